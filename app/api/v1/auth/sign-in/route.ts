@@ -1,0 +1,19 @@
+// POST /api/v1/auth/sign-in {email, password}: starts a web session (httpOnly cookie).
+
+import { createSession, isHttps, sessionCookie } from "@/lib/auth/sessions";
+import { unauthorized } from "@/lib/http/api-error";
+import { apiRoute, json } from "@/lib/http/api-route";
+import { readJson } from "@/lib/http/read-body";
+import { verifyCredentials } from "@/lib/users/sign-in";
+import { parseInput } from "@/lib/validation/parse-input";
+import { signInSchema } from "@/lib/validation/schemas";
+
+export const POST = apiRoute(async (request) => {
+  const { email, password } = parseInput(signInSchema, await readJson(request));
+  const user = await verifyCredentials(email, password);
+  if (!user) throw unauthorized("Email or password is wrong.");
+  const session = await createSession(user.id);
+  return json({ id: user.id }, 200, {
+    "Set-Cookie": sessionCookie(session.secret, session.expiresAt, isHttps(request)),
+  });
+});

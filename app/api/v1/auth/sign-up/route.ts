@@ -1,0 +1,17 @@
+// POST /api/v1/auth/sign-up {email, password, name?}: creates an account and signs it in.
+
+import { createSession, isHttps, sessionCookie } from "@/lib/auth/sessions";
+import { apiRoute, json } from "@/lib/http/api-route";
+import { readJson } from "@/lib/http/read-body";
+import { createUser } from "@/lib/users/create-user";
+import { parseInput } from "@/lib/validation/parse-input";
+import { signUpSchema } from "@/lib/validation/schemas";
+
+export const POST = apiRoute(async (request) => {
+  const input = parseInput(signUpSchema, await readJson(request));
+  const user = await createUser(input);
+  const session = await createSession(user.id);
+  return json({ id: user.id, email: user.email, name: user.name }, 201, {
+    "Set-Cookie": sessionCookie(session.secret, session.expiresAt, isHttps(request)),
+  });
+});

@@ -1,0 +1,19 @@
+// The bar above every signed-in page: home link, who is signed in, sign out.
+
+import Link from "next/link";
+import type { Actor } from "@/lib/auth/authenticate";
+import { SignOutButton } from "./SignOutButton";
+
+export function TopBar({ actor }: { actor: Actor }) {
+  return (
+    <header className="topbar">
+      <Link href="/" className="brand">
+        Sourcemark
+      </Link>
+      <nav aria-label="Account">
+        <span className="muted">{actor.name}</span>
+        <SignOutButton />
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,49 @@
+// Rules every annotation span obeys, whichever way it arrives (API, web, import): offsets checked
+// against the frozen text, exact/prefix/suffix derived from it, and the quote kind consistent
+// with the label.
+
+import type { CodePointIndex } from "../text/code-points";
+import { checkSpan, describeQuote, type TextQuote } from "../text/quote-selector";
+import type { Label, QuoteKind } from "./annotation-view";
+
+const OPENING_QUOTATION_MARKS = new Set(['"', "'", "“", "”", "„", "‟", "‘", "’", "‚", "‛", "«", "»", "‹", "›", "「", "『", "〝", "＂"]);
+
+/** A quote starting with a quotation mark is a direct quote unless said otherwise. */
+export function defaultQuoteKind(exact: string): QuoteKind | null {
+  const first = String.fromCodePoint(exact.codePointAt(0) ?? 32);
+  return OPENING_QUOTATION_MARKS.has(first) ? "direct" : null;
+}
+
+export type SpanCheck =
+  | { ok: true; quote: TextQuote }
+  | { ok: false; fields: Record<string, string>; message: string };
+
+/** Checks `[start, end)` (and `exact`, when given) against the text and describes the span. */
+export function resolveSpan(index: CodePointIndex, start: number, end: number, exact?: string): SpanCheck {
+  const problem = checkSpan(index, { start, end }, exact);
+  if (problem) {
+    const field = problem.code === "exact_mismatch" ? "exact" : problem.code === "empty" ? "end" : "start";
+    return { ok: false, message: problem.message, fields: { [field]: problem.message } };
+  }
+  return { ok: true, quote: describeQuote(index, { start, end }) };
+}
+
+export type KindCheck = { ok: true; quoteKind: QuoteKind | null } | { ok: false; message: string };
+
+/**
+ * The quote kind to store: claims have none; a quote keeps the requested kind, or its current one,
+ * or gets the default for its text.
+ */
+export function resolveQuoteKind(
+  label: Label,
+  requested: QuoteKind | null | undefined,
+  current: QuoteKind | null,
+  exact: string,
+): KindCheck {
+  if (label === "claim") {
+    if (requested) return { ok: false, message: "only quotes have a quote kind" };
+    return { ok: true, quoteKind: null };
+  }
+  if (requested !== undefined) return { ok: true, quoteKind: requested };
+  return { ok: true, quoteKind: current ?? defaultQuoteKind(exact) };
+}

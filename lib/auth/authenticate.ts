@@ -1,0 +1,101 @@
+// Who is calling: an API token (`Authorization: Bearer`) or the web session cookie. Returns the
+// actor or throws 401. Cookie-authenticated writes must come from our own origin (CSRF guard).
+
+import { pool } from "../db/client";
+import { forbidden, unauthorized } from "../http/api-error";
+import { digestSecret } from "./secret-token";
+
+export const SESSION_COOKIE = "sourcemark_session";
+
+export interface Actor {
+  id: string;
+  email: string;
+  name: string;
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const TOKEN_TOUCH_INTERVAL_MS = 60_000;
+
+export function readCookie(header: string | null, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq < 0) continue;
+    if (part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return null;
+      }
+    }
+  }
+  return null;
+}
+
+async function actorFromToken(token: string): Promise<Actor | null> {
+  const { rows } = await pool().query<Actor & { token_id: string; last_used_at: Date | null }>(
+    `SELECT u.id, u.email, u.name, t.id AS token_id, t.last_used_at
+       FROM api_tokens t JOIN users u ON u.id = t.user_id
+      WHERE t.token_hash = $1`,
+    [digestSecret(token)],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > TOKEN_TOUCH_INTERVAL_MS) {
+    // Best effort and off the request's path: a lost "last used" stamp harms nobody.
+    pool()
+      .query("UPDATE api_tokens SET last_used_at = now() WHERE id = $1", [row.token_id])
+      .catch(() => undefined);
+  }
+  return { id: row.id, email: row.email, name: row.name };
+}
+
+export async function actorFromSession(secret: string): Promise<Actor | null> {
+  const { rows } = await pool().query<Actor>(
+    `SELECT u.id, u.email, u.name
+       FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.token_hash = $1 AND s.expires_at > now()`,
+    [digestSecret(secret)],
+  );
+  return rows[0] ?? null;
+}
+
+function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (origin === null) {
+    // Browsers send Origin on cross-site writes; without it, trust Fetch Metadata when present.
+    const site = request.headers.get("sec-fetch-site");
+    return site === null || site === "same-origin" || site === "none";
+  }
+  try {
+    return new URL(origin).host === (request.headers.get("x-forwarded-host") ?? request.headers.get("host"));
+  } catch {
+    return false;
+  }
+}
+
+/** The caller, or null when the request carries no credentials at all. Bad credentials throw 401. */
+export async function authenticate(request: Request): Promise<Actor | null> {
+  const authorization = request.headers.get("authorization");
+  if (authorization !== null) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    if (!match) throw unauthorized("Authorization header must be `Bearer <token>`.");
+    const actor = await actorFromToken(match[1] as string);
+    if (!actor) throw unauthorized("The API token is not valid.");
+    return actor;
+  }
+  const secret = readCookie(request.headers.get("cookie"), SESSION_COOKIE);
+  if (!secret) return null;
+  const actor = await actorFromSession(secret);
+  if (!actor) return null;
+  if (!SAFE_METHODS.has(request.method) && !sameOrigin(request)) {
+    throw forbidden("Cross-site request refused.");
+  }
+  return actor;
+}
+
+export async function requireActor(request: Request): Promise<Actor> {
+  const actor = await authenticate(request);
+  if (!actor) throw unauthorized();
+  return actor;
+}

@@ -1,0 +1,58 @@
+// The one place that answers "may a member with this role do X". Route handlers and domain code ask
+// here; nothing else compares role names. Matrix from API.md's Roles section.
+
+export const ROLES = ["owner", "reviewer", "annotator", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Action =
+  | "project.read"
+  | "project.export"
+  | "project.manage"
+  | "member.manage"
+  | "document.create"
+  | "speaker.create"
+  | "speaker.update"
+  | "annotation.create"
+  | "annotation.editOwn"
+  | "annotation.editAny"
+  | "annotation.deleteOwn"
+  | "annotation.deleteAny"
+  | "annotation.review";
+
+const EVERYONE: readonly Role[] = ROLES;
+const WRITERS: readonly Role[] = ["owner", "reviewer", "annotator"];
+
+const MATRIX: Record<Action, readonly Role[]> = {
+  "project.read": EVERYONE,
+  "project.export": EVERYONE,
+  "project.manage": ["owner"],
+  "member.manage": ["owner"],
+  "document.create": WRITERS,
+  "speaker.create": WRITERS,
+  // Speakers are shared vocabulary; whoever may attribute may also add an alias or fix a name.
+  "speaker.update": WRITERS,
+  "annotation.create": WRITERS,
+  "annotation.editOwn": WRITERS,
+  "annotation.editAny": ["owner", "reviewer"],
+  "annotation.deleteOwn": WRITERS,
+  // Reviewers correct attributions and reject bad spans; removing other people's work is the owner's call.
+  "annotation.deleteAny": ["owner"],
+  "annotation.review": ["owner", "reviewer"],
+};
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function can(role: Role, action: Action): boolean {
+  return MATRIX[action].includes(role);
+}
+
+/** May `role` change an annotation (its span, label, speaker, kind, note)? */
+export function canEditAnnotation(role: Role, isAuthor: boolean): boolean {
+  return can(role, "annotation.editAny") || (isAuthor && can(role, "annotation.editOwn"));
+}
+
+export function canDeleteAnnotation(role: Role, isAuthor: boolean): boolean {
+  return can(role, "annotation.deleteAny") || (isAuthor && can(role, "annotation.deleteOwn"));
+}

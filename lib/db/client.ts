@@ -1,0 +1,60 @@
+// The process-wide database handles: one pg pool, shared by Prisma (through @prisma/adapter-pg) and
+// by the few hot paths that stream or bulk-write with plain SQL. Created on first use from
+// DATABASE_URL, which the launcher (scripts/serve.ts) sets before the app handles a request.
+
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "./generated/client";
+
+/** application_name of the server's connections; the admin command looks for it (see admin.ts). */
+export const SERVER_APPLICATION_NAME = "sourcemark-server";
+
+interface Handles {
+  pool: pg.Pool;
+  prisma: PrismaClient;
+}
+
+const holder = globalThis as unknown as { __sourcemarkDb?: Handles };
+
+function connect(): Handles {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which starts or finds the database.");
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: Number(process.env.DB_POOL_SIZE ?? 16),
+    application_name: process.env.DB_APPLICATION_NAME ?? SERVER_APPLICATION_NAME,
+  });
+  pool.on("error", (error) => console.error("[sourcemark] idle database connection failed:", error.message));
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return { pool, prisma };
+}
+
+function handles(): Handles {
+  holder.__sourcemarkDb ??= connect();
+  return holder.__sourcemarkDb;
+}
+
+/** The Prisma client. */
+export function db(): PrismaClient {
+  return handles().prisma;
+}
+
+/** The pg pool, for streaming reads and bulk writes. */
+export function pool(): pg.Pool {
+  return handles().pool;
+}
+
+/** Closes the handles (tests, shutdown). The next call to db()/pool() reconnects. */
+export async function closeDb(): Promise<void> {
+  const current = holder.__sourcemarkDb;
+  holder.__sourcemarkDb = undefined;
+  if (current) {
+    await current.prisma.$disconnect().catch(() => undefined);
+    await current.pool.end().catch(() => undefined);
+  }
+}
+
+export type { PrismaClient };
+export { Prisma } from "./generated/client";

@@ -1,0 +1,57 @@
+// What an export carries, format-independent. A format is a writer fed these records in order:
+// begin → (document → annotation* → endDocument)* → end. Pure: no database, no I/O.
+
+import type { AnnotationView } from "../annotations/annotation-view";
+import type { AnnotationFilter } from "../validation/schemas";
+
+export interface ExportMeta {
+  project: { id: string; name: string };
+  exportedAt: string;
+  filter: AnnotationFilter;
+}
+
+export interface ExportDocument {
+  id: string;
+  title: string;
+  sourceUrl: string | null;
+  publishedAt: string | null;
+  /** Absent when the format does not need texts (flat formats skip reading them). */
+  text?: string;
+  length: number;
+}
+
+export interface ExportAnnotation extends AnnotationView {
+  documentTitle: string;
+}
+
+export interface ExportSpeaker {
+  id: string;
+  name: string;
+  aliases: string[];
+  kind: "person" | "organization";
+  description: string | null;
+}
+
+export type Chunk = string | Uint8Array;
+
+export interface ExportWriter {
+  begin(meta: ExportMeta): Chunk;
+  document(document: ExportDocument): Chunk;
+  annotation(annotation: ExportAnnotation, document: ExportDocument): Chunk;
+  endDocument(document: ExportDocument): Chunk;
+  end(speakers: ExportSpeaker[]): Chunk;
+}
+
+export interface ExportFormat {
+  id: string;
+  contentType: string;
+  extension: string;
+  /**
+   * "documents": the writer gets every document (with its text) and its annotations nested;
+   * "annotations": only annotations arrive, each with its document's id and title.
+   */
+  shape: "documents" | "annotations";
+  /** Whether the writer needs speakers at `end` (they are read up front, in the same snapshot). */
+  needsSpeakers: boolean;
+  createWriter(): ExportWriter;
+}

@@ -1,0 +1,44 @@
+// `json`: the whole project in one document (API.md): project, documents with their texts and
+// annotations, speakers. Streamed piece by piece; the result is one valid JSON value.
+
+import type { ExportFormat, ExportWriter, ExportDocument, ExportAnnotation, ExportSpeaker } from "./export-types";
+
+/** The exported annotation: the API's annotation object (documentTitle is implied by nesting). */
+export function jsonAnnotation(annotation: ExportAnnotation): Omit<ExportAnnotation, "documentTitle"> {
+  const { documentTitle: _title, ...rest } = annotation;
+  return rest;
+}
+
+export const jsonFormat: ExportFormat = {
+  id: "json",
+  contentType: "application/json; charset=utf-8",
+  extension: "json",
+  shape: "documents",
+  needsSpeakers: true,
+  createWriter(): ExportWriter {
+    let documentCount = 0;
+    let annotationCount = 0;
+    return {
+      begin: (meta) =>
+        `{"project":${JSON.stringify(meta.project)},"exportedAt":${JSON.stringify(meta.exportedAt)},` +
+        `"offsetUnit":"codepoint","documents":[`,
+      document(document: ExportDocument) {
+        annotationCount = 0;
+        const head = {
+          id: document.id,
+          title: document.title,
+          sourceUrl: document.sourceUrl,
+          publishedAt: document.publishedAt,
+          text: document.text ?? "",
+        };
+        const json = JSON.stringify(head);
+        return `${documentCount++ === 0 ? "" : ","}${json.slice(0, -1)},"annotations":[`;
+      },
+      annotation(annotation: ExportAnnotation) {
+        return `${annotationCount++ === 0 ? "" : ","}${JSON.stringify(jsonAnnotation(annotation))}`;
+      },
+      endDocument: () => "]}",
+      end: (speakers: ExportSpeaker[]) => `],"speakers":${JSON.stringify(speakers)}}\n`,
+    };
+  },
+};

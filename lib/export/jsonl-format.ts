@@ -1,0 +1,69 @@
+// `jsonl`: one annotation per line (API.md), with its document's title and the spanned text.
+
+import type { ExportAnnotation, ExportFormat } from "./export-types";
+
+export interface JsonlRecord {
+  id: string;
+  documentId: string;
+  documentTitle: string;
+  label: "claim" | "quote";
+  quoteKind: "direct" | "indirect" | "mixed" | null;
+  start: number;
+  end: number;
+  text: string;
+  speaker: { id: string; name: string } | null;
+  note: string | null;
+  status: "pending" | "accepted" | "rejected";
+  author: { id: string; name: string };
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function toJsonlRecord(a: ExportAnnotation): JsonlRecord {
+  return {
+    id: a.id,
+    documentId: a.documentId,
+    documentTitle: a.documentTitle,
+    label: a.label,
+    quoteKind: a.quoteKind,
+    start: a.start,
+    end: a.end,
+    text: a.exact,
+    speaker: a.speaker,
+    note: a.note,
+    status: a.status,
+    author: a.author,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+  };
+}
+
+export const jsonlFormat: ExportFormat = {
+  id: "jsonl",
+  contentType: "application/x-ndjson; charset=utf-8",
+  extension: "jsonl",
+  shape: "annotations",
+  needsSpeakers: false,
+  createWriter: () => ({
+    begin: () => "",
+    document: () => "",
+    annotation: (a) => `${JSON.stringify(toJsonlRecord(a))}\n`,
+    endDocument: () => "",
+    end: () => "",
+  }),
+};
+
+/** Parses jsonl text into records and per-line errors (blank lines are skipped). */
+export function parseJsonLines(text: string): { line: number; value?: unknown; error?: string }[] {
+  const out: { line: number; value?: unknown; error?: string }[] = [];
+  text.split("\n").forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line) return;
+    try {
+      out.push({ line: i + 1, value: JSON.parse(line) as unknown });
+    } catch (error) {
+      out.push({ line: i + 1, error: `not valid JSON: ${(error as Error).message}` });
+    }
+  });
+  return out;
+}

@@ -1,0 +1,121 @@
+// One zod schema per input: the same schemas validate API bodies and the web forms.
+
+import { z } from "zod";
+
+const trimmed = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `at most ${max} characters`);
+
+export const roleSchema = z.enum(["owner", "reviewer", "annotator", "viewer"]);
+export const labelSchema = z.enum(["claim", "quote"]);
+export const quoteKindSchema = z.enum(["direct", "indirect", "mixed"]);
+export const statusSchema = z.enum(["pending", "accepted", "rejected"]);
+export const speakerKindSchema = z.enum(["person", "organization"]);
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(320)
+  .pipe(z.email("must be an email address"))
+  .transform((email) => email.toLowerCase());
+
+export const signUpSchema = z.strictObject({
+  email: emailSchema,
+  password: z.string().min(8, "at least 8 characters").max(1024),
+  name: trimmed(200).optional(),
+});
+export type SignUpInput = z.infer<typeof signUpSchema>;
+
+export const signInSchema = z.strictObject({
+  email: emailSchema,
+  password: z.string().min(1, "must not be empty").max(1024),
+});
+
+export const createProjectSchema = z.strictObject({ name: trimmed(200) });
+
+export const addMemberSchema = z.strictObject({ email: emailSchema, role: roleSchema });
+export const updateMemberSchema = z.strictObject({ role: roleSchema });
+
+const httpUrl = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === "http:" || url.protocol === "https:";
+    } catch {
+      return false;
+    }
+  }, "must be an http(s) URL");
+
+/** A date ("2022-11-04") or an ISO 8601 date-time with a zone; stored as a UTC instant. */
+const publishedAt = z
+  .string()
+  .trim()
+  .refine(
+    (value) =>
+      /^\d{4}-\d{2}-\d{2}$/.test(value) ||
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/.test(value),
+    "must be an ISO 8601 date or date-time with a time zone",
+  )
+  .refine((value) => !Number.isNaN(Date.parse(value)), "is not a real date")
+  .transform((value) => new Date(value));
+
+export const createDocumentSchema = z.strictObject({
+  title: trimmed(1000),
+  text: z.string().min(1, "must not be empty"),
+  sourceUrl: httpUrl.nullish(),
+  publishedAt: publishedAt.nullish(),
+});
+export type CreateDocumentInput = z.infer<typeof createDocumentSchema>;
+
+const aliases = z.array(trimmed(200)).max(100, "at most 100 aliases");
+
+export const createSpeakerSchema = z.strictObject({
+  name: trimmed(200),
+  aliases: aliases.optional(),
+  kind: speakerKindSchema.optional(),
+  description: z.string().trim().max(5000).nullish(),
+});
+export type CreateSpeakerInput = z.infer<typeof createSpeakerSchema>;
+
+export const updateSpeakerSchema = createSpeakerSchema
+  .partial()
+  .refine((value) => Object.keys(value).length > 0, "send at least one field to change");
+export type UpdateSpeakerInput = z.infer<typeof updateSpeakerSchema>;
+
+const offset = z.int("must be an integer (code points)").min(0, "must be >= 0");
+const note = z.string().max(10000, "at most 10000 characters").nullish();
+const id = z.string().min(1).max(100);
+
+export const createAnnotationSchema = z.strictObject({
+  label: labelSchema,
+  start: offset,
+  end: offset,
+  exact: z.string().optional(),
+  speakerId: id.nullish(),
+  quoteKind: quoteKindSchema.nullish(),
+  note,
+});
+export type CreateAnnotationInput = z.infer<typeof createAnnotationSchema>;
+
+export const updateAnnotationSchema = z.strictObject({
+  version: z.int("must be an integer").min(1),
+  label: labelSchema.optional(),
+  start: offset.optional(),
+  end: offset.optional(),
+  exact: z.string().optional(),
+  speakerId: id.nullish(),
+  quoteKind: quoteKindSchema.nullish(),
+  note,
+  status: statusSchema.optional(),
+});
+export type UpdateAnnotationInput = z.infer<typeof updateAnnotationSchema>;
+
+export const annotationFilterSchema = z.strictObject({
+  documentId: id.optional(),
+  label: labelSchema.optional(),
+  speakerId: id.optional(),
+  status: statusSchema.optional(),
+  author: id.optional(),
+});
+export type AnnotationFilter = z.infer<typeof annotationFilterSchema>;

@@ -1,0 +1,68 @@
+// Admin command line (API.md): works on the same database as the server, whether or not the server
+// is running. Prints one JSON line on success; on failure, a message on stderr and exit code 1.
+//   npm run -s admin -- create-user --email E --password P [--name N]
+//   npm run -s admin -- create-token --email E [--label L]
+
+import { parseArgs } from "node:util";
+import { createApiToken } from "../lib/auth/api-tokens";
+import { closeDb, db } from "../lib/db/client";
+import { bootDatabase, serverConnections } from "../lib/db/boot";
+import { ApiError } from "../lib/http/api-error";
+import { createUser } from "../lib/users/create-user";
+import { parseInput } from "../lib/validation/parse-input";
+import { signUpSchema } from "../lib/validation/schemas";
+
+const USAGE = `Usage:
+  npm run -s admin -- create-user --email E --password P [--name N]
+  npm run -s admin -- create-token --email E [--label L]`;
+
+class UsageError extends Error {}
+
+async function run(command: string | undefined, args: string[]): Promise<unknown> {
+  const { values } = parseArgs({
+    args,
+    options: { email: { type: "string" }, password: { type: "string" }, name: { type: "string" }, label: { type: "string" } },
+    strict: true,
+  });
+  switch (command) {
+    case "create-user": {
+      const input = parseInput(signUpSchema, { email: values.email, password: values.password, name: values.name });
+      const user = await createUser(input);
+      return { id: user.id, email: user.email };
+    }
+    case "create-token": {
+      if (!values.email) throw new UsageError("--email is required");
+      const user = await db().user.findUnique({ where: { email: values.email.trim().toLowerCase() } });
+      if (!user) throw new UsageError(`no account with email ${values.email}`);
+      const { token } = await createApiToken(user.id, values.label);
+      return { token };
+    }
+    default:
+      throw new UsageError(command ? `unknown command ${command}` : "a command is required");
+  }
+}
+
+const [command, ...args] = process.argv.slice(2);
+process.env.DB_APPLICATION_NAME = "sourcemark-admin";
+const database = await bootDatabase(process.env);
+process.env.DATABASE_URL = database.url;
+let exitCode = 0;
+try {
+  console.log(JSON.stringify(await run(command, args)));
+} catch (error) {
+  exitCode = 1;
+  if (error instanceof ApiError) {
+    console.error(`error: ${error.message}${error.details ? ` ${JSON.stringify(error.details)}` : ""}`);
+  } else if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+    console.error(`error: ${(error as Error).message}\n${USAGE}`);
+  } else {
+    console.error("error:", error);
+  }
+} finally {
+  await closeDb();
+  // Leave the embedded server running only if a Sourcemark server is using it.
+  if (database.embedded?.startedHere && (await serverConnections(database.url)) === 0) {
+    await database.embedded.stop();
+  }
+}
+process.exit(exitCode);

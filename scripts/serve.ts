@@ -1,0 +1,69 @@
+// `npm start`: gets the database ready (embedded PostgreSQL under DATA_DIR unless DATABASE_URL is
+// set), then serves the built Next.js app from this same process. On SIGINT/SIGTERM it stops
+// taking requests, closes its connections and stops the embedded server it runs.
+
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { SERVER_APPLICATION_NAME, closeDb } from "../lib/db/client";
+import { bootDatabase, serverConnections } from "../lib/db/boot";
+
+const started = performance.now();
+(process.env as Record<string, string>).NODE_ENV = "production";
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+const database = await bootDatabase(process.env);
+process.env.DATABASE_URL = database.url;
+const embedded = database.embedded;
+// A server left running by a crashed process or by the admin command is adopted, unless another
+// Sourcemark server is using it.
+const ownsDatabase = embedded !== null && (embedded.startedHere || (await serverConnections(database.url)) === 0);
+// Held for the server's lifetime: tells the admin command that a server uses this database.
+const presence = new pg.Client({ connectionString: database.url, application_name: SERVER_APPLICATION_NAME });
+await presence.connect();
+presence.on("error", (error) => console.error("[sourcemark] database connection lost:", error.message));
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? (embedded ? "127.0.0.1" : "0.0.0.0");
+const { default: next } = await import("next");
+const app = next({ dev: false, dir: root, hostname: host, port });
+await app.prepare();
+const handle = app.getRequestHandler();
+const server = http.createServer((req, res) => {
+  handle(req, res).catch((error: unknown) => {
+    console.error("[sourcemark] request failed:", error);
+    if (!res.headersSent) res.writeHead(500).end();
+  });
+});
+server.keepAliveTimeout = 65_000;
+
+await new Promise<void>((resolve, reject) => {
+  server.once("error", reject);
+  server.listen(port, host, resolve);
+});
+const where = embedded ? `embedded PostgreSQL on port ${embedded.port} (${process.env.DATA_DIR ?? ".data"})` : "DATABASE_URL";
+console.log(
+  `Sourcemark ready on http://${host}:${port} in ${Math.round(performance.now() - started)} ms — database: ${where}` +
+    (database.applied.length ? `, applied ${database.applied.join(", ")}` : ""),
+);
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`Sourcemark: ${signal} received, shutting down`);
+  const force = setTimeout(() => server.closeAllConnections(), 5_000);
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  clearTimeout(force);
+  await closeDb();
+  await presence.end().catch(() => undefined);
+  if (embedded && ownsDatabase && (await serverConnections(database.url).catch(() => 0)) === 0) {
+    await embedded.stop();
+  }
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
