@@ -255,13 +255,13 @@ export async function restoreAnnotation(actor: Actor, annotationId: string): Pro
            (id, project_id, document_id, label, quote_kind, start, "end", exact, prefix, suffix, speaker_id,
             note, status, version, author_id, created_at, updated_at)
          SELECT id, project_id, document_id, label, quote_kind, start, "end", exact, prefix, suffix,
-                CASE WHEN $3 THEN speaker_id END, note, status, version + 1, author_id, created_at, now()
-           FROM jsonb_populate_record(NULL::annotations, $2::jsonb)
+                CASE WHEN $2::boolean THEN speaker_id END, note, status, version + 1, author_id, created_at, now()
+           FROM jsonb_populate_record(NULL::annotations, $1::jsonb)
          RETURNING *
        )
        INSERT INTO annotation_history (annotation_id, project_id, actor_id, action, before, after)
-       SELECT ins.id, ins.project_id, $4, 'create', NULL, to_jsonb(ins) FROM ins`,
-      [annotationId, JSON.stringify(before), speakerExists, actor.id],
+       SELECT ins.id, ins.project_id, $3, 'create', NULL, to_jsonb(ins) FROM ins`,
+      [JSON.stringify(before), speakerExists, actor.id],
     );
     return readBack(client, annotationId);
   });
