@@ -48,7 +48,8 @@ describe("resolveSpan", () => {
   it.each<[string, number, number, string | undefined, string]>([
     ["non-integer", 1.5, 3, undefined, "start"],
     ["negative start", -1, 3, undefined, "start"],
-    ["end past the code point length (= UTF-16 length 10)", 0, 10, undefined, "start"],
+    ["end past the code point length (= UTF-16 length 10)", 0, 10, undefined, "end"],
+    ["start past the end", 9, 10, undefined, "start"],
     ["empty", 3, 3, undefined, "end"],
     ["reversed", 5, 3, undefined, "end"],
     ["exact mismatch", 3, 5, "ba", "exact"],

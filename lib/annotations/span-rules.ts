@@ -22,7 +22,8 @@ export type SpanCheck =
 export function resolveSpan(index: CodePointIndex, start: number, end: number, exact?: string): SpanCheck {
   const problem = checkSpan(index, { start, end }, exact);
   if (problem) {
-    const field = problem.code === "exact_mismatch" ? "exact" : problem.code === "empty" ? "end" : "start";
+    const field =
+      problem.code === "exact_mismatch" ? "exact" : problem.code === "out_of_range" ? problem.field : problem.code === "empty" ? "end" : "start";
     return { ok: false, message: problem.message, fields: { [field]: problem.message } };
   }
   return { ok: true, quote: describeQuote(index, { start, end }) };

@@ -362,3 +362,10 @@ describe("EditorTextMap.spanFromSelection", () => {
     }
   });
 });
+
+describe("EditorTextMap.spanFromSelection with a collapsed selection", () => {
+  it("is null even when the position falls inside a surrogate pair", () => {
+    const map = new EditorTextMap("a👍b");
+    for (let pos = 1; pos <= 5; pos++) expect(map.spanFromSelection(pos, pos)).toBeNull();
+  });
+});

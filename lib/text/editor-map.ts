@@ -81,6 +81,7 @@ export class EditorTextMap {
    * null when nothing but whitespace is selected.
    */
   spanFromSelection(from: number, to: number): TextPosition | null {
+    if (from === to) return null;
     const a = Math.min(from, to);
     const b = Math.max(from, to);
     let start = this.index.toUtf16(this.fromEditorPos(a, "down"));

@@ -104,7 +104,8 @@ describe("checkSpan", () => {
 
   it("reports the code point length in the out_of_range message", () => {
     const problem = checkSpan(index, { start: 0, end: 5 });
-    expect(problem).toEqual({ code: "out_of_range", message: expect.stringContaining("0..4") });
+    expect(problem).toEqual({ code: "out_of_range", field: "end", message: expect.stringContaining("0..4") });
+    expect(checkSpan(index, { start: -1, end: 2 })).toMatchObject({ field: "start" });
   });
 
   it.each<[number, number, string, string]>([

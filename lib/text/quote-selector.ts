@@ -34,7 +34,7 @@ export function describeQuote(
 
 export type SpanProblem =
   | { code: "not_integer"; message: string }
-  | { code: "out_of_range"; message: string }
+  | { code: "out_of_range"; message: string; field: "start" | "end" }
   | { code: "empty"; message: string }
   | { code: "exact_mismatch"; message: string; actual: string };
 
@@ -48,7 +48,8 @@ export function checkSpan(index: CodePointIndex, span: TextPosition, exact?: str
     return { code: "not_integer", message: "start and end must be integers (code points)" };
   }
   if (start < 0 || end > index.length) {
-    return { code: "out_of_range", message: `offsets must lie within 0..${index.length} (code points)` };
+    const field = start < 0 || start > index.length ? "start" : "end";
+    return { code: "out_of_range", field, message: `offsets must lie within 0..${index.length} (code points)` };
   }
   if (start >= end) {
     return { code: "empty", message: "start must be less than end" };

@@ -1,51 +1,13 @@
-// Calls the v1 route handlers in-process, the way Next.js would: a path is matched against the
-// app/api/v1 route table and the handler for the method gets a real Request and its params.
+// Calls the v1 route handlers in-process, the way the server dispatches them: the path is matched
+// against the app/api route table (lib/http/route-table.ts) and the handler gets a real Request.
 
+import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { createApiToken } from "@/lib/auth/api-tokens";
+import { dispatch, loadRouteTable, matchRoute } from "@/lib/http/route-table";
 import { createUser } from "@/lib/users/create-user";
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type RouteModule = Partial<Record<"GET" | "POST" | "PATCH" | "PUT" | "DELETE", Handler>>;
-
-const ROUTES: [string, () => Promise<RouteModule>][] = [
-  ["/api/v1/auth/sign-up", () => import("@/app/api/v1/auth/sign-up/route")],
-  ["/api/v1/auth/sign-in", () => import("@/app/api/v1/auth/sign-in/route")],
-  ["/api/v1/auth/sign-out", () => import("@/app/api/v1/auth/sign-out/route")],
-  ["/api/v1/me", () => import("@/app/api/v1/me/route")],
-  ["/api/v1/projects", () => import("@/app/api/v1/projects/route")],
-  ["/api/v1/projects/:projectId", () => import("@/app/api/v1/projects/[projectId]/route")],
-  ["/api/v1/projects/:projectId/members", () => import("@/app/api/v1/projects/[projectId]/members/route")],
-  ["/api/v1/projects/:projectId/members/:userId", () => import("@/app/api/v1/projects/[projectId]/members/[userId]/route")],
-  ["/api/v1/projects/:projectId/documents", () => import("@/app/api/v1/projects/[projectId]/documents/route")],
-  ["/api/v1/projects/:projectId/speakers", () => import("@/app/api/v1/projects/[projectId]/speakers/route")],
-  ["/api/v1/projects/:projectId/export", () => import("@/app/api/v1/projects/[projectId]/export/route")],
-  ["/api/v1/documents/:documentId", () => import("@/app/api/v1/documents/[documentId]/route")],
-  ["/api/v1/documents/:documentId/annotations", () => import("@/app/api/v1/documents/[documentId]/annotations/route")],
-  ["/api/v1/speakers/:speakerId", () => import("@/app/api/v1/speakers/[speakerId]/route")],
-  ["/api/v1/annotations/:annotationId", () => import("@/app/api/v1/annotations/[annotationId]/route")],
-  ["/api/v1/annotations/:annotationId/restore", () => import("@/app/api/v1/annotations/[annotationId]/restore/route")],
-  ["/api/v1/annotations/:annotationId/history", () => import("@/app/api/v1/annotations/[annotationId]/history/route")],
-];
-
-function match(pathname: string): { load: () => Promise<RouteModule>; params: Record<string, string> } {
-  const parts = pathname.split("/");
-  for (const [pattern, load] of ROUTES) {
-    const expected = pattern.split("/");
-    if (expected.length !== parts.length) continue;
-    const params: Record<string, string> = {};
-    const ok = expected.every((segment, i) => {
-      const actual = parts[i] as string;
-      if (segment.startsWith(":")) {
-        params[segment.slice(1)] = decodeURIComponent(actual);
-        return actual.length > 0;
-      }
-      return segment === actual;
-    });
-    if (ok) return { load, params };
-  }
-  throw new Error(`no route for ${pathname}`);
-}
+const routes = await loadRouteTable(path.resolve(import.meta.dirname, "../../app"));
 
 export interface CallOptions {
   token?: string;
@@ -65,10 +27,8 @@ export interface ApiResult<T = any> {
 
 export async function call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<ApiResult<T>> {
   const url = new URL(path, "http://sourcemark.test");
-  const { load, params } = match(url.pathname);
-  const route = await load();
-  const handler = route[method as keyof RouteModule];
-  if (!handler) throw new Error(`${method} not exported for ${url.pathname}`);
+  const route = matchRoute(routes, url.pathname);
+  if (!route) throw new Error(`no route for ${url.pathname}`);
   const headers: Record<string, string> = { host: "sourcemark.test", ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.cookie) headers.cookie = options.cookie;
@@ -79,7 +39,7 @@ export async function call<T = any>(method: string, path: string, options: CallO
     headers["content-type"] ??= "application/json";
   }
   const request = new Request(url, { method, headers, body: body as BodyInit | undefined });
-  const response = await handler(request, { params: Promise.resolve(params) });
+  const response = await dispatch(route.entry, route.params, request);
   const text = await response.text();
   let parsed: unknown = text;
   if ((response.headers.get("content-type") ?? "").startsWith("application/json") && text) {

@@ -66,7 +66,7 @@ describe("creating annotations", () => {
     const length = Array.from(TEXT).length;
     const before = await snapshotCounts();
     const cases: [Record<string, unknown>, number, string?][] = [
-      [{ label: "claim", start: 0, end: length + 1 }, 422, "start"],
+      [{ label: "claim", start: 0, end: length + 1 }, 422, "end"],
       [{ label: "claim", start: -1, end: 3 }, 422, "start"],
       [{ label: "claim", start: 4, end: 4 }, 422, "end"],
       [{ label: "claim", start: 5, end: 2 }, 422, "end"],

@@ -72,7 +72,8 @@ describe("API tokens and credentials", () => {
   it("authenticates a Bearer token and rejects bad or missing credentials with 401", async () => {
     const user = await newUser("token");
     expect((await call("GET", "/api/v1/me", { token: user.token })).body.id).toBe(user.id);
-    for (const headers of [{ authorization: "Bearer smk_not-a-real-token" }, { authorization: "Basic abc" }, {}]) {
+    const cases: Record<string, string>[] = [{ authorization: "Bearer smk_not-a-real-token" }, { authorization: "Basic abc" }, {}];
+    for (const headers of cases) {
       const result = await call("GET", "/api/v1/projects", { headers });
       expect(result.status).toBe(401);
       expect(result.body.error.code).toBe("unauthorized");

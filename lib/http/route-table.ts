@@ -1,0 +1,114 @@
+// Finds the App Router's API route handlers (app/**/route.ts) and matches request paths to them
+// with Next's precedence (static segment, then [param], then [...catchAll]). Used by the production
+// server to dispatch /api requests straight to the same handlers Next would run, and by tests.
+
+import fs from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+export type RouteHandler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+export const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+export type RouteModule = Partial<Record<(typeof HTTP_METHODS)[number], RouteHandler>>;
+
+type Segment = { kind: "static"; value: string } | { kind: "param"; name: string } | { kind: "catchAll"; name: string };
+
+export interface RouteEntry {
+  pattern: string;
+  segments: Segment[];
+  module: RouteModule;
+}
+
+function parseSegment(part: string): Segment | null {
+  if (/^\(.*\)$/.test(part)) return null; // route groups do not appear in URLs
+  const catchAll = /^\[\.\.\.(\w+)\]$/.exec(part);
+  if (catchAll) return { kind: "catchAll", name: catchAll[1] as string };
+  const param = /^\[(\w+)\]$/.exec(part);
+  if (param) return { kind: "param", name: param[1] as string };
+  return { kind: "static", value: part };
+}
+
+async function findRouteFiles(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...(await findRouteFiles(full)));
+    else if (/^route\.(ts|js)$/.test(entry.name)) files.push(full);
+  }
+  return files;
+}
+
+/** Route entries for every route.ts under `appDir/subdir` (URL paths relative to `appDir`). */
+export async function loadRouteTable(appDir: string, subdir = "api"): Promise<RouteEntry[]> {
+  const files = await findRouteFiles(path.join(appDir, subdir));
+  const entries = await Promise.all(
+    files.map(async (file) => {
+      const parts = path.relative(appDir, path.dirname(file)).split(path.sep);
+      const segments = parts.map(parseSegment).filter((s): s is Segment => s !== null);
+      const module = (await import(pathToFileURL(file).href)) as RouteModule;
+      return { pattern: `/${parts.join("/")}`, segments, module };
+    }),
+  );
+  return entries;
+}
+
+const RANK = { static: 0, param: 1, catchAll: 2 } as const;
+
+function matchSegments(segments: Segment[], parts: string[]): Record<string, string | string[]> | null {
+  const params: Record<string, string | string[]> = {};
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i] as Segment;
+    const part = parts[i];
+    if (segment.kind === "catchAll") {
+      const rest = parts.slice(i);
+      if (rest.length === 0) return null;
+      params[segment.name] = rest.map(decodeURIComponent);
+      return params;
+    }
+    if (part === undefined || part === "") return null;
+    if (segment.kind === "static") {
+      if (segment.value !== part) return null;
+    } else {
+      params[segment.name] = decodeURIComponent(part);
+    }
+  }
+  return parts.length === segments.length ? params : null;
+}
+
+function compareRanks(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const diff = (a[i] ?? Infinity) - (b[i] ?? Infinity);
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}
+
+/** The best-matching route for `pathname`: the lowest rank segment by segment, as Next chooses. */
+export function matchRoute(table: RouteEntry[], pathname: string): { entry: RouteEntry; params: Record<string, string | string[]> } | null {
+  const parts = pathname.replace(/\/+$/, "").split("/").slice(1);
+  let best: { entry: RouteEntry; params: Record<string, string | string[]>; rank: number[] } | null = null;
+  for (const entry of table) {
+    let params: Record<string, string | string[]> | null;
+    try {
+      params = matchSegments(entry.segments, parts);
+    } catch {
+      continue; // malformed percent-encoding
+    }
+    if (!params) continue;
+    const rank = entry.segments.map((s) => RANK[s.kind]);
+    if (!best || compareRanks(rank, best.rank) < 0) best = { entry, params, rank };
+  }
+  return best ? { entry: best.entry, params: best.params } : null;
+}
+
+/** Runs the matched handler; answers HEAD from GET, OPTIONS with Allow, other missing methods 405. */
+export async function dispatch(entry: RouteEntry, params: Record<string, string | string[]>, request: Request): Promise<Response> {
+  const method = request.method.toUpperCase() as (typeof HTTP_METHODS)[number];
+  const handler = entry.module[method] ?? (method === "HEAD" ? entry.module.GET : undefined);
+  if (!handler) {
+    const allow = HTTP_METHODS.filter((m) => entry.module[m] || (m === "HEAD" && entry.module.GET) || m === "OPTIONS").join(", ");
+    return new Response(null, { status: method === "OPTIONS" ? 204 : 405, headers: { Allow: allow } });
+  }
+  const response = await handler(request, { params: Promise.resolve(params) });
+  return method === "HEAD" ? new Response(null, { status: response.status, headers: response.headers }) : response;
+}
