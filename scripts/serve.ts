@@ -8,6 +8,8 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { SERVER_APPLICATION_NAME, closeDb } from "../lib/db/client";
 import { bootDatabase, serverConnections } from "../lib/db/boot";
+import { sendWebResponse, toWebRequest } from "../lib/http/node-adapter";
+import { dispatch, loadRouteTable, matchRoute } from "../lib/http/route-table";
 
 const started = performance.now();
 (process.env as Record<string, string>).NODE_ENV = "production";
@@ -31,10 +33,22 @@ const { default: next } = await import("next");
 const app = next({ dev: false, dir: root, hostname: host, port });
 await app.prepare();
 const handle = app.getRequestHandler();
+// API requests go straight to the App Router's route handlers (the same app/api/**/route.ts files
+// Next would run): Next's page pipeline costs more per request than the whole annotation write.
+const apiRoutes = await loadRouteTable(path.join(root, "app"));
+const origin = `http://${host}:${port}`;
 const server = http.createServer((req, res) => {
-  handle(req, res).catch((error: unknown) => {
+  const pathname = (req.url ?? "/").split("?", 1)[0] as string;
+  const api = pathname.startsWith("/api/") ? matchRoute(apiRoutes, pathname) : null;
+  const work = api
+    ? toWebRequest(req, origin)
+        .then((request) => dispatch(api.entry, api.params, request))
+        .then((response) => sendWebResponse(res, response))
+    : handle(req, res);
+  work.catch((error: unknown) => {
     console.error("[sourcemark] request failed:", error);
     if (!res.headersSent) res.writeHead(500).end();
+    else res.destroy();
   });
 });
 server.keepAliveTimeout = 65_000;

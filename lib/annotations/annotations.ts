@@ -4,7 +4,8 @@
 
 import type pg from "pg";
 import type { Actor } from "../auth/authenticate";
-import { can, canDeleteAnnotation, canEditAnnotation, isRole, type Role } from "../auth/roles";
+import { documentAccess } from "../auth/access";
+import { can, canDeleteAnnotation, canEditAnnotation, isRole, rolesAllowed, type Role } from "../auth/roles";
 import { pool } from "../db/client";
 import { withTransaction } from "../db/transaction";
 import { documentTextIndex } from "../documents/document-text";
@@ -72,34 +73,54 @@ export async function getAnnotation(annotationId: string): Promise<AnnotationVie
 
 export interface CreateAnnotationOptions {
   actor: Actor;
-  projectId: string;
   documentId: string;
   input: CreateAnnotationInput;
 }
 
-export async function createAnnotation({ actor, projectId, documentId, input }: CreateAnnotationOptions): Promise<AnnotationView> {
-  const index = await textIndexOf(documentId);
-  const span = resolveSpan(index, input.start, input.end, input.exact);
-  if (!span.ok) throw validationFailed(span.message, span.fields);
-  const kind = resolveQuoteKind(input.label, input.quoteKind, null, span.quote.exact);
-  if (!kind.ok) throw validationFailed(kind.message, { quoteKind: kind.message });
+const CREATE_ROLES = rolesAllowed("annotation.create");
 
-  // One statement: the insert, its history row and the joined read-back commit together. The
-  // speaker must belong to the same project, or nothing is inserted.
-  const { rows } = await pool().query<AnnotationRow>(
-    `WITH ins AS (
+/**
+ * Creates an annotation. One statement checks the caller's membership, checks the speaker belongs
+ * to the document's project, inserts the annotation and its history row and reads it back: the
+ * common case costs a single round trip. When it inserts nothing, or the input is invalid, the
+ * membership is checked on its own first, so non-members get 404 and learn nothing of the text.
+ */
+export async function createAnnotation({ actor, documentId, input }: CreateAnnotationOptions): Promise<AnnotationView> {
+  const requireAccess = () => documentAccess(actor, documentId, "annotation.create");
+  const index = await documentTextIndex(documentId);
+  if (!index) {
+    await requireAccess();
+    throw notFound("Document");
+  }
+  const span = resolveSpan(index, input.start, input.end, input.exact);
+  if (!span.ok) {
+    await requireAccess();
+    throw validationFailed(span.message, span.fields);
+  }
+  const kind = resolveQuoteKind(input.label, input.quoteKind, null, span.quote.exact);
+  if (!kind.ok) {
+    await requireAccess();
+    throw validationFailed(kind.message, { quoteKind: kind.message });
+  }
+  const { rows } = await pool().query<AnnotationRow>({
+    name: "annotation-create",
+    text: `WITH target AS (
+       SELECT d.project_id
+         FROM documents d
+         JOIN memberships m ON m.project_id = d.project_id AND m.user_id = $11 AND m.role = ANY($12::"Role"[])
+        WHERE d.id = $1
+          AND ($9::text IS NULL OR EXISTS (SELECT 1 FROM speakers s WHERE s.id = $9 AND s.project_id = d.project_id))
+     ), ins AS (
        INSERT INTO annotations
          (project_id, document_id, label, quote_kind, start, "end", exact, prefix, suffix, speaker_id, note, author_id)
-       SELECT $1, $2, $3::"Label", $4::"QuoteKind", $5, $6, $7, $8, $9, $10, $11, $12
-        WHERE $10::text IS NULL OR EXISTS (SELECT 1 FROM speakers WHERE id = $10 AND project_id = $1)
+       SELECT target.project_id, $1, $2::"Label", $3::"QuoteKind", $4, $5, $6, $7, $8, $9, $10, $11 FROM target
        RETURNING *
      ), hist AS (
        INSERT INTO annotation_history (annotation_id, project_id, actor_id, action, after)
-       SELECT ins.id, ins.project_id, $12, 'create', to_jsonb(ins) FROM ins
+       SELECT ins.id, ins.project_id, $11, 'create', to_jsonb(ins) FROM ins
      )
      SELECT ${ANNOTATION_COLUMNS} FROM ${annotationJoins("ins")}`,
-    [
-      projectId,
+    values: [
       documentId,
       input.label,
       kind.quoteKind,
@@ -111,9 +132,13 @@ export async function createAnnotation({ actor, projectId, documentId, input }: 
       input.speakerId ?? null,
       input.note ?? null,
       actor.id,
+      CREATE_ROLES,
     ],
-  );
-  if (!rows[0]) throw noSuchSpeaker();
+  });
+  if (!rows[0]) {
+    await requireAccess();
+    throw noSuchSpeaker();
+  }
   return toAnnotationView(rows[0]);
 }
 

@@ -3,6 +3,7 @@
 
 import { pool } from "../db/client";
 import { forbidden, unauthorized } from "../http/api-error";
+import { cachedActor, rememberActor } from "./credential-cache";
 import { digestSecret } from "./secret-token";
 
 export const SESSION_COOKIE = "sourcemark_session";
@@ -33,14 +34,18 @@ export function readCookie(header: string | null, name: string): string | null {
 }
 
 async function actorFromToken(token: string): Promise<Actor | null> {
+  const digest = digestSecret(token);
+  const cached = cachedActor(digest);
+  if (cached) return cached;
   const { rows } = await pool().query<Actor & { token_id: string; last_used_at: Date | null }>(
     `SELECT u.id, u.email, u.name, t.id AS token_id, t.last_used_at
        FROM api_tokens t JOIN users u ON u.id = t.user_id
       WHERE t.token_hash = $1`,
-    [digestSecret(token)],
+    [digest],
   );
   const row = rows[0];
   if (!row) return null;
+  rememberActor(digest, { id: row.id, email: row.email, name: row.name });
   if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > TOKEN_TOUCH_INTERVAL_MS) {
     // Best effort and off the request's path: a lost "last used" stamp harms nobody.
     pool()
@@ -51,13 +56,20 @@ async function actorFromToken(token: string): Promise<Actor | null> {
 }
 
 export async function actorFromSession(secret: string): Promise<Actor | null> {
-  const { rows } = await pool().query<Actor>(
-    `SELECT u.id, u.email, u.name
+  const digest = digestSecret(secret);
+  const cached = cachedActor(digest);
+  if (cached) return cached;
+  const { rows } = await pool().query<Actor & { expires_at: Date }>(
+    `SELECT u.id, u.email, u.name, s.expires_at
        FROM sessions s JOIN users u ON u.id = s.user_id
       WHERE s.token_hash = $1 AND s.expires_at > now()`,
-    [digestSecret(secret)],
+    [digest],
   );
-  return rows[0] ?? null;
+  const row = rows[0];
+  if (!row) return null;
+  const actor = { id: row.id, email: row.email, name: row.name };
+  rememberActor(digest, actor, row.expires_at);
+  return actor;
 }
 
 function sameOrigin(request: Request): boolean {

@@ -48,6 +48,11 @@ export function can(role: Role, action: Action): boolean {
   return MATRIX[action].includes(role);
 }
 
+/** The roles allowed `action`, for queries that check membership in the statement that acts. */
+export function rolesAllowed(action: Action): Role[] {
+  return [...MATRIX[action]];
+}
+
 /** May `role` change an annotation (its span, label, speaker, kind, note)? */
 export function canEditAnnotation(role: Role, isAuthor: boolean): boolean {
   return can(role, "annotation.editAny") || (isAuthor && can(role, "annotation.editOwn"));

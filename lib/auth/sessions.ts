@@ -2,6 +2,7 @@
 
 import { db } from "../db/client";
 import { SESSION_COOKIE } from "./authenticate";
+import { forgetCredential } from "./credential-cache";
 import { digestSecret, newSecret } from "./secret-token";
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -14,7 +15,9 @@ export async function createSession(userId: string): Promise<{ secret: string; e
 }
 
 export async function deleteSession(secret: string): Promise<void> {
-  await db().session.deleteMany({ where: { tokenHash: digestSecret(secret) } });
+  const digest = digestSecret(secret);
+  forgetCredential(digest);
+  await db().session.deleteMany({ where: { tokenHash: digest } });
 }
 
 /** Set-Cookie value for a session; `secure` when the app is served over https. */

@@ -5,7 +5,23 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 
-export function toWebRequest(req: IncomingMessage, origin: string): Request {
+/** Bodies up to this size (by Content-Length) are read whole before the Request is built. */
+const SMALL_BODY = 64 * 1024;
+
+function readSmallBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.once("end", () => resolve(Buffer.concat(chunks)));
+    req.once("error", reject);
+  });
+}
+
+/**
+ * The Fetch API Request for a Node request. Small bodies (the common JSON call) are buffered,
+ * which is much cheaper than a web stream; large or unsized bodies stream.
+ */
+export async function toWebRequest(req: IncomingMessage, origin: string): Promise<Request> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
@@ -13,21 +29,35 @@ export function toWebRequest(req: IncomingMessage, origin: string): Request {
     else headers.set(name, value);
   }
   const method = req.method ?? "GET";
-  const hasBody = method !== "GET" && method !== "HEAD";
-  return new Request(new URL(req.url ?? "/", origin), {
+  const url = new URL(req.url ?? "/", origin);
+  if (method === "GET" || method === "HEAD") return new Request(url, { method, headers });
+  const length = Number(req.headers["content-length"] ?? NaN);
+  if (length <= SMALL_BODY) return new Request(url, { method, headers, body: new Uint8Array(await readSmallBody(req)) });
+  return new Request(url, {
     method,
     headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
+    body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
     // Required by undici for a streamed request body.
     duplex: "half",
   } as RequestInit);
 }
 
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const go = () => {
+      res.off("drain", go);
+      res.off("close", go);
+      resolve();
+    };
+    res.once("drain", go);
+    res.once("close", go);
+  });
+}
+
 export async function sendWebResponse(res: ServerResponse, response: Response): Promise<void> {
   res.statusCode = response.status;
   for (const [name, value] of response.headers) {
-    if (name === "set-cookie") continue;
-    res.setHeader(name, value);
+    if (name !== "set-cookie") res.setHeader(name, value);
   }
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) res.setHeader("set-cookie", cookies);
@@ -41,21 +71,23 @@ export async function sendWebResponse(res: ServerResponse, response: Response): 
   };
   res.once("close", onClose);
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (!res.write(value)) {
-        await new Promise<void>((resolve) => {
-          const go = () => {
-            res.off("drain", go);
-            res.off("close", go);
-            resolve();
-          };
-          res.once("drain", go);
-          res.once("close", go);
-        });
-        if (res.destroyed) return;
-      }
+    const first = await reader.read();
+    if (first.done) {
+      res.end();
+      return;
+    }
+    const second = await reader.read();
+    if (second.done) {
+      // A body of one chunk (every JSON answer): a single write, sized instead of chunked.
+      res.setHeader("content-length", first.value.byteLength);
+      res.end(first.value);
+      return;
+    }
+    let next: ReadableStreamReadResult<Uint8Array> = second;
+    if (!res.write(first.value)) await drained(res);
+    while (!next.done && !res.destroyed) {
+      if (!res.write(next.value)) await drained(res);
+      next = await reader.read();
     }
     res.end();
   } catch (error) {

@@ -14,9 +14,16 @@ export const GET = apiRoute<{ documentId: string }>(async (request, { documentId
   return json({ annotations: await listAnnotations(documentId) });
 });
 
+// The hot path of scripts and of the workspace: createAnnotation checks membership in the same
+// statement that writes, so a valid request costs one database round trip.
 export const POST = apiRoute<{ documentId: string }>(async (request, { documentId }) => {
   const actor = await requireActor(request);
-  const { projectId } = await documentAccess(actor, documentId, "annotation.create");
-  const input = parseInput(createAnnotationSchema, await readJson(request));
-  return json(await createAnnotation({ actor, projectId, documentId, input }), 201);
+  let input;
+  try {
+    input = parseInput(createAnnotationSchema, await readJson(request));
+  } catch (error) {
+    await documentAccess(actor, documentId, "annotation.create"); // non-members get 404, not 4xx details
+    throw error;
+  }
+  return json(await createAnnotation({ actor, documentId, input }), 201);
 });

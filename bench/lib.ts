@@ -1,0 +1,57 @@
+// Shared pieces of the benchmark scripts: a server on a throwaway DATA_DIR, credentials, stats.
+
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { admin, apiJson, freePort, startServer, tempDataDir, type RunningServer } from "../tests/helpers/server";
+
+export { admin, apiJson, freePort, startServer, tempDataDir, type RunningServer };
+
+export interface BenchServer {
+  server: RunningServer;
+  dataDir: string;
+  token: string;
+  databaseUrl: string;
+}
+
+/** A running server with one account and its API token, on a new DATA_DIR. */
+export async function benchServer(env: Record<string, string> = {}): Promise<BenchServer> {
+  const dataDir = await tempDataDir();
+  await admin(dataDir, ["create-user", "--email", "bench@example.org", "--password", "bench password"]);
+  const server = await startServer(dataDir, env);
+  const { token } = JSON.parse((await admin(dataDir, ["create-token", "--email", "bench@example.org"])).stdout) as { token: string };
+  const secrets = JSON.parse(await fs.readFile(path.join(dataDir, "secrets.json"), "utf8")) as {
+    user: string;
+    password: string;
+    database: string;
+    port: number;
+  };
+  const databaseUrl = `postgresql://${secrets.user}:${encodeURIComponent(secrets.password)}@127.0.0.1:${secrets.port}/${secrets.database}`;
+  return { server, dataDir, token, databaseUrl };
+}
+
+export async function disposeBenchServer(bench: BenchServer): Promise<void> {
+  await bench.server.stop("SIGTERM");
+  await fs.rm(bench.dataDir, { recursive: true, force: true });
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index] as number;
+}
+
+export function median(values: number[]): number {
+  return percentile([...values].sort((a, b) => a - b), 50);
+}
+
+/** Resident set size of a process in MB, from /proc (Linux). */
+export async function rssMb(pid: number): Promise<number> {
+  const status = await fs.readFile(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+export function machine(): string {
+  return `${process.platform} ${process.arch}, Node ${process.version}, ${os.cpus().length} CPUs`;
+}
