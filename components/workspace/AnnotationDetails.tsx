@@ -1,0 +1,144 @@
+"use client";
+// The selected annotation: its text, and (as the role allows) its label, speaker, quote kind and
+// note to change, accept/reject for reviewers, and delete (with undo, offered by the workspace).
+
+import { useId, useState, type FormEvent } from "react";
+import type { Label, QuoteKind } from "@/lib/annotations/annotation-view";
+import { QuoteKindSelect } from "./QuoteKindSelect";
+import { SpeakerCombobox } from "./SpeakerCombobox";
+import type { SpeakerChoice, SpeakerOption } from "./speaker-options";
+import type { AnnotationChanges } from "./workspace-api";
+import type { WorkspaceAnnotation } from "./workspace-model";
+
+export interface AnnotationDetailsProps {
+  annotation: WorkspaceAnnotation;
+  speakers: SpeakerOption[];
+  mayEdit: boolean;
+  mayReview: boolean;
+  mayDelete: boolean;
+  onUpdate: (changes: AnnotationChanges & { speakerChoice?: SpeakerChoice }) => Promise<boolean>;
+  onDelete: () => void;
+  onClose: () => void;
+}
+
+export function AnnotationDetails({ annotation, speakers, mayEdit, mayReview, mayDelete, onUpdate, onDelete, onClose }: AnnotationDetailsProps) {
+  const headingId = useId();
+  const noteId = useId();
+  const [label, setLabel] = useState<Label>(annotation.label);
+  const [kind, setKind] = useState<QuoteKind | null>(annotation.quoteKind);
+  const [note, setNote] = useState(annotation.note ?? "");
+  const [speakerChoice, setSpeakerChoice] = useState<SpeakerChoice | null>(null);
+  const [editingSpeaker, setEditingSpeaker] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const save = async (extra: { speakerChoice?: SpeakerChoice } = {}) => {
+    setBusy(true);
+    const changes: AnnotationChanges & { speakerChoice?: SpeakerChoice } = {};
+    if (label !== annotation.label) changes.label = label;
+    if (label === "quote" && kind !== annotation.quoteKind) changes.quoteKind = kind;
+    if ((note || null) !== annotation.note) changes.note = note || null;
+    const choice = extra.speakerChoice ?? speakerChoice;
+    if (choice) changes.speakerChoice = choice;
+    await onUpdate(changes);
+    setBusy(false);
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void save();
+  };
+
+  const speakerName = speakerChoice
+    ? speakerChoice.type === "existing"
+      ? speakerChoice.speaker.name
+      : speakerChoice.type === "create"
+        ? `${speakerChoice.name} (new)`
+        : "No speaker"
+    : annotation.speaker?.name ?? "No speaker";
+
+  return (
+    <div className="annotation-details" role="group" aria-labelledby={headingId}>
+      <div className="details-head">
+        <h3 id={headingId}>Selected {annotation.label}</h3>
+        <button type="button" className="link" onClick={onClose} aria-label="Close details">
+          Close
+        </button>
+      </div>
+      <blockquote className="details-exact">{annotation.exact}</blockquote>
+      <p className="muted details-meta">
+        by {annotation.author.name} · {annotation.status} · version {annotation.version}
+      </p>
+      {mayEdit ? (
+        <form className="stack" onSubmit={onSubmit}>
+          <fieldset className="label-choice">
+            <legend>Label</legend>
+            {(["claim", "quote"] as const).map((value) => (
+              <label key={value} className="inline">
+                <input type="radio" name={`${headingId}-label`} value={value} checked={label === value} onChange={() => setLabel(value)} />
+                {value === "claim" ? "Claim" : "Quote"}
+              </label>
+            ))}
+          </fieldset>
+          {editingSpeaker ? (
+            <SpeakerCombobox
+              speakers={speakers}
+              initialQuery={annotation.speaker?.name ?? ""}
+              autoFocus
+              onChoose={(choice) => {
+                setSpeakerChoice(choice);
+                setEditingSpeaker(false);
+                void save({ speakerChoice: choice });
+              }}
+              onCancel={() => setEditingSpeaker(false)}
+            />
+          ) : (
+            <div className="row">
+              <span>
+                Speaker: <strong>{speakerName}</strong>
+              </span>
+              <button type="button" className="secondary" onClick={() => setEditingSpeaker(true)}>
+                Change speaker
+              </button>
+            </div>
+          )}
+          {label === "quote" && <QuoteKindSelect value={kind} onChange={setKind} />}
+          <div className="field">
+            <label htmlFor={noteId}>Note</label>
+            <textarea id={noteId} value={note} rows={2} onChange={(event) => setNote(event.target.value)} />
+          </div>
+          <div className="row">
+            <button type="submit" disabled={busy}>
+              Save changes
+            </button>
+            {mayDelete && (
+              <button type="button" className="danger" onClick={onDelete} aria-keyshortcuts="Delete">
+                Delete
+              </button>
+            )}
+          </div>
+        </form>
+      ) : (
+        <p>
+          Speaker: <strong>{speakerName}</strong>
+          {annotation.quoteKind && <> · {annotation.quoteKind} quote</>}
+          {annotation.note && <> · {annotation.note}</>}
+        </p>
+      )}
+      {mayReview && (
+        <div className="row review-actions">
+          <button type="button" className="secondary" disabled={annotation.status === "accepted"} onClick={() => void onUpdate({ status: "accepted" })}>
+            Accept
+          </button>
+          <button type="button" className="secondary" disabled={annotation.status === "rejected"} onClick={() => void onUpdate({ status: "rejected" })}>
+            Reject
+          </button>
+        </div>
+      )}
+      {!mayEdit && mayDelete && (
+        <button type="button" className="danger" onClick={onDelete}>
+          Delete
+        </button>
+      )}
+    </div>
+  );
+}

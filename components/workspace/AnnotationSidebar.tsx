@@ -1,0 +1,150 @@
+"use client";
+// The sidebar: a region named "Annotations" with filters (label, speaker, author, status), the
+// selected annotation's details, and the annotations in text order. The list is windowed — only
+// the rows in view are in the DOM — so thousands of annotations stay cheap.
+
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import type { AnnotationFilters, WorkspaceAnnotation } from "./workspace-model";
+import { snippet } from "./workspace-model";
+import type { SpeakerOption } from "./speaker-options";
+
+const ROW_HEIGHT = 76;
+const OVERSCAN = 6;
+
+export interface AnnotationSidebarProps {
+  annotations: WorkspaceAnnotation[];
+  total: number;
+  filters: AnnotationFilters;
+  onFilters: (filters: AnnotationFilters) => void;
+  speakers: SpeakerOption[];
+  authors: { id: string; name: string }[];
+  selectedId: string | null;
+  scrollRequest: { id: string; seq: number } | null;
+  onSelect: (id: string) => void;
+  /** Arrow keys in the list move the selection, like J / K. */
+  onStep: (direction: 1 | -1) => void;
+  /** While a new annotation is being attributed, the sidebar is out of reach (the popup is modal). */
+  inert?: boolean;
+  children?: ReactNode;
+}
+
+function FilterSelect({ label, value, onChange, options }: { label: string; value: string; onChange: (value: string) => void; options: [string, string][] }) {
+  const id = useId();
+  return (
+    <div className="filter">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function AnnotationSidebar(props: AnnotationSidebarProps) {
+  const { annotations, total, filters, onFilters, speakers, authors, selectedId, scrollRequest, onSelect, onStep, inert, children } = props;
+  const listRef = useRef<HTMLDivElement | null>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(600);
+
+  useLayoutEffect(() => {
+    const element = listRef.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setViewport(element.clientHeight || 600));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    const element = listRef.current;
+    if (!scrollRequest || !element) return;
+    const index = annotations.findIndex((a) => a.id === scrollRequest.id);
+    if (index < 0) return;
+    const top = index * ROW_HEIGHT;
+    if (top < element.scrollTop || top + ROW_HEIGHT > element.scrollTop + element.clientHeight) {
+      element.scrollTop = Math.max(0, top - element.clientHeight / 2 + ROW_HEIGHT / 2);
+      setScrollTop(element.scrollTop);
+    }
+    // Only when a new request arrives.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scrollRequest]);
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(annotations.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
+  const rows = annotations.slice(first, last);
+  const set = (patch: Partial<AnnotationFilters>) => onFilters({ ...filters, ...patch });
+
+  return (
+    <section className="workspace-sidebar" aria-label="Annotations" inert={inert}>
+      <div className="sidebar-head">
+        <h2 className="sidebar-title">
+          Annotations <span className="muted">({annotations.length === total ? total : `${annotations.length} of ${total}`})</span>
+        </h2>
+        <div className="filters">
+          <FilterSelect label="Filter by label" value={filters.label} onChange={(v) => set({ label: v as AnnotationFilters["label"] })} options={[["", "All labels"], ["claim", "Claims"], ["quote", "Quotes"]]} />
+          <FilterSelect
+            label="Attributed to"
+            value={filters.speaker}
+            onChange={(v) => set({ speaker: v })}
+            options={[["", "All speakers"], ["none", "Without a speaker"], ...speakers.map((s): [string, string] => [s.id, s.name])]}
+          />
+          <FilterSelect label="Filter by author" value={filters.author} onChange={(v) => set({ author: v })} options={[["", "All authors"], ...authors.map((a): [string, string] => [a.id, a.name])]} />
+          <FilterSelect
+            label="Filter by status"
+            value={filters.status}
+            onChange={(v) => set({ status: v as AnnotationFilters["status"] })}
+            options={[["", "All statuses"], ["pending", "Pending"], ["accepted", "Accepted"], ["rejected", "Rejected"]]}
+          />
+        </div>
+      </div>
+      {children}
+      {annotations.length === 0 ? (
+        <p className="muted empty-list">{total === 0 ? "No annotations yet." : "No annotation matches these filters."}</p>
+      ) : (
+        <div
+          className="annotation-list"
+          ref={listRef}
+          role="listbox"
+          aria-label="Annotations in text order"
+          tabIndex={0}
+          aria-activedescendant={selectedId && annotations.some((a) => a.id === selectedId) ? `annotation-${selectedId}` : undefined}
+          onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+          onKeyDown={(event) => {
+            if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+              event.preventDefault();
+              onStep(event.key === "ArrowDown" ? 1 : -1);
+            }
+          }}
+        >
+          <div className="annotation-rows" style={{ height: annotations.length * ROW_HEIGHT }}>
+            {rows.map((a, i) => (
+              <div
+                key={a.id}
+                id={`annotation-${a.id}`}
+                role="option"
+                aria-selected={a.id === selectedId}
+                aria-setsize={annotations.length}
+                aria-posinset={first + i + 1}
+                data-annotation-id={a.id}
+                className={`annotation-row row-${a.label}${a.id === selectedId ? " is-selected" : ""}${a.pending ? " is-pending" : ""}`}
+                style={{ top: (first + i) * ROW_HEIGHT, height: ROW_HEIGHT - 6 }}
+                onClick={() => onSelect(a.id)}
+              >
+                <span className="row-meta">
+                  <span className={`label-badge label-${a.label}`}>{a.label === "claim" ? "Claim" : "Quote"}</span>
+                  <span className="row-speaker">{a.speaker?.name ?? "No speaker"}</span>
+                  <span className={`status status-${a.status}`}>{a.pending ? "saving…" : a.status}</span>
+                </span>
+                <span className="row-snippet">{snippet(a.exact)}</span>
+                <span className="row-author muted">by {a.author.name}</span>
+              </div>
+            ))}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+"use client";
+// The article, rendered read-only by Tiptap: one paragraph per line of the document text, the
+// annotations drawn as decorations. Reports text selections (as code point spans) and clicks on
+// highlights; the workspace drives the highlights through the editor it receives in onReady.
+
+import Document from "@tiptap/extension-document";
+import Paragraph from "@tiptap/extension-paragraph";
+import Text from "@tiptap/extension-text";
+import type { Editor, JSONContent } from "@tiptap/core";
+import { EditorContent, useEditor } from "@tiptap/react";
+import { memo, useRef } from "react";
+import type { EditorTextMap } from "@/lib/text/editor-map";
+import type { TextPosition } from "@/lib/text/quote-selector";
+import { AnnotationHighlights } from "./annotation-highlights";
+import { ReadOnlyArticle } from "./read-only-article";
+
+export interface SelectionInfo {
+  span: TextPosition;
+  /** Where to put the toolbar: the selection's end, relative to the article container. */
+  anchor: { top: number; left: number };
+}
+
+export interface ArticleEditorProps {
+  map: EditorTextMap;
+  container: React.RefObject<HTMLElement | null>;
+  onReady: (editor: Editor) => void;
+  onSelection: (selection: SelectionInfo | null) => void;
+  onHighlightClick: (id: string) => void;
+}
+
+function documentContent(lines: string[]): JSONContent {
+  return {
+    type: "doc",
+    content: lines.map((line) => (line ? { type: "paragraph", content: [{ type: "text", text: line }] } : { type: "paragraph" })),
+  };
+}
+
+function ArticleEditorImpl({ map, container, onReady, onSelection, onHighlightClick }: ArticleEditorProps) {
+  // Handlers change identity with the workspace's state; the editor is created once.
+  const handlers = useRef({ onSelection, onHighlightClick, onReady });
+  handlers.current = { onSelection, onHighlightClick, onReady };
+
+  const editor = useEditor({
+    extensions: [Document, Paragraph, Text, ReadOnlyArticle, AnnotationHighlights],
+    content: documentContent(map.lines),
+    immediatelyRender: false,
+    shouldRerenderOnTransaction: false,
+    enableInputRules: false,
+    enablePasteRules: false,
+    editorProps: {
+      attributes: {
+        class: "article-text",
+        role: "textbox",
+        "aria-label": "Article text",
+        "aria-readonly": "true",
+        "aria-multiline": "true",
+        spellcheck: "false",
+        autocorrect: "off",
+        autocapitalize: "off",
+        inputmode: "none",
+        translate: "no",
+      },
+      // Called only for clicks, not drags (ProseMirror lets the browser handle those).
+      handleClick(_view, _pos, event) {
+        const target = (event.target as HTMLElement | null)?.closest?.("[data-annotation-id]");
+        const id = target?.getAttribute("data-annotation-id");
+        if (!id) return false;
+        handlers.current.onHighlightClick(id);
+        return false;
+      },
+    },
+    onCreate: ({ editor }) => handlers.current.onReady(editor),
+    onSelectionUpdate: ({ editor }) => {
+      const { from, to, empty } = editor.state.selection;
+      const span = empty ? null : map.spanFromSelection(from, to);
+      const box = container.current?.getBoundingClientRect();
+      if (!span || !box) {
+        handlers.current.onSelection(null);
+        return;
+      }
+      const end = editor.view.coordsAtPos(map.toEditorPos(span.end));
+      handlers.current.onSelection({ span, anchor: { top: end.bottom - box.top + 6, left: Math.max(0, end.left - box.left) } });
+    },
+  });
+
+  return <EditorContent editor={editor} />;
+}
+
+export const ArticleEditor = memo(ArticleEditorImpl);

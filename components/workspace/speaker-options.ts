@@ -1,0 +1,54 @@
+// Which speakers a typed query offers in the Speaker combobox: names and aliases containing the
+// query (any case), those starting with it first; then "Create speaker" unless the name exists;
+// then "No speaker". Pure, so it is unit-tested.
+
+export interface SpeakerOption {
+  id: string;
+  name: string;
+  aliases: string[];
+  kind: "person" | "organization";
+  description: string | null;
+  annotationCount?: number;
+}
+
+export type SpeakerChoice =
+  | { type: "existing"; speaker: SpeakerOption }
+  | { type: "create"; name: string }
+  | { type: "none" };
+
+const MAX_MATCHES = 8;
+
+function fold(value: string): string {
+  return value.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
+}
+
+export function speakerChoices(speakers: SpeakerOption[], query: string): SpeakerChoice[] {
+  const q = fold(query);
+  const scored: { speaker: SpeakerOption; score: number }[] = [];
+  for (const speaker of speakers) {
+    const names = [speaker.name, ...speaker.aliases].map(fold);
+    if (!q) {
+      scored.push({ speaker, score: 2 });
+      continue;
+    }
+    if (names.some((n) => n === q)) scored.push({ speaker, score: 0 });
+    else if (names.some((n) => n.startsWith(q) || n.includes(` ${q}`))) scored.push({ speaker, score: 1 });
+    else if (names.some((n) => n.includes(q))) scored.push({ speaker, score: 2 });
+  }
+  scored.sort((a, b) => a.score - b.score || a.speaker.name.localeCompare(b.speaker.name));
+  const choices: SpeakerChoice[] = scored.slice(0, MAX_MATCHES).map(({ speaker }) => ({ type: "existing", speaker }));
+  if (q && !speakers.some((s) => fold(s.name) === q)) choices.push({ type: "create", name: query.trim().replace(/\s+/g, " ") });
+  choices.push({ type: "none" });
+  return choices;
+}
+
+export function choiceLabel(choice: SpeakerChoice): string {
+  switch (choice.type) {
+    case "existing":
+      return choice.speaker.name;
+    case "create":
+      return `Create speaker “${choice.name}”`;
+    case "none":
+      return "No speaker";
+  }
+}
