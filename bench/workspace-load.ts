@@ -1,0 +1,167 @@
+// Benchmark: the workspace in headless Chromium on a 100,000-word article (≈600,000 characters)
+// with 0, 500 and 5,000 annotations: time from navigation to the text and every highlight being
+// visible, and from the click on "Quote" to the new highlight being painted.
+// Targets: ≤ 2 s to open with 5,000 annotations; ≤ 100 ms to a new highlight. Needs `npm run build`.
+//   node --import tsx bench/workspace-load.ts [rounds]
+
+import fs from "node:fs";
+import { chromium, type Page } from "@playwright/test";
+import { apiJson, benchServer, disposeBenchServer, machine, median } from "./lib";
+
+const rounds = Number(process.argv[2] ?? 3);
+const WORDS = 100_000;
+const COUNTS = [0, 500, 5000];
+
+// A deterministic pseudo-random article: English-like words with the odd emoji, CJK and RTL word.
+let seed = 42;
+const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const VOCABULARY = (
+  "the ministry said that japan will formally join defence centre cooperation with partners analysts " +
+  "spokesman criticized promise region alliance should stay alert history development trust stability " +
+  "report claimed officials according statement government security policy cyber 🚢 中国 東京 مرحبا 👍🏽"
+).split(" ");
+function article(): string {
+  const paragraphs: string[] = [];
+  let words = 0;
+  while (words < WORDS) {
+    const length = 30 + Math.floor(random() * 50);
+    const sentence: string[] = [];
+    for (let i = 0; i < length; i++) sentence.push(VOCABULARY[Math.floor(random() * VOCABULARY.length)] as string);
+    paragraphs.push(`${sentence.join(" ")}.`);
+    words += length;
+  }
+  return paragraphs.join("\n");
+}
+
+const text = article();
+const points = Array.from(text);
+console.log(`article: ${WORDS.toLocaleString()} words, ${points.length.toLocaleString()} code points, ${text.split("\n").length} paragraphs`);
+
+const bench = await benchServer();
+const { server, token } = bench;
+
+async function documentWith(count: number): Promise<string> {
+  const project = await apiJson(`${server.url}/api/v1/projects`, { method: "POST", token, json: { name: `Load ${count}` } });
+  const document = await apiJson(`${server.url}/api/v1/projects/${project.body.id}/documents`, {
+    method: "POST",
+    token,
+    json: { title: `Long read with ${count} annotations`, text },
+  });
+  const documentId = document.body.id as string;
+  // Spread annotations over the text; one in ten nests inside the previous one.
+  const queue: { label: string; start: number; end: number }[] = [];
+  for (let i = 0; i < count; i++) {
+    const start = Math.floor(((i + random() * 0.5) / count) * (points.length - 400));
+    const end = start + 20 + Math.floor(random() * 200);
+    queue.push({ label: i % 3 === 0 ? "quote" : "claim", start, end });
+    if (i % 10 === 9) queue.push({ label: "quote", start: start + 5, end: start + 15 });
+  }
+  for (let i = 0; i < queue.length; i += 32) {
+    await Promise.all(
+      queue.slice(i, i + 32).map(async (a) => {
+        const created = await apiJson(`${server.url}/api/v1/documents/${documentId}/annotations`, { method: "POST", token, json: a });
+        if (created.status !== 201) throw new Error(`annotation failed: ${JSON.stringify(created.body)}`);
+      }),
+    );
+  }
+  return documentId;
+}
+
+const documents = new Map<number, { id: string; total: number }>();
+for (const count of COUNTS) {
+  const id = await documentWith(count);
+  const total = (await apiJson(`${server.url}/api/v1/documents/${id}/annotations`, { token })).body.annotations.length as number;
+  documents.set(count, { id, total });
+}
+
+const browser = await chromium.launch({
+  executablePath: fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, baseURL: server.url });
+const signUp = await context.request.post("/api/v1/auth/sign-up", { data: { email: "viewer@example.org", password: "viewer password" } });
+if (signUp.status() !== 201) throw new Error("sign-up failed");
+// Share the bench user's projects with the browser user.
+const viewerId = (await signUp.json()).id as string;
+for (const count of COUNTS) {
+  const doc = await apiJson(`${server.url}/api/v1/documents/${documents.get(count)!.id}`, { token });
+  await apiJson(`${server.url}/api/v1/projects/${doc.body.projectId}/members`, { method: "POST", token, json: { email: "viewer@example.org", role: "annotator" } });
+}
+void viewerId;
+
+/** ms from navigation start until the article text and `highlights` highlight elements are visible. */
+async function openTime(page: Page, documentId: string, highlights: number): Promise<number> {
+  await page.goto(`/documents/${documentId}`, { waitUntil: "commit" });
+  const handle = await page.waitForFunction(
+    (expected) => {
+      const editor = document.querySelector(".article-text");
+      if (!editor || editor.querySelectorAll("p").length < 100) return false;
+      const ids = new Set(Array.from(editor.querySelectorAll("[data-annotation-id]"), (e) => e.getAttribute("data-annotation-id")));
+      return ids.size >= expected ? performance.now() : false;
+    },
+    highlights,
+    { polling: "raf", timeout: 60_000 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+/** ms from the click on "Quote" until the new highlight is in the DOM and a frame has been painted. */
+async function newHighlightTime(page: Page): Promise<number> {
+  // Select a word in the middle of the visible article with the mouse.
+  const box = await page.evaluate(() => {
+    const paragraph = Array.from(document.querySelectorAll(".article-text p")).find((p) => {
+      const r = p.getBoundingClientRect();
+      return r.top > 200 && r.bottom < window.innerHeight - 100;
+    }) ?? document.querySelectorAll(".article-text p")[3]!;
+    const r = paragraph.getBoundingClientRect();
+    return { x: r.left + 4, y: r.top + 10, right: Math.min(r.right - 4, r.left + 300) };
+  });
+  await page.mouse.move(box.x, box.y);
+  await page.mouse.down();
+  await page.mouse.move(box.right, box.y, { steps: 5 });
+  await page.mouse.up();
+  const button = page.getByRole("button", { name: "Quote", exact: true });
+  await button.waitFor();
+  await page.evaluate(() => {
+    const w = window as unknown as { __t0?: number; __t1?: Promise<number> };
+    w.__t1 = new Promise<number>((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (document.querySelector(".article-text .hl-draft")) {
+          observer.disconnect();
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())));
+        }
+      });
+      observer.observe(document.querySelector(".article-text")!, { subtree: true, childList: true, attributes: true });
+    });
+    document.addEventListener("pointerdown", () => (w.__t0 = performance.now()), { capture: true, once: true });
+  });
+  await button.click();
+  const ms = await page.evaluate(async () => {
+    const w = window as unknown as { __t0: number; __t1: Promise<number> };
+    return (await w.__t1) - w.__t0;
+  });
+  await page.keyboard.press("Escape");
+  return ms;
+}
+
+const results: string[] = [];
+for (const count of COUNTS) {
+  const { id, total } = documents.get(count)!;
+  const opens: number[] = [];
+  const clicks: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const page = await context.newPage();
+    opens.push(await openTime(page, id, total));
+    clicks.push(await newHighlightTime(page));
+    await page.close();
+  }
+  results.push(
+    `  ${String(count).padStart(5)} annotations (${total} spans): open ${Math.round(median(opens))} ms (all: ${opens.map(Math.round).join(", ")}), ` +
+      `new highlight ${Math.round(median(clicks))} ms (all: ${clicks.map(Math.round).join(", ")})`,
+  );
+}
+await browser.close();
+await disposeBenchServer(bench);
+console.log(`workspace in headless Chromium (${machine()}), ${rounds} rounds, medians:`);
+console.log(results.join("\n"));
+console.log("  targets: open ≤ 2000 ms with 5,000 annotations; new highlight ≤ 100 ms after the click on Quote");
