@@ -11,7 +11,7 @@ describe("CSV_HEADER", () => {
 
   it("is the first row the writer emits, CRLF-terminated", () => {
     const writer = csvFormat.createWriter();
-    const begin = writer.begin({ project: { id: "p", name: "P" }, exportedAt: "", filter: {} });
+    const begin = writer.begin({ project: { id: "p", name: "P" }, exportedAt: "", filter: {} }, []);
     expect(begin).toBe(
       "annotation_id,document_id,document_title,label,quote_kind,start,end,text,speaker,note,status,author,created_at\r\n",
     );

@@ -65,6 +65,8 @@ async function readSpeakers(client: pg.PoolClient, projectId: string): Promise<E
 export interface ExportOptions {
   projectId: string;
   projectName: string;
+  /** Origin of the server, for formats that write resolvable IRIs. */
+  baseUrl?: string;
   format: ExportFormat;
   filter: AnnotationFilter;
   /** Called once the database connection is released (tests, metrics). */
@@ -79,10 +81,11 @@ async function* produce(client: pg.PoolClient, options: ExportOptions): AsyncGen
     project: { id: projectId, name: options.projectName },
     exportedAt: new Date().toISOString(),
     filter,
+    baseUrl: options.baseUrl,
   };
   await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   const speakers = format.needsSpeakers ? await readSpeakers(client, projectId) : [];
-  yield writer.begin(meta);
+  yield writer.begin(meta, speakers);
 
   const annotationFilter = annotationFilterSql(projectId, filter);
   const withTitle = format.shape === "annotations" ? ", d.title AS document_title" : "";

@@ -8,6 +8,8 @@ export interface ExportMeta {
   project: { id: string; name: string };
   exportedAt: string;
   filter: AnnotationFilter;
+  /** Origin of the server (e.g. "https://sourcemark.example.org"), for resolvable IRIs. */
+  baseUrl?: string;
 }
 
 export interface ExportDocument {
@@ -35,7 +37,8 @@ export interface ExportSpeaker {
 export type Chunk = string | Uint8Array;
 
 export interface ExportWriter {
-  begin(meta: ExportMeta): Chunk;
+  /** `speakers` is empty unless the format sets needsSpeakers. */
+  begin(meta: ExportMeta, speakers: ExportSpeaker[]): Chunk;
   document(document: ExportDocument): Chunk;
   annotation(annotation: ExportAnnotation, document: ExportDocument): Chunk;
   endDocument(document: ExportDocument): Chunk;

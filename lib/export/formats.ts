@@ -1,14 +1,20 @@
 // The export formats by name, as `?format=` takes them.
 
+import { bratFormat } from "./brat-format";
 import { csvFormat } from "./csv-format";
 import type { ExportFormat } from "./export-types";
 import { jsonFormat } from "./json-format";
 import { jsonlFormat } from "./jsonl-format";
+import { spacyFormat } from "./spacy-format";
+import { w3cFormat } from "./w3c-format";
 
 export const EXPORT_FORMATS: Record<string, ExportFormat> = {
   json: jsonFormat,
   jsonl: jsonlFormat,
   csv: csvFormat,
+  w3c: w3cFormat,
+  brat: bratFormat,
+  spacy: spacyFormat,
 };
 
 export function exportFileName(projectName: string, format: ExportFormat, date = new Date()): string {

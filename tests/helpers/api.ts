@@ -22,6 +22,7 @@ export interface ApiResult<T = any> {
   status: number;
   body: T;
   text: string;
+  bytes: Buffer;
   headers: Headers;
 }
 
@@ -40,7 +41,8 @@ export async function call<T = any>(method: string, path: string, options: CallO
   }
   const request = new Request(url, { method, headers, body: body as BodyInit | undefined });
   const response = await dispatch(route.entry, route.params, request);
-  const text = await response.text();
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const text = bytes.toString("utf8");
   let parsed: unknown = text;
   if ((response.headers.get("content-type") ?? "").startsWith("application/json") && text) {
     try {
@@ -49,7 +51,7 @@ export async function call<T = any>(method: string, path: string, options: CallO
       parsed = text;
     }
   }
-  return { status: response.status, body: parsed as T, text, headers: response.headers };
+  return { status: response.status, body: parsed as T, text, bytes, headers: response.headers };
 }
 
 export interface TestUser {

@@ -1,4 +1,4 @@
-// GET /api/v1/projects/{projectId}/export?format=json|jsonl|csv&documentId&label&speakerId&status&author
+// GET /api/v1/projects/{projectId}/export?format=json|jsonl|csv|w3c|brat|spacy&documentId&label&speakerId&status&author
 // Streams the file as it is read from the database.
 
 import { z } from "zod";
@@ -7,6 +7,7 @@ import { requireActor } from "@/lib/auth/authenticate";
 import { exportStream } from "@/lib/export/export-stream";
 import { EXPORT_FORMATS, attachmentHeader, exportFileName } from "@/lib/export/formats";
 import { apiRoute } from "@/lib/http/api-route";
+import { publicOrigin } from "@/lib/http/public-origin";
 import { parseQuery } from "@/lib/http/query";
 import { getProject } from "@/lib/projects/projects";
 import { annotationFilterSchema } from "@/lib/validation/schemas";
@@ -22,7 +23,7 @@ export const GET = apiRoute<{ projectId: string }>(async (request, { projectId }
   const format = EXPORT_FORMATS[formatId as string];
   if (!format) throw new Error(`unreachable: format ${formatId}`);
   const project = await getProject(projectId, role);
-  const body = exportStream({ projectId, projectName: project.name, format, filter });
+  const body = exportStream({ projectId, projectName: project.name, format, filter, baseUrl: publicOrigin(request) });
   return new Response(body, {
     headers: {
       "Content-Type": format.contentType,

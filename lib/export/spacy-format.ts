@@ -1,0 +1,43 @@
+// `spacy`: JSONL, one line per document: {"text", "spans": [{"start", "end", "label", "speaker"}]}
+// with offsets as Python counts them (code points), ready for `doc.char_span(start, end)`; plus
+// "meta" with the document's id and title (the convention spaCy and Prodigy use).
+
+import type { ExportAnnotation, ExportDocument, ExportFormat, ExportWriter } from "./export-types";
+
+export interface SpacySpan {
+  start: number;
+  end: number;
+  label: "claim" | "quote";
+  speaker: string | null;
+  quoteKind: string | null;
+  id: string;
+}
+
+export const spacyFormat: ExportFormat = {
+  id: "spacy",
+  contentType: "application/x-ndjson; charset=utf-8",
+  extension: "spacy.jsonl",
+  shape: "documents",
+  needsSpeakers: false,
+  createWriter(): ExportWriter {
+    let spans: string[] = [];
+    return {
+      begin: () => "",
+      document() {
+        spans = [];
+        return "";
+      },
+      annotation(a: ExportAnnotation) {
+        const span: SpacySpan = { start: a.start, end: a.end, label: a.label, speaker: a.speaker?.name ?? null, quoteKind: a.quoteKind, id: a.id };
+        spans.push(JSON.stringify(span));
+        return "";
+      },
+      endDocument(d: ExportDocument) {
+        const line = `{"text":${JSON.stringify(d.text ?? "")},"spans":[${spans.join(",")}],"meta":${JSON.stringify({ documentId: d.id, title: d.title, sourceUrl: d.sourceUrl })}}\n`;
+        spans = [];
+        return line;
+      },
+      end: () => "",
+    };
+  },
+};
