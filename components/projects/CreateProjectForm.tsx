@@ -3,7 +3,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { api, ApiRequestError } from "@/components/ui/api-client";
+import { api, errorMessage } from "@/components/ui/api-client";
 
 export function CreateProjectForm() {
   const router = useRouter();
@@ -19,7 +19,7 @@ export function CreateProjectForm() {
       const project = await api<{ id: string }>("/api/v1/projects", { method: "POST", json: { name } });
       router.push(`/projects/${project.id}`);
     } catch (e) {
-      setError(e instanceof ApiRequestError ? e.message : "The server could not be reached.");
+      setError(errorMessage(e, { name: "Project name" }));
       setBusy(false);
     }
   }

@@ -42,3 +42,19 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
+
+/**
+ * What to tell the user when `api()` failed: the API's message, then what is wrong with each field it
+ * names (`fieldLabels` maps API field names to the form's labels), or that the server was unreachable.
+ */
+export function errorMessage(error: unknown, fieldLabels: Readonly<Record<string, string>> = {}): string {
+  if (!(error instanceof ApiRequestError)) return "The server could not be reached; nothing was saved.";
+  const details = error.body?.error.details;
+  const fields =
+    details !== null && typeof details === "object" && "fields" in details ? (details as { fields: unknown }).fields : null;
+  if (fields === null || typeof fields !== "object") return error.message;
+  const problems = Object.entries(fields as Record<string, unknown>).map(
+    ([field, problem]) => `${fieldLabels[field] ?? field}: ${String(problem)}`,
+  );
+  return problems.length > 0 ? `${error.message} ${problems.join("; ")}.` : error.message;
+}

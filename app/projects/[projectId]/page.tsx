@@ -1,44 +1,42 @@
-// A project: its documents.
+// A project's Documents tab: its articles, and the import form for those who may add one.
 
-import Link from "next/link";
-import { notFound } from "next/navigation";
-import { TopBar } from "@/components/TopBar";
-import { projectAccess } from "@/lib/auth/access";
-import { requirePageActor } from "@/lib/auth/current-actor";
+import type { Metadata } from "next";
+import { DocumentTable } from "@/components/projects/DocumentTable";
+import { ImportDocumentForm } from "@/components/projects/ImportDocumentForm";
+import styles from "@/components/projects/projects.module.css";
+import { can } from "@/lib/auth/roles";
 import { listDocuments } from "@/lib/documents/documents";
-import { ApiError } from "@/lib/http/api-error";
-import { getProject } from "@/lib/projects/projects";
+import { loadProjectPage } from "@/lib/projects/project-page";
 
-export default async function ProjectPage({ params }: { params: Promise<{ projectId: string }> }) {
+type Props = { params: Promise<{ projectId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { project } = await loadProjectPage((await params).projectId);
+  return { title: `Documents · ${project.name} · Sourcemark` };
+}
+
+export default async function ProjectDocumentsPage({ params }: Props) {
   const { projectId } = await params;
-  const actor = await requirePageActor();
-  const access = await projectAccess(actor, projectId, "project.read").catch((error: unknown) => {
-    if (error instanceof ApiError) notFound();
-    throw error;
-  });
-  const [project, documents] = await Promise.all([getProject(projectId, access.role), listDocuments(projectId)]);
+  const { project } = await loadProjectPage(projectId);
+  const documents = await listDocuments(project.id);
+  const mayImport = can(project.role, "document.create");
   return (
     <>
-      <TopBar actor={actor} />
-      <main className="page">
-        <p>
-          <Link href="/">Projects</Link> /
-        </p>
-        <h1>{project.name}</h1>
-        <h2>Documents</h2>
+      <section className={styles.section}>
+        <h2 id="documents-heading">Documents</h2>
         {documents.length === 0 ? (
-          <p className="muted">No documents yet.</p>
+          <p className="muted">
+            No documents yet.{mayImport ? " Import an article below to start annotating." : ""}
+          </p>
         ) : (
-          <ul className="list" aria-label="Documents">
-            {documents.map((document) => (
-              <li key={document.id}>
-                <Link href={`/documents/${document.id}`}>{document.title}</Link>
-                <span className="muted">{document.annotationCount} annotations</span>
-              </li>
-            ))}
-          </ul>
+          <DocumentTable documents={documents} labelledBy="documents-heading" />
         )}
-      </main>
+      </section>
+      {mayImport && (
+        <section className={styles.section}>
+          <ImportDocumentForm projectId={project.id} />
+        </section>
+      )}
     </>
   );
 }

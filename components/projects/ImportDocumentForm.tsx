@@ -1,0 +1,182 @@
+"use client";
+// Imports an article into a project: pasted text, or a .txt/.md/.html file read in the browser
+// (HTML reduced to its text by htmlToText, never rendered). Opens the new document when done.
+
+import { useRouter } from "next/navigation";
+import { useId, useRef, useState, type ChangeEvent, type FormEvent } from "react";
+import { api, errorMessage } from "@/components/ui/api-client";
+import { formatCount } from "@/components/ui/format";
+import { codePointLength } from "@/lib/text/code-points";
+import { decodeTextFile, importedText, IMPORTABLE_FILE_TYPES, textFileKind } from "@/lib/text/text-file";
+import styles from "./projects.module.css";
+
+const FIELD_LABELS = { title: "Title", text: "Text", sourceUrl: "Source URL", publishedAt: "Published date" };
+
+type Phase = { kind: "idle" } | { kind: "reading"; fileName: string } | { kind: "importing"; title: string };
+
+interface CreateDocumentBody {
+  title: string;
+  text: string;
+  sourceUrl?: string;
+  publishedAt?: string;
+}
+
+export function ImportDocumentForm({ projectId }: { projectId: string }) {
+  const router = useRouter();
+  const id = useId();
+  const [title, setTitle] = useState("");
+  const [text, setText] = useState("");
+  const [sourceUrl, setSourceUrl] = useState("");
+  const [publishedAt, setPublishedAt] = useState("");
+  const [phase, setPhase] = useState<Phase>({ kind: "idle" });
+  const [error, setError] = useState<string | null>(null);
+  const [fileNote, setFileNote] = useState<string | null>(null);
+  const titleInput = useRef<HTMLInputElement>(null);
+  const busy = phase.kind !== "idle";
+
+  async function onFile(event: ChangeEvent<HTMLInputElement>) {
+    const input = event.currentTarget;
+    const file = input.files?.[0];
+    if (!file) return;
+    setError(null);
+    setFileNote(null);
+    const kind = textFileKind(file.name, file.type);
+    if (kind === null) {
+      setError(`“${file.name}” is not a .txt, .md, .html or .htm file.`);
+      input.value = "";
+      return;
+    }
+    setPhase({ kind: "reading", fileName: file.name });
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const imported = importedText(file.name, kind, decodeTextFile(bytes, kind));
+      if (imported.text.trim() === "") {
+        setError(`“${file.name}” has no text to import.`);
+        input.value = "";
+        return;
+      }
+      setText(imported.text);
+      setTitle((current) => (current.trim() === "" ? imported.title : current));
+      const length = formatCount(codePointLength(imported.text), "character", "characters");
+      setFileNote(
+        kind === "html"
+          ? `Read “${file.name}”: ${length} of text; markup, scripts and styles removed. Check the text below.`
+          : `Read “${file.name}”: ${length}.`,
+      );
+    } catch {
+      setError(`“${file.name}” could not be read.`);
+      input.value = "";
+    } finally {
+      setPhase({ kind: "idle" });
+    }
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const body: CreateDocumentBody = { title: title.trim(), text };
+    if (sourceUrl.trim() !== "") body.sourceUrl = sourceUrl.trim();
+    if (publishedAt !== "") body.publishedAt = publishedAt;
+    setError(null);
+    setPhase({ kind: "importing", title: body.title });
+    try {
+      const document = await api<{ id: string }>(`/api/v1/projects/${encodeURIComponent(projectId)}/documents`, {
+        method: "POST",
+        json: body,
+      });
+      // Stay busy until the workspace has loaded: the form must not be sent twice.
+      router.push(`/documents/${encodeURIComponent(document.id)}`);
+    } catch (e) {
+      setError(errorMessage(e, FIELD_LABELS));
+      setPhase({ kind: "idle" });
+      titleInput.current?.focus();
+    }
+  }
+
+  const progress =
+    phase.kind === "reading"
+      ? `Reading “${phase.fileName}”…`
+      : phase.kind === "importing"
+        ? `Importing “${phase.title}”…`
+        : fileNote ?? "";
+
+  return (
+    <form className={styles.form} onSubmit={onSubmit} aria-labelledby={`${id}-heading`} aria-busy={busy}>
+      <h2 id={`${id}-heading`}>Import document</h2>
+      <fieldset className={styles.fieldset} disabled={busy}>
+        <div className={styles.field}>
+          <label htmlFor={`${id}-file`}>Upload file</label>
+          <input
+            id={`${id}-file`}
+            type="file"
+            accept={IMPORTABLE_FILE_TYPES}
+            onChange={onFile}
+            aria-describedby={`${id}-file-hint`}
+          />
+          <p id={`${id}-file-hint`} className={styles.hint}>
+            .txt, .md, .html or .htm. A web page is reduced to its text; you can check it before importing.
+          </p>
+        </div>
+        <div className={styles.field}>
+          <label htmlFor={`${id}-title`}>Title</label>
+          <input
+            id={`${id}-title`}
+            ref={titleInput}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            required
+            maxLength={1000}
+          />
+        </div>
+        <div className={styles.field}>
+          <label htmlFor={`${id}-text`}>Text</label>
+          <textarea
+            id={`${id}-text`}
+            className={styles.textArea}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            required
+            spellCheck={false}
+            aria-describedby={`${id}-text-hint`}
+          />
+          <p id={`${id}-text-hint`} className={styles.hint}>
+            Paste the article, or upload a file above. The text cannot be changed after import.
+          </p>
+        </div>
+        <div className={styles.fieldRow}>
+          <div className={styles.field}>
+            <label htmlFor={`${id}-source`}>Source URL</label>
+            <input
+              id={`${id}-source`}
+              type="url"
+              inputMode="url"
+              placeholder="https://"
+              value={sourceUrl}
+              onChange={(e) => setSourceUrl(e.target.value)}
+              maxLength={2048}
+            />
+          </div>
+          <div className={styles.field}>
+            <label htmlFor={`${id}-published`}>Published date</label>
+            <input
+              id={`${id}-published`}
+              type="date"
+              value={publishedAt}
+              onChange={(e) => setPublishedAt(e.target.value)}
+            />
+          </div>
+        </div>
+        <div className={styles.actions}>
+          <button type="submit">{phase.kind === "importing" ? "Importing…" : "Import document"}</button>
+        </div>
+      </fieldset>
+      <p role="status" className={styles.status}>
+        {progress}
+      </p>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
