@@ -44,7 +44,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { DATA_DIR: process.env.E2E_DATA_DIR, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: "" },
+    env: { MALLOC_ARENA_MAX: "2", DATA_DIR: process.env.E2E_DATA_DIR, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: "" },
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
   },
 });

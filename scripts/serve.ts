@@ -2,6 +2,7 @@
 // set), then serves the built Next.js app from this same process. On SIGINT/SIGTERM it stops
 // taking requests, closes its connections and stops the embedded server it runs.
 
+import { existsSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,6 +16,9 @@ const started = performance.now();
 (process.env as Record<string, string>).NODE_ENV = "production";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+// Exports run in worker threads from the bundle `npm run build` makes (see export-stream.ts).
+const exportWorker = path.join(root, ".next", "sourcemark", "export-worker.mjs");
+if (process.env.SOURCEMARK_EXPORT_WORKER === undefined && existsSync(exportWorker)) process.env.SOURCEMARK_EXPORT_WORKER = exportWorker;
 
 const database = await bootDatabase(process.env);
 process.env.DATABASE_URL = database.url;

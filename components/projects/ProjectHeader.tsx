@@ -2,6 +2,7 @@
 // caller's role in it.
 
 import Link from "next/link";
+import { ExportDialog } from "@/components/export/ExportDialog";
 import type { ProjectView } from "@/lib/projects/projects";
 import { ROLE_LABELS } from "./labels";
 import styles from "./projects.module.css";
@@ -22,6 +23,7 @@ export function ProjectHeader({ project }: { project: ProjectView }) {
         <p className={styles.role}>
           Your role: <strong>{ROLE_LABELS[project.role]}</strong>
         </p>
+        <ExportDialog projectId={project.id} />
       </div>
     </>
   );

@@ -46,7 +46,8 @@ export async function startServer(dataDir: string, env: Record<string, string> =
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", ...env },
+    // As `npm start` runs it (see package.json).
+    env: { ...process.env, MALLOC_ARENA_MAX: "2", DATABASE_URL: "", DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

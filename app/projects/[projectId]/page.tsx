@@ -2,6 +2,7 @@
 
 import type { Metadata } from "next";
 import { DocumentTable } from "@/components/projects/DocumentTable";
+import { ImportAnnotationsForm } from "@/components/export/ImportAnnotationsForm";
 import { ImportDocumentForm } from "@/components/projects/ImportDocumentForm";
 import styles from "@/components/projects/projects.module.css";
 import { can } from "@/lib/auth/roles";
@@ -35,6 +36,11 @@ export default async function ProjectDocumentsPage({ params }: Props) {
       {mayImport && (
         <section className={styles.section}>
           <ImportDocumentForm projectId={project.id} />
+        </section>
+      )}
+      {mayImport && (
+        <section className={styles.section}>
+          <ImportAnnotationsForm projectId={project.id} />
         </section>
       )}
     </>

@@ -23,7 +23,7 @@ export const GET = apiRoute<{ projectId: string }>(async (request, { projectId }
   const format = EXPORT_FORMATS[formatId as string];
   if (!format) throw new Error(`unreachable: format ${formatId}`);
   const project = await getProject(projectId, role);
-  const body = exportStream({ projectId, projectName: project.name, format, filter, baseUrl: publicOrigin(request) });
+  const body = exportStream({ projectId, projectName: project.name, formatId: formatId as string, filter, baseUrl: publicOrigin(request) });
   return new Response(body, {
     headers: {
       "Content-Type": format.contentType,

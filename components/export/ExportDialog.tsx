@@ -1,0 +1,178 @@
+"use client";
+// "Export annotations": a dialog to choose a format and filters, then download with progress
+// (bytes and records so far); Cancel stops the download. Formats and filters are those of the API.
+
+import { useEffect, useId, useRef, useState } from "react";
+import { api } from "@/components/ui/api-client";
+import { EXPORT_FORMATS, exportUrl, fileNameOf, formatBytes, type ExportFilters, type ExportFormatId } from "./export-request";
+
+interface Option {
+  id: string;
+  name: string;
+}
+
+const NO_FILTERS: ExportFilters = { documentId: "", label: "", speakerId: "", status: "", author: "" };
+
+export function ExportDialog({ projectId }: { projectId: string }) {
+  const dialog = useRef<HTMLDialogElement | null>(null);
+  const titleId = useId();
+  const [format, setFormat] = useState<ExportFormatId>("json");
+  const [filters, setFilters] = useState<ExportFilters>(NO_FILTERS);
+  const [options, setOptions] = useState<{ documents: Option[]; speakers: Option[]; members: Option[] } | null>(null);
+  const [progress, setProgress] = useState<{ bytes: number; records: number } | null>(null);
+  const [message, setMessage] = useState<{ kind: "error" | "done"; text: string } | null>(null);
+  const abort = useRef<AbortController | null>(null);
+
+  useEffect(() => () => abort.current?.abort(), []);
+
+  const open = async () => {
+    setMessage(null);
+    dialog.current?.showModal();
+    if (options) return;
+    try {
+      const [documents, speakers, members] = await Promise.all([
+        api<{ documents: { id: string; title: string }[] }>(`/api/v1/projects/${projectId}/documents`),
+        api<{ speakers: { id: string; name: string }[] }>(`/api/v1/projects/${projectId}/speakers`),
+        api<{ members: { userId: string; name: string }[] }>(`/api/v1/projects/${projectId}/members`),
+      ]);
+      setOptions({
+        documents: documents.documents.map((d) => ({ id: d.id, name: d.title })),
+        speakers: speakers.speakers.map((s) => ({ id: s.id, name: s.name })),
+        members: members.members.map((m) => ({ id: m.userId, name: m.name })),
+      });
+    } catch {
+      setOptions({ documents: [], speakers: [], members: [] });
+    }
+  };
+
+  const download = async () => {
+    const controller = new AbortController();
+    abort.current = controller;
+    setMessage(null);
+    setProgress({ bytes: 0, records: 0 });
+    try {
+      const response = await fetch(exportUrl(projectId, format, filters), { signal: controller.signal });
+      if (!response.ok || !response.body) {
+        const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+        throw new Error(body?.error?.message ?? `The export failed (${response.status}).`);
+      }
+      const reader = response.body.getReader();
+      const chunks: Uint8Array[] = [];
+      let bytes = 0;
+      let records = 0;
+      let lastPaint = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(value);
+        bytes += value.byteLength;
+        for (let i = 0; i < value.length; i++) if (value[i] === 10) records++;
+        if (performance.now() - lastPaint > 100) {
+          lastPaint = performance.now();
+          setProgress({ bytes, records });
+        }
+      }
+      setProgress({ bytes, records });
+      const name = fileNameOf(response.headers.get("content-disposition"), `export.${format}`);
+      const url = URL.createObjectURL(new Blob(chunks as BlobPart[], { type: response.headers.get("content-type") ?? "application/octet-stream" }));
+      const link = document.createElement("a");
+      link.href = url;
+      link.download = name;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      setMessage({ kind: "done", text: `Downloaded ${name} (${formatBytes(bytes)}).` });
+    } catch (error) {
+      if (controller.signal.aborted) setMessage({ kind: "error", text: "Export cancelled." });
+      else setMessage({ kind: "error", text: (error as Error).message || "The server could not be reached." });
+    } finally {
+      abort.current = null;
+      setProgress(null);
+    }
+  };
+
+  const select = (label: string, key: keyof ExportFilters, choices: [string, string][]) => (
+    <label className="export-field">
+      <span>{label}</span>
+      <select value={filters[key]} onChange={(event) => setFilters({ ...filters, [key]: event.target.value })}>
+        {choices.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  const busy = progress !== null;
+  return (
+    <>
+      <button type="button" className="secondary" onClick={open}>
+        Export annotations
+      </button>
+      <dialog ref={dialog} aria-labelledby={titleId} className="export-dialog" onClose={() => abort.current?.abort()}>
+        <h2 id={titleId}>Export annotations</h2>
+        <form
+          method="dialog"
+          className="stack"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!busy) void download();
+          }}
+        >
+          <label className="export-field">
+            <span>Format</span>
+            <select value={format} onChange={(event) => setFormat(event.target.value as ExportFormatId)}>
+              {EXPORT_FORMATS.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <fieldset className="export-filters">
+            <legend>Filters</legend>
+            {select("Document", "documentId", [["", "All documents"], ...(options?.documents ?? []).map((d): [string, string] => [d.id, d.name])])}
+            {select("Label", "label", [["", "Claims and quotes"], ["claim", "Claims"], ["quote", "Quotes"]])}
+            {select("Speaker", "speakerId", [["", "All speakers"], ...(options?.speakers ?? []).map((s): [string, string] => [s.id, s.name])])}
+            {select("Status", "status", [["", "Any status"], ["pending", "Pending"], ["accepted", "Accepted"], ["rejected", "Rejected"]])}
+            {select("Author", "author", [["", "Anyone"], ...(options?.members ?? []).map((m): [string, string] => [m.id, m.name])])}
+          </fieldset>
+          <p className="muted">Offsets are Unicode code points, as Python counts them; every record carries its text.</p>
+          <div role="status" aria-live="polite" className="export-progress">
+            {busy && (
+              <>
+                <progress aria-label="Export progress" />
+                <span>
+                  Downloading… {formatBytes(progress.bytes)}
+                  {progress.records > 0 && format !== "brat" ? `, ${progress.records.toLocaleString()} lines` : ""}
+                </span>
+              </>
+            )}
+            {message?.kind === "done" && <span>{message.text}</span>}
+          </div>
+          {message?.kind === "error" && (
+            <p role="alert" className="error">
+              {message.text}
+            </p>
+          )}
+          <div className="row">
+            <button type="submit" disabled={busy}>
+              Download
+            </button>
+            {busy ? (
+              <button type="button" className="secondary" onClick={() => abort.current?.abort()}>
+                Cancel export
+              </button>
+            ) : (
+              <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
+                Close
+              </button>
+            )}
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,154 @@
+"use client";
+// "Import annotations": upload a Sourcemark json export, a jsonl export or W3C annotations, with
+// upload progress, then the server's report: what was created and every record refused, and why.
+
+import { useRouter } from "next/navigation";
+import { useId, useState, type FormEvent } from "react";
+import { formatBytes } from "./export-request";
+
+interface ImportReport {
+  format: string;
+  documents: { created: number; failed: number };
+  speakers: { created: number; matched: number };
+  annotations: { created: number; failed: number };
+  errors: { ref: string; reason: string }[];
+  errorCount: number;
+}
+
+function formatFor(file: File, chosen: string): string {
+  if (chosen) return chosen;
+  if (/\.(jsonl|ndjson)$/i.test(file.name)) return "jsonl";
+  if (/\.jsonld$/i.test(file.name)) return "w3c";
+  return ""; // the server tells json from w3c by the content
+}
+
+function upload(url: string, file: File, contentType: string, onProgress: (sent: number) => void): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open("POST", url);
+    request.setRequestHeader("Content-Type", contentType);
+    request.upload.onprogress = (event) => onProgress(event.loaded);
+    request.onload = () => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(request.responseText);
+      } catch {
+        body = null;
+      }
+      resolve({ status: request.status, body });
+    };
+    request.onerror = () => reject(new Error("The server could not be reached."));
+    request.send(file);
+  });
+}
+
+export function ImportAnnotationsForm({ projectId }: { projectId: string }) {
+  const router = useRouter();
+  const fileId = useId();
+  const formatId = useId();
+  const [state, setState] = useState<{ phase: "idle" | "uploading" | "writing"; sent: number; total: number }>({ phase: "idle", sent: 0, total: 0 });
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const file = form.get("file");
+    if (!(file instanceof File) || file.size === 0) {
+      setError("Choose a file to import.");
+      return;
+    }
+    const format = formatFor(file, String(form.get("format") ?? ""));
+    setError(null);
+    setReport(null);
+    setState({ phase: "uploading", sent: 0, total: file.size });
+    try {
+      const result = await upload(
+        `/api/v1/projects/${projectId}/import${format ? `?format=${format}` : ""}`,
+        file,
+        format === "jsonl" ? "application/x-ndjson" : "application/json",
+        (sent) => setState({ phase: sent >= file.size ? "writing" : "uploading", sent, total: file.size }),
+      );
+      if (result.status !== 200) {
+        const message = (result.body as { error?: { message?: string } } | null)?.error?.message;
+        setError(message ?? `The import failed (${result.status}).`);
+      } else {
+        setReport(result.body as ImportReport);
+        router.refresh();
+      }
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setState({ phase: "idle", sent: 0, total: 0 });
+    }
+  }
+
+  const busy = state.phase !== "idle";
+  return (
+    <form className="stack" onSubmit={onSubmit} aria-labelledby={`${formatId}-title`}>
+      <h2 id={`${formatId}-title`}>Import annotations</h2>
+      <p className="muted">
+        A Sourcemark JSON export (documents, annotations and speakers), a JSON Lines export (lines attach to this project's documents by id, else by
+        title) or W3C Web Annotations. Every span is checked against its text; records that fail are listed and not written.
+      </p>
+      <div className="row">
+        <label htmlFor={fileId}>Annotations file</label>
+        <input id={fileId} name="file" type="file" accept=".json,.jsonl,.ndjson,.jsonld" required />
+        <label htmlFor={formatId}>Import format</label>
+        <select id={formatId} name="format" defaultValue="">
+          <option value="">Detect from the file</option>
+          <option value="json">Sourcemark JSON export</option>
+          <option value="jsonl">JSON Lines</option>
+          <option value="w3c">W3C Web Annotation</option>
+        </select>
+        <button type="submit" disabled={busy}>
+          {busy ? "Importing…" : "Import"}
+        </button>
+      </div>
+      <div role="status" aria-live="polite">
+        {state.phase === "uploading" && (
+          <>
+            <progress aria-label="Upload progress" max={state.total} value={state.sent} /> Uploading {formatBytes(state.sent)} of {formatBytes(state.total)}
+          </>
+        )}
+        {state.phase === "writing" && (
+          <>
+            <progress aria-label="Import progress" /> Checking spans and writing…
+          </>
+        )}
+        {report && (
+          <p>
+            Imported {report.annotations.created.toLocaleString()} annotations
+            {report.documents.created ? `, ${report.documents.created} documents` : ""}
+            {report.speakers.created ? `, ${report.speakers.created} new speakers` : ""}.{" "}
+            {report.errorCount > 0 ? `${report.errorCount.toLocaleString()} records were refused.` : "Nothing was refused."}
+          </p>
+        )}
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {report && report.errors.length > 0 && (
+        <table className="import-errors">
+          <caption>Refused records{report.errorCount > report.errors.length ? ` (first ${report.errors.length})` : ""}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Record</th>
+              <th scope="col">Why</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.errors.map((e, i) => (
+              <tr key={i}>
+                <td>{e.ref}</td>
+                <td>{e.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,50 @@
+// Worker thread entry for exports (see workerExportStream in export-stream.ts): runs one export on
+// its own database connection and posts the output piece by piece, one per "pull".
+
+import { parentPort, workerData } from "node:worker_threads";
+import pg from "pg";
+import { exportChunks, nextOutput, type ExportOptions } from "./export-stream";
+
+const port = parentPort;
+if (!port) throw new Error("export-worker.ts must run in a worker thread");
+
+const options = workerData as ExportOptions;
+const client = new pg.Client({ connectionString: process.env.DATABASE_URL, application_name: "sourcemark-export" });
+let chunks: AsyncGenerator<unknown> | null = null;
+let busy = false;
+
+async function finish(error?: unknown): Promise<void> {
+  if (error) await client.query("ROLLBACK").catch(() => undefined);
+  await client.end().catch(() => undefined);
+  port?.close();
+}
+
+port.on("message", async (message: "pull" | "cancel") => {
+  if (message === "cancel") {
+    await finish(new Error("cancelled"));
+    return;
+  }
+  if (busy) return;
+  busy = true;
+  try {
+    if (!chunks) {
+      await client.connect();
+      chunks = exportChunks(client, options);
+    }
+    const output = await nextOutput(chunks as AsyncGenerator<string | Uint8Array>);
+    if (output) {
+      // Transfer needs a buffer of its own (a Buffer may be a slice of a shared pool).
+      const whole = output.byteOffset === 0 && output.byteLength === output.buffer.byteLength;
+      const bytes = whole ? output : new Uint8Array(output);
+      port.postMessage({ type: "chunk", bytes }, [bytes.buffer as ArrayBuffer]);
+    } else {
+      port.postMessage({ type: "end" });
+      await finish();
+    }
+  } catch (error) {
+    port.postMessage({ type: "error", message: (error as Error).message });
+    await finish(error);
+  } finally {
+    busy = false;
+  }
+});
