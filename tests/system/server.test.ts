@@ -2,7 +2,11 @@
 // with and without a running server, graceful shutdown, and limits over real HTTP.
 
 import { afterAll, describe, expect, it } from "vitest";
+import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
+import path from "node:path";
+import pg from "pg";
+import { startEmbeddedPostgres } from "../../lib/db/embedded-postgres";
 import { admin, apiJson, postgresPid, startServer, tempDataDir, waitForExit, type RunningServer } from "../helpers/server";
 
 const SEED_TITLE = (await fs.readFile("prisma/seed/seed-article.txt", "utf8")).split("\n")[0];
@@ -85,4 +89,43 @@ describe("a fresh install", () => {
     expect(projects.body.projects.map((p: { name: string }) => p.name)).toEqual(["Demo project"]);
     await server.stop("SIGINT");
   });
+
+  it("with DATABASE_URL uses that server, migrates it, starts no database and offers no demo", async () => {
+    // Any PostgreSQL will do as the "external" server; an embedded one in its own directory is at hand.
+    const externalDir = await tempDataDir();
+    cleanup.push(() => fs.rm(externalDir, { recursive: true, force: true }));
+    const external = await startEmbeddedPostgres(externalDir);
+    cleanup.push(() => external.stop());
+    const setup = new pg.Client({ connectionString: external.url });
+    await setup.connect();
+    await setup.query("CREATE DATABASE team_db");
+    await setup.end();
+    const url = external.url.replace(/\/[^/]*$/, "/team_db");
+
+    const appDir = await tempDataDir();
+    cleanup.push(() => fs.rm(appDir, { recursive: true, force: true }));
+    const server = await startServer(appDir, { DATABASE_URL: url });
+    expect(existsSync(path.join(appDir, "postgres"))).toBe(false);
+    expect(server.output()).toContain("database: DATABASE_URL");
+
+    const signUp = await fetch(`${server.url}/api/v1/auth/sign-up`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "team@example.org", password: "team password" }),
+    });
+    expect(signUp.status).toBe(201);
+    const cookie = (signUp.headers.get("set-cookie") ?? "").split(";")[0] as string;
+    const projects = await fetch(`${server.url}/api/v1/projects`, { headers: { cookie } });
+    expect((await projects.json()).projects).toEqual([]);
+    expect(await server.stop("SIGTERM")).toBe(0);
+
+    // The external server was not stopped, and holds the migrated schema and the account.
+    const check = new pg.Client({ connectionString: url });
+    await check.connect();
+    const { rows } = await check.query("SELECT (SELECT count(*)::int FROM users) AS users, (SELECT count(*)::int FROM _prisma_migrations) AS migrations");
+    await check.end();
+    expect(rows[0]).toEqual({ users: 1, migrations: expect.any(Number) });
+    expect(rows[0].migrations).toBeGreaterThan(0);
+  });
 });
+
