@@ -373,4 +373,3 @@ export function exportStream(options: ExportOptions): ReadableStream<Uint8Array>
   return workerFile ? workerExportStream(options, workerFile) : inlineExportStream(options);
 }
 
-export { annotationFilterSql };

@@ -9,6 +9,7 @@ import { withTransaction } from "../db/transaction";
 import { documentTextIndex } from "../documents/document-text";
 import { prepareDocumentText } from "../documents/documents";
 import { ApiError } from "../http/api-error";
+import type { AnnotationStatus, AnnotationView } from "../annotations/annotation-view";
 import { resolveQuoteKind, resolveSpan } from "../annotations/span-rules";
 import { speakerNameKey } from "../speakers/speakers";
 import type { CodePointIndex } from "../text/code-points";
@@ -20,20 +21,10 @@ const STATUSES = new Set(["pending", "accepted", "rejected"]);
 const KINDS = new Set(["direct", "indirect", "mixed"]);
 const MAX_NOTE = 10_000;
 
-interface Row {
-  documentId: string;
-  label: "claim" | "quote";
-  quoteKind: string | null;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  speakerId: string | null;
-  note: string | null;
-  status: string;
+/** A checked span, ready to insert; `ref` says where it came from. */
+type Row = Pick<AnnotationView, "documentId" | "label" | "quoteKind" | "start" | "end" | "exact" | "prefix" | "suffix" | "speakerId" | "note" | "status"> & {
   ref: string;
-}
+};
 
 export interface ImportDocumentInput {
   ref: string;
@@ -209,7 +200,7 @@ export class ImportSession {
     if (span.speaker && (typeof span.speaker.name !== "string" || !span.speaker.name.trim() || span.speaker.name.length > 200)) {
       return this.fail(span.ref, "speaker name must be a non-empty string of at most 200 characters");
     }
-    const status = this.mayReview && typeof span.status === "string" && STATUSES.has(span.status) ? span.status : "pending";
+    const status = (this.mayReview && typeof span.status === "string" && STATUSES.has(span.status) ? span.status : "pending") as AnnotationStatus;
     const speakerId = span.speaker ? await this.speakerId(span.speaker) : null;
     this.pending.push({
       documentId: document,
