@@ -121,9 +121,13 @@ test("delete an annotation, then undo", async ({ page }) => {
   await page.getByRole("button", { name: "Delete", exact: true }).click();
   await expect(rows(page)).toHaveCount(0);
   await expect(page.locator(".article-text [data-annotation-id]")).toHaveCount(0);
+  // Undo is offered once the server has confirmed the deletion.
+  const undo = page.getByRole("button", { name: "Undo" });
+  await expect(undo).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Claim deleted." })).toBeVisible();
   expect(await annotationsOf(page, documentId)).toHaveLength(0);
 
-  await page.getByRole("button", { name: "Undo" }).click();
+  await undo.click();
   await expect(rows(page)).toHaveCount(1);
   await expect(page.locator(`.article-text [data-annotation-id="${created!.id}"]`)).toBeVisible();
   const restored = await annotationsOf(page, documentId);
