@@ -52,18 +52,3 @@ export const jsonlFormat: ExportFormat = {
     end: () => "",
   }),
 };
-
-/** Parses jsonl text into records and per-line errors (blank lines are skipped). */
-export function parseJsonLines(text: string): { line: number; value?: unknown; error?: string }[] {
-  const out: { line: number; value?: unknown; error?: string }[] = [];
-  text.split("\n").forEach((raw, i) => {
-    const line = raw.trim();
-    if (!line) return;
-    try {
-      out.push({ line: i + 1, value: JSON.parse(line) as unknown });
-    } catch (error) {
-      out.push({ line: i + 1, error: `not valid JSON: ${(error as Error).message}` });
-    }
-  });
-  return out;
-}
