@@ -25,7 +25,6 @@ import "./workspace.css";
 
 export interface WorkspaceProps {
   document: { id: string; projectId: string; title: string; text: string };
-  projectName: string;
   annotations: AnnotationView[];
   speakers: SpeakerOption[];
   actor: { id: string; name: string };

@@ -2,6 +2,8 @@
 // query (any case), those starting with it first; then "Create speaker" unless the name exists;
 // then "No speaker". Pure, so it is unit-tested.
 
+import { speakerNameKey } from "@/lib/speakers/speaker-name";
+
 export interface SpeakerOption {
   id: string;
   name: string;
@@ -18,15 +20,12 @@ export type SpeakerChoice =
 
 const MAX_MATCHES = 8;
 
-function fold(value: string): string {
-  return value.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
-}
 
 export function speakerChoices(speakers: SpeakerOption[], query: string): SpeakerChoice[] {
-  const q = fold(query);
+  const q = speakerNameKey(query);
   const scored: { speaker: SpeakerOption; score: number }[] = [];
   for (const speaker of speakers) {
-    const names = [speaker.name, ...speaker.aliases].map(fold);
+    const names = [speaker.name, ...speaker.aliases].map(speakerNameKey);
     if (!q) {
       scored.push({ speaker, score: 2 });
       continue;
@@ -37,7 +36,7 @@ export function speakerChoices(speakers: SpeakerOption[], query: string): Speake
   }
   scored.sort((a, b) => a.score - b.score || a.speaker.name.localeCompare(b.speaker.name));
   const choices: SpeakerChoice[] = scored.slice(0, MAX_MATCHES).map(({ speaker }) => ({ type: "existing", speaker }));
-  if (q && !speakers.some((s) => fold(s.name) === q)) choices.push({ type: "create", name: query.trim().replace(/\s+/g, " ") });
+  if (q && !speakers.some((s) => speakerNameKey(s.name) === q)) choices.push({ type: "create", name: query.trim().replace(/\s+/g, " ") });
   choices.push({ type: "none" });
   return choices;
 }

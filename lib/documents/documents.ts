@@ -1,6 +1,7 @@
 // Documents: articles whose text is frozen at import (line endings normalised to LF).
 
 import { db, pool } from "../db/client";
+import type { Document } from "../db/generated/client";
 import { notFound, validationFailed } from "../http/api-error";
 import { codePointLength } from "../text/code-points";
 import { normalizeNewlines, textStorageProblem } from "../text/normalize";
@@ -84,16 +85,7 @@ export async function listDocuments(projectId: string): Promise<DocumentSummary[
   }));
 }
 
-function toDocumentView(document: {
-  id: string;
-  projectId: string;
-  title: string;
-  text: string;
-  length: number;
-  sourceUrl: string | null;
-  publishedAt: Date | null;
-  createdAt: Date;
-}): DocumentView {
+function toDocumentView(document: Document): DocumentView {
   return {
     id: document.id,
     projectId: document.projectId,

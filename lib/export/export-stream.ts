@@ -208,24 +208,28 @@ export async function* exportChunks(client: pg.ClientBase, options: ExportOption
  */
 export class OutputBuffer {
   private readonly encoder = new TextEncoder();
-  private buffer = new Uint8Array(FLUSH_AT + 64 * 1024);
+  private readonly buffer = new Uint8Array(FLUSH_AT + 64 * 1024);
   private used = 0;
   private readonly extra: Uint8Array[] = [];
+  private extraSize = 0;
 
   get size(): number {
-    return this.used + this.extra.reduce((n, b) => n + b.byteLength, 0);
+    return this.used + this.extraSize;
   }
 
   write(chunk: Chunk): void {
     if (typeof chunk !== "string") {
       this.spill();
       this.extra.push(chunk);
+      this.extraSize += chunk.byteLength;
       return;
     }
     // A UTF-16 unit encodes to at most 3 bytes.
     if (this.used + chunk.length * 3 > this.buffer.byteLength) this.spill();
     if (chunk.length * 3 > this.buffer.byteLength) {
-      this.extra.push(this.encoder.encode(chunk));
+      const bytes = this.encoder.encode(chunk);
+      this.extra.push(bytes);
+      this.extraSize += bytes.byteLength;
       return;
     }
     this.used += this.encoder.encodeInto(chunk, this.buffer.subarray(this.used)).written;
@@ -234,6 +238,7 @@ export class OutputBuffer {
   private spill(): void {
     if (this.used === 0) return;
     this.extra.push(this.buffer.slice(0, this.used));
+    this.extraSize += this.used;
     this.used = 0;
   }
 
@@ -241,6 +246,7 @@ export class OutputBuffer {
   take(): Uint8Array | null {
     this.spill();
     const parts = this.extra.splice(0);
+    this.extraSize = 0;
     if (parts.length === 0) return null;
     return parts.length === 1 ? (parts[0] as Uint8Array) : new Uint8Array(Buffer.concat(parts));
   }
@@ -311,7 +317,7 @@ function inlineExportStream(options: ExportOptions): ReadableStream<Uint8Array> 
  */
 function workerExportStream(options: ExportOptions, workerFile: string): ReadableStream<Uint8Array> {
   let worker: Worker | undefined;
-  let waiting: { controller: ReadableStreamDefaultController<Uint8Array>; resolve: () => void; reject: (e: unknown) => void } | null = null;
+  let waiting: { controller: ReadableStreamDefaultController<Uint8Array>; resolve: () => void } | null = null;
   let failed: Error | null = null;
   return new ReadableStream<Uint8Array>(
     {
@@ -350,8 +356,8 @@ function workerExportStream(options: ExportOptions, workerFile: string): Readabl
       },
       pull(controller) {
         if (failed) return Promise.reject(failed);
-        return new Promise<void>((resolve, reject) => {
-          waiting = { controller, resolve, reject };
+        return new Promise<void>((resolve) => {
+          waiting = { controller, resolve };
           worker?.postMessage("pull");
         });
       },

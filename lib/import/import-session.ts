@@ -11,7 +11,7 @@ import { prepareDocumentText } from "../documents/documents";
 import { ApiError } from "../http/api-error";
 import type { AnnotationStatus, AnnotationView } from "../annotations/annotation-view";
 import { resolveQuoteKind, resolveSpan } from "../annotations/span-rules";
-import { speakerNameKey } from "../speakers/speakers";
+import { speakerNameKey } from "../speakers/speaker-name";
 import type { CodePointIndex } from "../text/code-points";
 import { type ImportReport, type ImportSpan, type ImportSpeaker, emptyReport, reportError } from "./import-record";
 

@@ -2,13 +2,15 @@
 // the search box's match (the same rule as the API's `q`: name or an alias contains it, any case).
 // Pure, so the forms and the tests share it.
 
+import { speakerNameKey } from "./speaker-name";
+
 /** "Zhao, Zhao Lijian ,, 赵立坚" → ["Zhao", "Zhao Lijian", "赵立坚"]: trimmed, empty and repeated entries dropped. */
 export function parseAliasText(text: string): string[] {
   const seen = new Set<string>();
   const aliases: string[] = [];
   for (const part of text.split(/[,，、]/)) {
     const alias = part.trim().replace(/\s+/g, " ");
-    const key = alias.toLowerCase();
+    const key = speakerNameKey(alias);
     if (alias === "" || seen.has(key)) continue;
     seen.add(key);
     aliases.push(alias);

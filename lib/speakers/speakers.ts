@@ -5,6 +5,7 @@ import { pool } from "../db/client";
 import { pgErrorCode } from "../db/transaction";
 import { conflict, notFound } from "../http/api-error";
 import type { CreateSpeakerInput, UpdateSpeakerInput } from "../validation/schemas";
+import { speakerNameKey } from "./speaker-name";
 
 export interface SpeakerView {
   id: string;
@@ -15,9 +16,6 @@ export interface SpeakerView {
   annotationCount: number;
 }
 
-export function speakerNameKey(name: string): string {
-  return name.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
-}
 
 function cleanAliases(name: string, aliases: string[]): string[] {
   const seen = new Set([speakerNameKey(name)]);

@@ -8,6 +8,18 @@ import type { TextPosition } from "./quote-selector";
 
 const WHITESPACE = /\s/;
 
+/** Index of the last entry of ascending `sorted` that is <= `value` (0 when none is). */
+function lastAtOrBelow(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if ((sorted[mid] as number) <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 export class EditorTextMap {
   readonly index: CodePointIndex;
   /** The text's lines, one editor paragraph each. */
@@ -34,22 +46,10 @@ export class EditorTextMap {
     return this.index.text;
   }
 
-  /** Line holding UTF-16 offset `unit` (an offset at a line's end belongs to that line). */
-  private lineOfUnit(unit: number): number {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if ((this.lineStarts[mid] as number) <= unit) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  }
-
-  /** Editor position of code point offset `point`. */
+  /** Editor position of code point offset `point` (an offset at a line's end belongs to that line). */
   toEditorPos(point: number): number {
     const unit = this.index.toUtf16(point);
-    return unit + this.lineOfUnit(unit) + 1;
+    return unit + lastAtOrBelow(this.lineStarts, unit) + 1;
   }
 
   /** Editor range covering the span (its end may sit in a later paragraph). */
@@ -62,14 +62,7 @@ export class EditorTextMap {
    * text) maps to the end of the earlier line's text, i.e. onto its "\n".
    */
   fromEditorPos(pos: number, round: "down" | "up" = "down"): number {
-    let lo = 0;
-    let hi = this.paragraphStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if ((this.paragraphStarts[mid] as number) <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    const line = lo;
+    const line = lastAtOrBelow(this.paragraphStarts, pos);
     const paragraphStart = this.paragraphStarts[line] as number;
     const lineLength = (this.lines[line] as string).length;
     const column = Math.min(Math.max(pos - paragraphStart, 0), lineLength);

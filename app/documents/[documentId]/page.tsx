@@ -34,7 +34,6 @@ export default async function DocumentPage({ params }: { params: Promise<{ docum
       <main>
         <Workspace
           document={{ id: document.id, projectId: document.projectId, title: document.title, text: document.text }}
-          projectName={project.name}
           annotations={annotations}
           speakers={speakers}
           actor={{ id: actor.id, name: actor.name }}
