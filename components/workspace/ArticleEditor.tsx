@@ -28,6 +28,19 @@ export interface ArticleEditorProps {
   onHighlightClick: (id: string) => void;
 }
 
+/**
+ * The editor's current selection as a code point span with the toolbar's anchor, or null when
+ * nothing but whitespace is selected. Read from the editor itself, so it is never a render behind.
+ */
+export function readSelection(editor: Editor, map: EditorTextMap, container: HTMLElement | null): SelectionInfo | null {
+  const { from, to, empty } = editor.state.selection;
+  const span = empty ? null : map.spanFromSelection(from, to);
+  const box = container?.getBoundingClientRect();
+  if (!span || !box) return null;
+  const end = editor.view.coordsAtPos(map.toEditorPos(span.end));
+  return { span, anchor: { top: end.bottom - box.top + 6, left: Math.max(0, end.left - box.left) } };
+}
+
 function documentContent(lines: string[]): JSONContent {
   return {
     type: "doc",
@@ -70,17 +83,7 @@ function ArticleEditorImpl({ map, container, onReady, onSelection, onHighlightCl
       },
     },
     onCreate: ({ editor }) => handlers.current.onReady(editor),
-    onSelectionUpdate: ({ editor }) => {
-      const { from, to, empty } = editor.state.selection;
-      const span = empty ? null : map.spanFromSelection(from, to);
-      const box = container.current?.getBoundingClientRect();
-      if (!span || !box) {
-        handlers.current.onSelection(null);
-        return;
-      }
-      const end = editor.view.coordsAtPos(map.toEditorPos(span.end));
-      handlers.current.onSelection({ span, anchor: { top: end.bottom - box.top + 6, left: Math.max(0, end.left - box.left) } });
-    },
+    onSelectionUpdate: ({ editor }) => handlers.current.onSelection(readSelection(editor, map, container.current)),
   });
 
   return <EditorContent editor={editor} />;

@@ -14,7 +14,7 @@ import { defaultQuoteKind } from "@/lib/annotations/span-rules";
 import { withHighlightAction, type Highlight } from "./annotation-highlights";
 import { AnnotationDetails } from "./AnnotationDetails";
 import { AnnotationSidebar } from "./AnnotationSidebar";
-import { ArticleEditor, type SelectionInfo } from "./ArticleEditor";
+import { ArticleEditor, readSelection, type SelectionInfo } from "./ArticleEditor";
 import { NewAnnotationPopup } from "./NewAnnotationPopup";
 import { SelectionToolbar } from "./SelectionToolbar";
 import type { SpeakerChoice, SpeakerOption } from "./speaker-options";
@@ -118,14 +118,18 @@ export function Workspace({ document, annotations: initial, speakers: initialSpe
   // --- creating -----------------------------------------------------------------------------
   const startDraft = useCallback(
     (label: Label) => {
-      if (!selection || draft || !mayCreate) return;
+      // The selection as the editor has it now: a key pressed right after Shift+arrow must not
+      // tag the span React last rendered.
+      const editor = editorRef.current;
+      const current = editor ? readSelection(editor, map, articleRef.current) : null;
+      if (!current || draft || !mayCreate) return;
       const id = `draft-${++temporaryIds}`;
-      const exact = map.index.slice(selection.span.start, selection.span.end);
+      const exact = map.index.slice(current.span.start, current.span.end);
       select(null);
-      highlight({ type: "upsert", highlight: highlightOf({ id, label, ...selection.span }, true) });
-      setDraft({ id, label, span: selection.span, exact, anchor: selection.anchor, saving: false });
+      highlight({ type: "upsert", highlight: highlightOf({ id, label, ...current.span }, true) });
+      setDraft({ id, label, span: current.span, exact, anchor: current.anchor, saving: false });
     },
-    [selection, draft, mayCreate, map, select, highlight, highlightOf],
+    [draft, mayCreate, map, select, highlight, highlightOf],
   );
 
   /** Back to the article with the caret after the span: a new selection can start anywhere. */
@@ -290,7 +294,7 @@ export function Workspace({ document, annotations: initial, speakers: initialSpe
       const target = event.target as HTMLElement | null;
       if (target?.closest("input, textarea, select, [role=dialog], [role=combobox]")) return;
       const key = event.key.toLowerCase();
-      if ((key === "c" || key === "q") && selection && !draft) {
+      if ((key === "c" || key === "q") && !draft && editorRef.current && !editorRef.current.state.selection.empty) {
         event.preventDefault();
         startDraft(key === "c" ? "claim" : "quote");
       } else if (key === "j" || key === "k") {
@@ -308,7 +312,7 @@ export function Workspace({ document, annotations: initial, speakers: initialSpe
     };
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
-  }, [selection, draft, selected, selectedId, role, actor.id, startDraft, step, remove, cancelDraft, select]);
+  }, [draft, selected, selectedId, role, actor.id, startDraft, step, remove, cancelDraft, select]);
 
   const authors = useMemo(() => {
     const byId = new Map<string, string>();
