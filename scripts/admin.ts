@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { createApiToken } from "../lib/auth/api-tokens";
 import { closeDb, db } from "../lib/db/client";
 import { bootDatabase, serverConnections } from "../lib/db/boot";
-import { ApiError } from "../lib/http/api-error";
+import { DomainError } from "../lib/errors/domain-error";
 import { createUser } from "../lib/users/create-user";
 import { parseInput } from "../lib/validation/parse-input";
 import { signUpSchema } from "../lib/validation/schemas";
@@ -51,7 +51,7 @@ try {
   console.log(JSON.stringify(await run(command, args)));
 } catch (error) {
   exitCode = 1;
-  if (error instanceof ApiError) {
+  if (error instanceof DomainError) {
     console.error(`error: ${error.message}${error.details ? ` ${JSON.stringify(error.details)}` : ""}`);
   } else if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
     console.error(`error: ${(error as Error).message}\n${USAGE}`);

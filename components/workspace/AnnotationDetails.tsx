@@ -3,7 +3,7 @@
 // note to change, accept/reject for reviewers, and delete (with undo, offered by the workspace).
 
 import { useId, useState, type FormEvent } from "react";
-import type { Label, QuoteKind } from "@/lib/annotations/annotation-view";
+import type { Label, QuoteKind } from "@/lib/model/vocabulary";
 import { QuoteKindSelect } from "./QuoteKindSelect";
 import { SpeakerCombobox } from "./SpeakerCombobox";
 import type { SpeakerChoice, SpeakerOption } from "./speaker-options";

@@ -3,7 +3,7 @@
 // quotes, Save and Cancel. Esc cancels.
 
 import { useId, useRef, useState } from "react";
-import type { Label, QuoteKind } from "@/lib/annotations/annotation-view";
+import type { Label, QuoteKind } from "@/lib/model/vocabulary";
 import { SpeakerCombobox } from "./SpeakerCombobox";
 import { speakerChoices, type SpeakerChoice, type SpeakerOption } from "./speaker-options";
 import { QuoteKindSelect } from "./QuoteKindSelect";

@@ -2,7 +2,7 @@
 // "Quote kind": direct, indirect, mixed, or not set.
 
 import { useId } from "react";
-import type { QuoteKind } from "@/lib/annotations/annotation-view";
+import type { QuoteKind } from "@/lib/model/vocabulary";
 
 export function QuoteKindSelect({ value, onChange }: { value: QuoteKind | null; onChange: (kind: QuoteKind | null) => void }) {
   const id = useId();

@@ -1,7 +1,7 @@
 "use client";
 // The small toolbar that appears at a text selection: "Claim" (C) and "Quote" (Q).
 
-import type { Label } from "@/lib/annotations/annotation-view";
+import type { Label } from "@/lib/model/vocabulary";
 
 export function SelectionToolbar({ anchor, onChoose }: { anchor: { top: number; left: number }; onChoose: (label: Label) => void }) {
   return (

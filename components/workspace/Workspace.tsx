@@ -5,7 +5,8 @@
 
 import type { Editor } from "@tiptap/core";
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
-import type { AnnotationView, Label, QuoteKind } from "@/lib/annotations/annotation-view";
+import type { AnnotationView } from "@/lib/annotations/annotation-view";
+import type { Label, QuoteKind } from "@/lib/model/vocabulary";
 import { canDeleteAnnotation, canEditAnnotation, can, type Role } from "@/lib/auth/roles";
 import { EditorTextMap } from "@/lib/text/editor-map";
 import type { TextPosition } from "@/lib/text/quote-selector";

@@ -1,6 +1,7 @@
 // The workspace's calls to the v1 API (annotations and speakers).
 
-import type { AnnotationView, Label, QuoteKind, AnnotationStatus } from "@/lib/annotations/annotation-view";
+import type { AnnotationView } from "@/lib/annotations/annotation-view";
+import type { Label, QuoteKind, AnnotationStatus } from "@/lib/model/vocabulary";
 import { api } from "@/components/ui/api-client";
 import type { SpeakerOption } from "./speaker-options";
 

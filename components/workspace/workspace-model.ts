@@ -1,7 +1,8 @@
 // The workspace's annotation collection: a reducer over annotations keyed by id (optimistic ones
 // included), text-order sorting and the sidebar filters. Pure, so it is unit-tested.
 
-import type { AnnotationStatus, AnnotationView, Label } from "@/lib/annotations/annotation-view";
+import type { AnnotationView } from "@/lib/annotations/annotation-view";
+import type { AnnotationStatus, Label } from "@/lib/model/vocabulary";
 
 export interface WorkspaceAnnotation extends AnnotationView {
   /** Shown before the server confirmed it (create) — not editable yet. */

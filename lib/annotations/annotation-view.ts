@@ -1,79 +1,76 @@
-// The API's annotation object (API.md) and the SQL that reads it, shared by every annotation route.
+// The annotation as the API shows it (API.md), defined once: its zod schema (the type, and the
+// API reference's description) and the one SQL projection that builds it from the tables. Every
+// reader — the annotation routes, the workspace, exports, change events and their history — gets
+// annotations through annotationViewSql, so a new column is one line in the schema and one here,
+// and the compiler checks that the two agree.
 
-export type Label = "claim" | "quote";
-export type QuoteKind = "direct" | "indirect" | "mixed";
-export type AnnotationStatus = "pending" | "accepted" | "rejected";
+import { z } from "zod";
+import { ANNOTATION_STATUSES, LABELS, QUOTE_KINDS } from "../model/vocabulary";
 
-export interface AnnotationView {
-  id: string;
-  documentId: string;
-  label: Label;
-  quoteKind: QuoteKind | null;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  speakerId: string | null;
-  speaker: { id: string; name: string } | null;
-  note: string | null;
-  status: AnnotationStatus;
-  author: { id: string; name: string };
-  version: number;
-  createdAt: string;
-  updatedAt: string;
+const personRef = z.object({ id: z.string(), name: z.string() });
+
+export const annotationViewSchema = z.object({
+  id: z.string(),
+  documentId: z.string(),
+  label: z.enum(LABELS),
+  quoteKind: z.enum(QUOTE_KINDS).nullable(),
+  /** Code points, half-open. */
+  start: z.int(),
+  end: z.int(),
+  exact: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+  speakerId: z.string().nullable(),
+  speaker: personRef.nullable(),
+  note: z.string().nullable(),
+  status: z.enum(ANNOTATION_STATUSES),
+  author: personRef,
+  version: z.int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export type AnnotationView = z.infer<typeof annotationViewSchema>;
+
+/** A timestamp as toISOString() writes it ("2026-11-28T17:39:29.123Z"), in SQL. */
+export function isoTimestampSql(column: string): string {
+  return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }
 
-export interface AnnotationRow {
-  id: string;
-  document_id: string;
-  label: Label;
-  quote_kind: QuoteKind | null;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  speaker_id: string | null;
-  speaker_name: string | null;
-  note: string | null;
-  status: AnnotationStatus;
-  author_id: string;
-  author_name: string;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
+/** Each field of the view and the SQL computing it from annotation `a`, speaker `s`, author `u`. */
+const VIEW_FIELDS = {
+  id: "a.id",
+  documentId: "a.document_id",
+  label: "a.label",
+  quoteKind: "a.quote_kind",
+  start: "a.start",
+  end: 'a."end"',
+  exact: "a.exact",
+  prefix: "a.prefix",
+  suffix: "a.suffix",
+  speakerId: "a.speaker_id",
+  speaker: "CASE WHEN a.speaker_id IS NULL THEN NULL ELSE json_build_object('id', s.id, 'name', s.name) END",
+  note: "a.note",
+  status: "a.status",
+  author: "json_build_object('id', u.id, 'name', u.name)",
+  version: "a.version",
+  createdAt: isoTimestampSql("a.created_at"),
+  updatedAt: isoTimestampSql("a.updated_at"),
+} as const satisfies Record<keyof AnnotationView, string>;
+
+/**
+ * SQL for one annotation view as a JSON value (keys in the schema's order), over annotation `a`
+ * joined to speaker `s` and author `u` (see annotationJoins). `extra` appends fields computed by
+ * the caller's own joins (the export adds documentTitle).
+ */
+export function annotationViewSql(extra: Readonly<Record<string, string>> = {}): string {
+  const fields = { ...VIEW_FIELDS, ...extra };
+  return `json_build_object(${Object.entries(fields)
+    .map(([key, sql]) => `'${key}', ${sql}`)
+    .join(", ")})`;
 }
 
-/** Columns of AnnotationRow, reading annotation `a`, speaker `s` and author `u`. */
-export const ANNOTATION_COLUMNS = `
-  a.id, a.document_id, a.label::text AS label, a.quote_kind::text AS quote_kind, a.start, a."end",
-  a.exact, a.prefix, a.suffix, a.speaker_id, s.name AS speaker_name, a.note, a.status::text AS status,
-  a.author_id, u.name AS author_name, a.version, a.created_at, a.updated_at`;
-
-/** FROM clause joining an annotation source aliased `a` to its speaker and author. */
+/** FROM clause joining an annotation source (a table or a CTE) aliased `a` to its speaker and author. */
 export function annotationJoins(source = "annotations"): string {
   return `${source} a LEFT JOIN speakers s ON s.id = a.speaker_id JOIN users u ON u.id = a.author_id`;
-}
-
-export function toAnnotationView(row: AnnotationRow): AnnotationView {
-  return {
-    id: row.id,
-    documentId: row.document_id,
-    label: row.label,
-    quoteKind: row.quote_kind,
-    start: row.start,
-    end: row.end,
-    exact: row.exact,
-    prefix: row.prefix,
-    suffix: row.suffix,
-    speakerId: row.speaker_id,
-    speaker: row.speaker_id ? { id: row.speaker_id, name: row.speaker_name ?? "" } : null,
-    note: row.note,
-    status: row.status,
-    author: { id: row.author_id, name: row.author_name },
-    version: row.version,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-  };
 }

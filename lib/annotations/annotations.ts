@@ -1,216 +1,265 @@
-// Creating, changing, deleting and restoring annotations. Each change and its history row are
-// written by one statement or one transaction, so a change without its history (or the reverse)
-// can never be committed. Plain SQL: this is the hot path of annotation work and of the API.
+// Annotations: the one write path. Every change — create (API, workspace, import), update, delete,
+// restore — is checked here (access, span, quote kind, speaker) and written by one of three
+// statements (insertAnnotations, the update, the delete), each of which writes the row and its
+// change event together; the event table's trigger notifies listeners on commit. Reads go through
+// the one projection in annotation-view.ts. Plain SQL: this is the hot path of annotation work.
 
-import type pg from "pg";
+import { randomUUID } from "node:crypto";
+import { checkedAccess, documentAccess, memberAllowedSql } from "../auth/access";
 import type { Actor } from "../auth/authenticate";
-import { documentAccess } from "../auth/access";
-import { can, canDeleteAnnotation, canEditAnnotation, isRole, rolesAllowed, type Role } from "../auth/roles";
-import { pool } from "../db/client";
-import { withTransaction } from "../db/transaction";
-import { documentTextIndex } from "../documents/document-text";
-import { ApiError, conflict, forbidden, notFound, validationFailed } from "../http/api-error";
+import { can, canDeleteAnnotation, canEditAnnotation, rolesAllowed } from "../auth/roles";
+import { CHANGE_KINDS, kindsOf, type ChangeKind, type ChangeKindInfo } from "../changes/change-kinds";
+import { insertChangesSql } from "../changes/record-change";
+import { pool, type Queryable } from "../db/client";
+import { pgErrorCode, withTransaction } from "../db/transaction";
+import { cachedDocument } from "../documents/document-text";
+import { conflict, forbidden, notFound, validationFailed, type DomainError } from "../errors/domain-error";
+import type { AnnotationStatus, Label, QuoteKind } from "../model/vocabulary";
+import type { CodePointIndex } from "../text/code-points";
+import type { InputReader } from "../validation/parse-input";
 import type { CreateAnnotationInput, UpdateAnnotationInput } from "../validation/schemas";
-import {
-  ANNOTATION_COLUMNS,
-  annotationJoins,
-  toAnnotationView,
-  type AnnotationRow,
-  type AnnotationView,
-} from "./annotation-view";
+import { annotationJoins, annotationViewSql, type AnnotationView } from "./annotation-view";
 import { resolveQuoteKind, resolveSpan } from "./span-rules";
 
-/** Raw annotations row as stored (history before/after images use the same shape). */
-interface StoredAnnotation {
-  id: string;
-  project_id: string;
-  document_id: string;
-  label: "claim" | "quote";
-  quote_kind: "direct" | "indirect" | "mixed" | null;
+const VIEW = annotationViewSql();
+
+/** An annotation ready to write: its span checked against the text, its quote kind resolved. */
+export interface CheckedAnnotation {
+  documentId: string;
+  label: Label;
+  quoteKind: QuoteKind | null;
   start: number;
   end: number;
   exact: string;
   prefix: string;
   suffix: string;
-  speaker_id: string | null;
+  speakerId: string | null;
   note: string | null;
-  status: "pending" | "accepted" | "rejected";
+  status: AnnotationStatus;
+}
+
+/** What a restore keeps of the deleted annotation; new annotations get fresh values. */
+interface KeptIdentity {
+  id: string;
+  authorId: string;
   version: number;
-  author_id: string;
-  created_at: string | Date;
-  updated_at: string | Date;
+  createdAt: string;
 }
 
-async function textIndexOf(documentId: string) {
-  const index = await documentTextIndex(documentId);
-  if (!index) throw notFound("Document");
-  return index;
+/**
+ * Checks a span and its fields against the document's text (API and imports alike): the offsets
+ * must slice `exact` when given, a claim has no quote kind, a quote gets its default kind.
+ * Throws a 422 naming the offending field.
+ */
+export function checkAnnotation(
+  documentId: string,
+  index: CodePointIndex,
+  input: Pick<CreateAnnotationInput, "label" | "start" | "end" | "exact" | "quoteKind" | "note"> & {
+    speakerId: string | null;
+    status: AnnotationStatus;
+  },
+): CheckedAnnotation {
+  const span = resolveSpan(index, input.start, input.end, input.exact);
+  if (!span.ok) throw validationFailed(span.message, span.fields);
+  const kind = resolveQuoteKind(input.label, input.quoteKind, null, span.quote.exact);
+  if (!kind.ok) throw validationFailed(kind.message, { quoteKind: kind.message });
+  return {
+    documentId,
+    label: input.label,
+    quoteKind: kind.quoteKind,
+    start: input.start,
+    end: input.end,
+    ...span.quote,
+    speakerId: input.speakerId,
+    note: input.note ?? null,
+    status: input.status,
+  };
 }
 
-function noSuchSpeaker(): ApiError {
-  return validationFailed("speakerId does not name a speaker of this project.", {
-    speakerId: "no such speaker in this project",
+function noSuchSpeaker(): DomainError {
+  return validationFailed("speakerId does not name a speaker of this project.", { speakerId: "no such speaker in this project" });
+}
+
+export interface InsertAnnotationsOptions {
+  projectId: string;
+  actor: Actor;
+  rows: (CheckedAnnotation & { kept?: KeptIdentity })[];
+  kind: Extract<ChangeKind, "annotation.created" | "annotation.restored">;
+}
+
+/**
+ * The one INSERT of annotations: writes the rows and one change event each, in a single statement
+ * that also checks the actor may create annotations in the project, and skips any row whose
+ * document or speaker is not the project's. Returns the views of the rows written (fewer than
+ * given when rows were skipped, none when the actor may not write).
+ */
+export async function insertAnnotations(q: Queryable, { projectId, actor, rows, kind }: InsertAnnotationsOptions): Promise<AnnotationView[]> {
+  if (rows.length === 0) return [];
+  const column = <T>(pick: (row: InsertAnnotationsOptions["rows"][number]) => T) => rows.map(pick);
+  const { rows: written } = await q.query<{ view: AnnotationView }>({
+    name: "annotations-insert",
+    text: `WITH ins AS (
+       INSERT INTO annotations
+         (id, project_id, document_id, label, quote_kind, start, "end", exact, prefix, suffix, speaker_id, note, status,
+          version, author_id, created_at, updated_at)
+       SELECT r.id, $1, r.document_id, r.label, r.quote_kind, r.start, r."end", r.exact, r.prefix, r.suffix, r.speaker_id,
+              r.note, r.status, r.version, r.author_id, COALESCE(r.created_at, now()), now()
+         FROM unnest($4::text[], $5::text[], $6::"Label"[], $7::"QuoteKind"[], $8::int[], $9::int[], $10::text[], $11::text[],
+                     $12::text[], $13::text[], $14::text[], $15::"AnnotationStatus"[], $16::int[], $17::text[], $18::timestamptz[])
+           AS r(id, document_id, label, quote_kind, start, "end", exact, prefix, suffix, speaker_id, note, status, version,
+                author_id, created_at)
+        WHERE ${memberAllowedSql("$1", "$2", "$3")}
+          AND EXISTS (SELECT 1 FROM documents d WHERE d.id = r.document_id AND d.project_id = $1)
+          AND (r.speaker_id IS NULL OR EXISTS (SELECT 1 FROM speakers sp WHERE sp.id = r.speaker_id AND sp.project_id = $1))
+       RETURNING *
+     ), views AS (
+       SELECT a.project_id, a.document_id, a.id, ${VIEW} AS view FROM ${annotationJoins("ins")}
+     ), ev AS (
+       ${insertChangesSql("SELECT project_id, document_id, id, $19, $2, NULL, view FROM views")}
+     )
+     SELECT view FROM views`,
+    values: [
+      projectId,
+      actor.id,
+      rolesAllowed("annotation.create"),
+      column((r) => r.kept?.id ?? randomUUID()),
+      column((r) => r.documentId),
+      column((r) => r.label),
+      column((r) => r.quoteKind),
+      column((r) => r.start),
+      column((r) => r.end),
+      column((r) => r.exact),
+      column((r) => r.prefix),
+      column((r) => r.suffix),
+      column((r) => r.speakerId),
+      column((r) => r.note),
+      column((r) => r.status),
+      column((r) => r.kept?.version ?? 1),
+      column((r) => r.kept?.authorId ?? actor.id),
+      column((r) => r.kept?.createdAt ?? null),
+      kind,
+    ],
   });
+  return written.map((row) => row.view);
 }
 
-export async function listAnnotations(documentId: string): Promise<AnnotationView[]> {
-  const { rows } = await pool().query<AnnotationRow>(
-    `SELECT ${ANNOTATION_COLUMNS} FROM ${annotationJoins()}
-      WHERE a.document_id = $1 ORDER BY a.start, a."end", a.id`,
+export async function listAnnotations(actor: Actor, documentId: string): Promise<AnnotationView[]> {
+  await documentAccess(actor, documentId, "project.read");
+  const { rows } = await pool().query<{ view: AnnotationView }>(
+    `SELECT ${VIEW} AS view FROM ${annotationJoins()} WHERE a.document_id = $1 ORDER BY a.start, a."end", a.id`,
     [documentId],
   );
-  return rows.map(toAnnotationView);
+  return rows.map((row) => row.view);
 }
 
-export async function getAnnotation(annotationId: string): Promise<AnnotationView> {
-  const { rows } = await pool().query<AnnotationRow>(
-    `SELECT ${ANNOTATION_COLUMNS} FROM ${annotationJoins()} WHERE a.id = $1`,
-    [annotationId],
+interface AnnotationWithAccess {
+  view: AnnotationView;
+  project_id: string;
+  role: string | null;
+}
+
+/** One annotation with the actor's role in its project (null if not a member); `lock` for a write. */
+async function readWithAccess(q: Queryable, actor: Actor, annotationId: string, lock = false): Promise<AnnotationWithAccess | undefined> {
+  const { rows } = await q.query<AnnotationWithAccess>(
+    `SELECT ${VIEW} AS view, a.project_id, m.role::text AS role
+       FROM ${annotationJoins()} LEFT JOIN memberships m ON m.project_id = a.project_id AND m.user_id = $2
+      WHERE a.id = $1${lock ? " FOR UPDATE OF a" : ""}`,
+    [annotationId, actor.id],
   );
-  if (!rows[0]) throw notFound("Annotation");
-  return toAnnotationView(rows[0]);
+  return rows[0];
+}
+
+export async function getAnnotation(actor: Actor, annotationId: string): Promise<AnnotationView> {
+  const row = await readWithAccess(pool(), actor, annotationId);
+  checkedAccess(row, "project.read", "Annotation");
+  return (row as AnnotationWithAccess).view;
 }
 
 export interface CreateAnnotationOptions {
   actor: Actor;
   documentId: string;
-  input: CreateAnnotationInput;
+  input: InputReader<CreateAnnotationInput>;
 }
 
-const CREATE_ROLES = rolesAllowed("annotation.create");
-
 /**
- * Creates an annotation. One statement checks the caller's membership, checks the speaker belongs
- * to the document's project, inserts the annotation and its history row and reads it back: the
- * common case costs a single round trip. When it inserts nothing, or the input is invalid, the
- * membership is checked on its own first, so non-members get 404 and learn nothing of the text.
+ * Creates an annotation. The document's text and project come from the cache, so the common case
+ * is one statement that checks membership, writes the row and its event and reads the view back.
+ * When it writes nothing, or the input is invalid, membership is checked on its own first, so a
+ * non-member gets 404 and learns nothing of the text.
  */
 export async function createAnnotation({ actor, documentId, input }: CreateAnnotationOptions): Promise<AnnotationView> {
   const requireAccess = () => documentAccess(actor, documentId, "annotation.create");
-  const index = await documentTextIndex(documentId);
-  if (!index) {
+  const document = await cachedDocument(documentId);
+  if (!document) {
     await requireAccess();
     throw notFound("Document");
   }
-  const span = resolveSpan(index, input.start, input.end, input.exact);
-  if (!span.ok) {
+  let checked: CheckedAnnotation;
+  try {
+    const fields = await input();
+    checked = checkAnnotation(documentId, document.index, { ...fields, speakerId: fields.speakerId ?? null, status: "pending" });
+  } catch (error) {
     await requireAccess();
-    throw validationFailed(span.message, span.fields);
+    throw error;
   }
-  const kind = resolveQuoteKind(input.label, input.quoteKind, null, span.quote.exact);
-  if (!kind.ok) {
-    await requireAccess();
-    throw validationFailed(kind.message, { quoteKind: kind.message });
-  }
-  const { rows } = await pool().query<AnnotationRow>({
-    name: "annotation-create",
-    text: `WITH target AS (
-       SELECT d.project_id
-         FROM documents d
-         JOIN memberships m ON m.project_id = d.project_id AND m.user_id = $11 AND m.role = ANY($12::"Role"[])
-        WHERE d.id = $1
-          AND ($9::text IS NULL OR EXISTS (SELECT 1 FROM speakers s WHERE s.id = $9 AND s.project_id = d.project_id))
-     ), ins AS (
-       INSERT INTO annotations
-         (project_id, document_id, label, quote_kind, start, "end", exact, prefix, suffix, speaker_id, note, author_id)
-       SELECT target.project_id, $1, $2::"Label", $3::"QuoteKind", $4, $5, $6, $7, $8, $9, $10, $11 FROM target
-       RETURNING *
-     ), hist AS (
-       INSERT INTO annotation_history (annotation_id, project_id, actor_id, action, after)
-       SELECT ins.id, ins.project_id, $11, 'create', to_jsonb(ins) FROM ins
-     )
-     SELECT ${ANNOTATION_COLUMNS} FROM ${annotationJoins("ins")}`,
-    values: [
-      documentId,
-      input.label,
-      kind.quoteKind,
-      input.start,
-      input.end,
-      span.quote.exact,
-      span.quote.prefix,
-      span.quote.suffix,
-      input.speakerId ?? null,
-      input.note ?? null,
-      actor.id,
-      CREATE_ROLES,
-    ],
-  });
-  if (!rows[0]) {
+  const [view] = await insertAnnotations(pool(), { projectId: document.projectId, actor, rows: [checked], kind: "annotation.created" });
+  if (!view) {
     await requireAccess();
     throw noSuchSpeaker();
   }
-  return toAnnotationView(rows[0]);
-}
-
-async function lockAnnotation(client: pg.PoolClient, annotationId: string): Promise<StoredAnnotation> {
-  const { rows } = await client.query<StoredAnnotation>("SELECT * FROM annotations WHERE id = $1 FOR UPDATE", [
-    annotationId,
-  ]);
-  if (!rows[0]) throw notFound("Annotation");
-  return rows[0];
-}
-
-async function readBack(client: pg.PoolClient, annotationId: string): Promise<AnnotationView> {
-  const { rows } = await client.query<AnnotationRow>(
-    `SELECT ${ANNOTATION_COLUMNS} FROM ${annotationJoins()} WHERE a.id = $1`,
-    [annotationId],
-  );
-  return toAnnotationView(rows[0] as AnnotationRow);
+  return view;
 }
 
 export interface UpdateAnnotationOptions {
   actor: Actor;
-  role: Role;
   annotationId: string;
-  input: UpdateAnnotationInput;
+  input: InputReader<UpdateAnnotationInput>;
 }
 
 /** Applies a partial change if `input.version` is current; a stale version is a 409 and changes nothing. */
-export async function updateAnnotation({ actor, role, annotationId, input }: UpdateAnnotationOptions): Promise<AnnotationView> {
-  if (input.status !== undefined && !can(role, "annotation.review")) {
-    throw forbidden("Only reviewers and owners can set an annotation's status.");
-  }
+export async function updateAnnotation({ actor, annotationId, input }: UpdateAnnotationOptions): Promise<AnnotationView> {
   return withTransaction(async (client) => {
-    const current = await lockAnnotation(client, annotationId);
-    if (!canEditAnnotation(role, current.author_id === actor.id)) {
+    const row = await readWithAccess(client, actor, annotationId, true);
+    const { role } = checkedAccess(row, "annotation.editOwn", "Annotation");
+    const current = (row as AnnotationWithAccess).view;
+    const changes = await input();
+    if (changes.status !== undefined && !can(role, "annotation.review")) {
+      throw forbidden("Only reviewers and owners can set an annotation's status.");
+    }
+    if (!canEditAnnotation(role, current.author.id === actor.id)) {
       throw forbidden("Annotators can change only their own annotations.");
     }
-    if (current.version !== input.version) {
-      throw conflict("This annotation was changed by someone else since you loaded it.", {
-        currentVersion: current.version,
-        current: await readBack(client, annotationId),
-      });
+    if (current.version !== changes.version) {
+      throw conflict("This annotation was changed by someone else since you loaded it.", { currentVersion: current.version, current });
     }
-    const start = input.start ?? current.start;
-    const end = input.end ?? current.end;
+    const start = changes.start ?? current.start;
+    const end = changes.end ?? current.end;
     let quote = { exact: current.exact, prefix: current.prefix, suffix: current.suffix };
-    if (input.start !== undefined || input.end !== undefined || input.exact !== undefined) {
-      const span = resolveSpan(await textIndexOf(current.document_id), start, end, input.exact);
+    if (changes.start !== undefined || changes.end !== undefined || changes.exact !== undefined) {
+      const document = await cachedDocument(current.documentId);
+      if (!document) throw notFound("Document");
+      const span = resolveSpan(document.index, start, end, changes.exact);
       if (!span.ok) throw validationFailed(span.message, span.fields);
       quote = span.quote;
     }
-    const label = input.label ?? current.label;
-    const kind = resolveQuoteKind(label, input.quoteKind, current.label === label ? current.quote_kind : null, quote.exact);
+    const label = changes.label ?? current.label;
+    const kind = resolveQuoteKind(label, changes.quoteKind, current.label === label ? current.quoteKind : null, quote.exact);
     if (!kind.ok) throw validationFailed(kind.message, { quoteKind: kind.message });
-    const speakerId = input.speakerId !== undefined ? input.speakerId : current.speaker_id;
-    if (speakerId !== null && speakerId !== current.speaker_id) {
-      const found = await client.query("SELECT 1 FROM speakers WHERE id = $1 AND project_id = $2", [
-        speakerId,
-        current.project_id,
-      ]);
-      if (found.rowCount === 0) throw noSuchSpeaker();
-    }
-    await client.query(
+    const speakerId = changes.speakerId !== undefined ? changes.speakerId : current.speakerId;
+    const { rows } = await client.query<{ view: AnnotationView }>(
       `WITH upd AS (
-         UPDATE annotations
-            SET label = $2::"Label", quote_kind = $3::"QuoteKind", start = $4, "end" = $5, exact = $6,
-                prefix = $7, suffix = $8, speaker_id = $9, note = $10, status = $11::"AnnotationStatus",
-                version = version + 1, updated_at = now()
-          WHERE id = $1
-         RETURNING *
+         UPDATE annotations a
+            SET label = $2::"Label", quote_kind = $3::"QuoteKind", start = $4, "end" = $5, exact = $6, prefix = $7, suffix = $8,
+                speaker_id = $9, note = $10, status = $11::"AnnotationStatus", version = version + 1, updated_at = now()
+          WHERE a.id = $1
+            AND ($9::text IS NULL OR EXISTS (SELECT 1 FROM speakers sp WHERE sp.id = $9 AND sp.project_id = a.project_id))
+         RETURNING a.*
+       ), views AS (
+         SELECT a.project_id, a.document_id, a.id, ${VIEW} AS view FROM ${annotationJoins("upd")}
+       ), ev AS (
+         ${insertChangesSql("SELECT project_id, document_id, id, $12, $13, $14::json, view FROM views")}
        )
-       INSERT INTO annotation_history (annotation_id, project_id, actor_id, action, before, after)
-       SELECT upd.id, upd.project_id, $12, 'update', $13::jsonb, to_jsonb(upd) FROM upd`,
+       SELECT view FROM views`,
       [
         annotationId,
         label,
@@ -221,105 +270,130 @@ export async function updateAnnotation({ actor, role, annotationId, input }: Upd
         quote.prefix,
         quote.suffix,
         speakerId,
-        input.note !== undefined ? input.note : current.note,
-        input.status ?? current.status,
+        changes.note !== undefined ? changes.note : current.note,
+        changes.status ?? current.status,
+        "annotation.updated" satisfies ChangeKind,
         actor.id,
         JSON.stringify(current),
       ],
     );
-    return readBack(client, annotationId);
+    if (!rows[0]) throw noSuchSpeaker();
+    return rows[0].view;
   });
 }
 
 export interface DeleteAnnotationOptions {
   actor: Actor;
-  role: Role;
   annotationId: string;
 }
 
-export async function deleteAnnotation({ actor, role, annotationId }: DeleteAnnotationOptions): Promise<void> {
+export async function deleteAnnotation({ actor, annotationId }: DeleteAnnotationOptions): Promise<void> {
   await withTransaction(async (client) => {
-    const current = await lockAnnotation(client, annotationId);
-    if (!canDeleteAnnotation(role, current.author_id === actor.id)) {
+    const row = await readWithAccess(client, actor, annotationId, true);
+    const { role } = checkedAccess(row, "annotation.deleteOwn", "Annotation");
+    if (!canDeleteAnnotation(role, (row as AnnotationWithAccess).view.author.id === actor.id)) {
       throw forbidden("Your role allows deleting only your own annotations.");
     }
     await client.query(
-      `WITH del AS (DELETE FROM annotations WHERE id = $1 RETURNING *)
-       INSERT INTO annotation_history (annotation_id, project_id, actor_id, action, before)
-       SELECT del.id, del.project_id, $2, 'delete', to_jsonb(del) FROM del`,
-      [annotationId, actor.id],
+      `WITH del AS (DELETE FROM annotations WHERE id = $1 RETURNING *),
+       views AS (SELECT a.project_id, a.document_id, a.id, ${VIEW} AS view FROM ${annotationJoins("del")}),
+       ev AS (${insertChangesSql("SELECT project_id, document_id, id, $2, $3, view, NULL FROM views")})
+       SELECT 1`,
+      [annotationId, "annotation.deleted" satisfies ChangeKind, actor.id],
     );
   });
 }
 
+const ANNOTATION_KINDS = kindsOf("annotation");
+
 /**
- * Undoes a deletion: puts the annotation back with its id, author and creation time, from the
- * history's last image of it. Allowed to whoever could have deleted it.
+ * Undoes a deletion: puts the annotation back with its id, author, status and creation time, from
+ * the last event's image of it (its speaker only if the speaker still exists). Allowed to whoever
+ * could have deleted it.
  */
-export async function restoreAnnotation(actor: Actor, annotationId: string): Promise<AnnotationView> {
+export async function restoreAnnotation({ actor, annotationId }: DeleteAnnotationOptions): Promise<AnnotationView> {
   return withTransaction(async (client) => {
-    const { rows } = await client.query<{ action: string; before: StoredAnnotation | null; role: string | null }>(
-      `SELECT h.action::text AS action, h.before, m.role::text AS role
-         FROM annotation_history h
-         LEFT JOIN memberships m ON m.project_id = h.project_id AND m.user_id = $2
-        WHERE h.annotation_id = $1
-        ORDER BY h.id DESC LIMIT 1`,
-      [annotationId, actor.id],
+    const { rows } = await client.query<{ kind: ChangeKind; before: AnnotationView | null; project_id: string; role: string | null }>(
+      `SELECT e.kind, e.before, e.project_id, m.role::text AS role
+         FROM change_events e
+         LEFT JOIN memberships m ON m.project_id = e.project_id AND m.user_id = $2
+        WHERE e.subject_id = $1 AND e.kind = ANY($3::text[])
+        ORDER BY e.id DESC LIMIT 1`,
+      [annotationId, actor.id, ANNOTATION_KINDS],
     );
     const last = rows[0];
-    if (!last || last.role === null || !isRole(last.role)) throw notFound("Annotation");
-    if (last.action !== "delete" || !last.before) throw conflict("This annotation is not deleted.");
-    const before = last.before;
-    if (!canDeleteAnnotation(last.role, before.author_id === actor.id)) throw forbidden();
-    const speakerExists =
-      before.speaker_id === null ||
-      ((await client.query("SELECT 1 FROM speakers WHERE id = $1", [before.speaker_id])).rowCount ?? 0) > 0;
-    await client.query(
-      `WITH ins AS (
-         INSERT INTO annotations
-           (id, project_id, document_id, label, quote_kind, start, "end", exact, prefix, suffix, speaker_id,
-            note, status, version, author_id, created_at, updated_at)
-         SELECT id, project_id, document_id, label, quote_kind, start, "end", exact, prefix, suffix,
-                CASE WHEN $2::boolean THEN speaker_id END, note, status, version + 1, author_id, created_at, now()
-           FROM jsonb_populate_record(NULL::annotations, $1::jsonb)
-         RETURNING *
-       )
-       INSERT INTO annotation_history (annotation_id, project_id, actor_id, action, before, after)
-       SELECT ins.id, ins.project_id, $3, 'create', NULL, to_jsonb(ins) FROM ins`,
-      [JSON.stringify(before), speakerExists, actor.id],
-    );
-    return readBack(client, annotationId);
+    const { role, projectId } = checkedAccess(last, "annotation.deleteOwn", "Annotation");
+    const before = last?.before;
+    if (last?.kind !== "annotation.deleted" || !before) throw conflict("This annotation is not deleted.");
+    if (!canDeleteAnnotation(role, before.author.id === actor.id)) throw forbidden();
+    const speakerKept =
+      before.speakerId !== null &&
+      ((await client.query("SELECT 1 FROM speakers WHERE id = $1 AND project_id = $2", [before.speakerId, projectId])).rowCount ?? 0) > 0;
+    const restored: CheckedAnnotation & { kept: KeptIdentity } = {
+      documentId: before.documentId,
+      label: before.label,
+      quoteKind: before.quoteKind,
+      start: before.start,
+      end: before.end,
+      exact: before.exact,
+      prefix: before.prefix,
+      suffix: before.suffix,
+      speakerId: speakerKept ? before.speakerId : null,
+      note: before.note,
+      status: before.status,
+      kept: { id: before.id, authorId: before.author.id, version: before.version + 1, createdAt: before.createdAt },
+    };
+    try {
+      const [view] = await insertAnnotations(client, { projectId, actor, rows: [restored], kind: "annotation.restored" });
+      if (!view) throw notFound("Annotation"); // its document is gone, or the actor's role changed
+      return view;
+    } catch (error) {
+      // Two restores at once: the second finds the id taken.
+      if (pgErrorCode(error) === "23505") throw conflict("This annotation is not deleted.");
+      throw error;
+    }
   });
 }
 
 export interface HistoryEntry {
   id: string;
+  /** create, update or delete (a restore is a create). */
   action: "create" | "update" | "delete";
-  actor: { id: string; name: string };
+  /** The change event's kind ("annotation.restored", …). */
+  kind: ChangeKind;
+  actor: { id: string; name: string } | null;
   at: string;
-  before: unknown;
-  after: unknown;
+  before: AnnotationView | null;
+  after: AnnotationView | null;
 }
 
-export async function annotationHistory(annotationId: string): Promise<HistoryEntry[]> {
+/** Every change of an annotation, oldest first; kept after the annotation is deleted. */
+export async function annotationHistory(actor: Actor, annotationId: string): Promise<HistoryEntry[]> {
   const { rows } = await pool().query<{
     id: string;
-    action: HistoryEntry["action"];
-    actor_id: string;
-    actor_name: string;
+    kind: ChangeKind;
+    actor_id: string | null;
+    actor_name: string | null;
     created_at: Date;
-    before: unknown;
-    after: unknown;
+    before: AnnotationView | null;
+    after: AnnotationView | null;
+    project_id: string;
+    role: string | null;
   }>(
-    `SELECT h.id::text AS id, h.action::text AS action, h.actor_id, u.name AS actor_name, h.created_at, h.before, h.after
-       FROM annotation_history h JOIN users u ON u.id = h.actor_id
-      WHERE h.annotation_id = $1 ORDER BY h.id`,
-    [annotationId],
+    `SELECT e.id::text AS id, e.kind, e.actor_id, u.name AS actor_name, e.created_at, e.before, e.after, e.project_id, m.role::text AS role
+       FROM change_events e
+       LEFT JOIN users u ON u.id = e.actor_id
+       LEFT JOIN memberships m ON m.project_id = e.project_id AND m.user_id = $2
+      WHERE e.subject_id = $1 AND e.kind = ANY($3::text[])
+      ORDER BY e.id`,
+    [annotationId, actor.id, ANNOTATION_KINDS],
   );
+  checkedAccess(rows[0], "project.read", "Annotation");
   return rows.map((row) => ({
     id: row.id,
-    action: row.action,
-    actor: { id: row.actor_id, name: row.actor_name },
+    action: (CHANGE_KINDS[row.kind] as ChangeKindInfo).historyAction ?? "update",
+    kind: row.kind,
+    actor: row.actor_id ? { id: row.actor_id, name: row.actor_name ?? "" } : null,
     at: row.created_at.toISOString(),
     before: row.before,
     after: row.after,

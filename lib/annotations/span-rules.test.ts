@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CodePointIndex } from "../text/code-points";
-import type { Label, QuoteKind } from "./annotation-view";
+import type { Label, QuoteKind } from "../model/vocabulary";
 import { defaultQuoteKind, resolveQuoteKind, resolveSpan } from "./span-rules";
 
 describe("defaultQuoteKind", () => {

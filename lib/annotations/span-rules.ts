@@ -4,7 +4,7 @@
 
 import type { CodePointIndex } from "../text/code-points";
 import { checkSpan, describeQuote, type TextQuote } from "../text/quote-selector";
-import type { Label, QuoteKind } from "./annotation-view";
+import type { Label, QuoteKind } from "../model/vocabulary";
 
 const OPENING_QUOTATION_MARKS = new Set(['"', "'", "“", "”", "„", "‟", "‘", "’", "‚", "‛", "«", "»", "‹", "›", "「", "『", "〝", "＂"]);
 

@@ -1,9 +1,10 @@
-// Membership checks, each one query: resolves the caller's role in the project that owns a
-// resource. A caller who is not a member gets 404 as if the resource did not exist (API.md); a
-// member whose role does not allow the action gets 403.
+// Membership checks for domain services: every service function that reads or changes a project's
+// data checks the caller's access here, or in the statement that writes (memberAllowedSql), and
+// nowhere else — route handlers never do. A caller who is not a member gets 404 as if the resource
+// did not exist (API.md); a member whose role does not allow the action gets 403.
 
-import { pool } from "../db/client";
-import { forbidden, notFound } from "../http/api-error";
+import { pool, type Queryable } from "../db/client";
+import { forbidden, notFound } from "../errors/domain-error";
 import type { Actor } from "./authenticate";
 import { can, isRole, type Action, type Role } from "./roles";
 
@@ -12,7 +13,8 @@ export interface ProjectAccess {
   role: Role;
 }
 
-function checked(
+/** Turns a (project, role-or-null) row into access, or the 404/403 the API answers. */
+export function checkedAccess(
   row: { project_id: string; role: string | null } | undefined,
   action: Action,
   what: string,
@@ -22,54 +24,42 @@ function checked(
   return { projectId: row.project_id, role: row.role };
 }
 
-export async function projectAccess(actor: Actor, projectId: string, action: Action): Promise<ProjectAccess> {
-  const { rows } = await pool().query<{ project_id: string; role: string | null }>(
+export async function projectAccess(actor: Actor, projectId: string, action: Action, q: Queryable = pool()): Promise<ProjectAccess> {
+  const { rows } = await q.query<{ project_id: string; role: string | null }>(
     "SELECT project_id, role::text AS role FROM memberships WHERE project_id = $1 AND user_id = $2",
     [projectId, actor.id],
   );
-  return checked(rows[0], action, "Project");
+  return checkedAccess(rows[0], action, "Project");
 }
 
-export async function documentAccess(
-  actor: Actor,
-  documentId: string,
-  action: Action,
-): Promise<ProjectAccess> {
-  const { rows } = await pool().query<{ project_id: string; role: string | null }>(
+export async function documentAccess(actor: Actor, documentId: string, action: Action, q: Queryable = pool()): Promise<ProjectAccess> {
+  const { rows } = await q.query<{ project_id: string; role: string | null }>(
     `SELECT d.project_id, m.role::text AS role
        FROM documents d
        LEFT JOIN memberships m ON m.project_id = d.project_id AND m.user_id = $2
       WHERE d.id = $1`,
     [documentId, actor.id],
   );
-  return checked(rows[0], action, "Document");
+  return checkedAccess(rows[0], action, "Document");
 }
 
-export async function speakerAccess(actor: Actor, speakerId: string, action: Action): Promise<ProjectAccess> {
-  const { rows } = await pool().query<{ project_id: string; role: string | null }>(
+export async function speakerAccess(actor: Actor, speakerId: string, action: Action, q: Queryable = pool()): Promise<ProjectAccess> {
+  const { rows } = await q.query<{ project_id: string; role: string | null }>(
     `SELECT s.project_id, m.role::text AS role
        FROM speakers s
        LEFT JOIN memberships m ON m.project_id = s.project_id AND m.user_id = $2
       WHERE s.id = $1`,
     [speakerId, actor.id],
   );
-  return checked(rows[0], action, "Speaker");
+  return checkedAccess(rows[0], action, "Speaker");
 }
 
-/** Access to one annotation; `authorId` lets the caller apply the own-vs-any rules of roles.ts. */
-export async function annotationAccess(
-  actor: Actor,
-  annotationId: string,
-  action: Action,
-): Promise<ProjectAccess & { authorId: string; documentId: string }> {
-  const { rows } = await pool().query<{ project_id: string; role: string | null; author_id: string; document_id: string }>(
-    `SELECT a.project_id, a.author_id, a.document_id, m.role::text AS role
-       FROM annotations a
-       LEFT JOIN memberships m ON m.project_id = a.project_id AND m.user_id = $2
-      WHERE a.id = $1`,
-    [annotationId, actor.id],
-  );
-  const row = rows[0];
-  const access = checked(row, action, "Annotation");
-  return { ...access, authorId: (row as { author_id: string }).author_id, documentId: (row as { document_id: string }).document_id };
+/**
+ * SQL that is true when user `userParam` is a member of project `projectIdSql` with a role allowed
+ * `action`, for statements that check access in the same round trip as they write. Bind
+ * `rolesAllowed(action)` (roles.ts) to `rolesParam`. When such a statement writes nothing, call the matching
+ * *Access function to learn why (404 or 403).
+ */
+export function memberAllowedSql(projectIdSql: string, userParam: string, rolesParam: string): string {
+  return `EXISTS (SELECT 1 FROM memberships m WHERE m.project_id = ${projectIdSql} AND m.user_id = ${userParam} AND m.role = ANY(${rolesParam}::"Role"[]))`;
 }

@@ -2,7 +2,7 @@
 // actor or throws 401. Cookie-authenticated writes must come from our own origin (CSRF guard).
 
 import { pool } from "../db/client";
-import { forbidden, unauthorized } from "../http/api-error";
+import { forbidden, unauthorized } from "../errors/domain-error";
 import { cachedActor, rememberActor } from "./credential-cache";
 import { digestSecret } from "./secret-token";
 

@@ -56,5 +56,8 @@ export async function closeDb(): Promise<void> {
   }
 }
 
+/** Anything plain-SQL domain code can run a query on: the pool, or a client inside a transaction. */
+export type Queryable = Pick<pg.ClientBase, "query">;
+
 export type { PrismaClient };
 export { Prisma } from "./generated/client";

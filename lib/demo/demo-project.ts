@@ -1,11 +1,14 @@
 // The demo on a fresh install: the first start of the embedded default records the demo article as
 // owed; the first account created (web sign-up or admin command) receives a project holding it, in
-// the same transaction as the account, so exactly one account gets it.
+// the same transaction as the account, so exactly one account gets it. The project and document
+// are made by the same createProject and createDocument as every other.
 
 import type pg from "pg";
-import type { Prisma } from "../db/client";
+import type { Actor } from "../auth/authenticate";
+import { createDocument } from "../documents/documents";
+import { createProject } from "../projects/projects";
+import { given } from "../validation/parse-input";
 import { normalizeNewlines } from "../text/normalize";
-import { codePointLength } from "../text/code-points";
 
 const DEMO_KEY = "demo";
 export const DEMO_PROJECT_NAME = "Demo project";
@@ -36,21 +39,14 @@ export async function offerDemoProject(client: pg.ClientBase, article: string): 
   return (result.rowCount ?? 0) > 0;
 }
 
-/** Inside the transaction creating `userId`: gives them the demo project if it is still owed. */
-export async function claimDemoProject(tx: Prisma.TransactionClient, userId: string): Promise<string | null> {
-  const rows = await tx.$queryRaw<{ value: OwedDemo | ClaimedDemo }[]>`
-    SELECT value FROM app_state WHERE key = ${DEMO_KEY} FOR UPDATE`;
+/** Inside the transaction creating `user`: gives them the demo project if it is still owed. */
+export async function claimDemoProject(client: pg.ClientBase, user: Actor): Promise<string | null> {
+  const { rows } = await client.query<{ value: OwedDemo | ClaimedDemo }>("SELECT value FROM app_state WHERE key = $1 FOR UPDATE", [DEMO_KEY]);
   const demo = rows[0]?.value;
   if (!demo || demo.state !== "owed") return null;
-  const project = await tx.project.create({
-    data: {
-      name: DEMO_PROJECT_NAME,
-      memberships: { create: { userId, role: "owner" } },
-      documents: { create: { title: demo.title, text: demo.text, length: codePointLength(demo.text) } },
-    },
-    select: { id: true },
-  });
-  const claimed: ClaimedDemo = { state: "claimed", projectId: project.id, userId };
-  await tx.appState.update({ where: { key: DEMO_KEY }, data: { value: { ...claimed }, updatedAt: new Date() } });
+  const project = await createProject(user, given({ name: DEMO_PROJECT_NAME }), client);
+  await createDocument({ actor: user, projectId: project.id, input: given({ title: demo.title, text: demo.text }) }, client);
+  const claimed: ClaimedDemo = { state: "claimed", projectId: project.id, userId: user.id };
+  await client.query("UPDATE app_state SET value = $2::jsonb, updated_at = now() WHERE key = $1", [DEMO_KEY, JSON.stringify(claimed)]);
   return project.id;
 }

@@ -1,32 +1,53 @@
-// Documents: articles whose text is frozen at import (line endings normalised to LF).
+// Documents: articles whose text is frozen at import (line endings normalised to LF). One writer,
+// createDocument, used by the API, imports and the demo project; it records a document.created
+// change in the same statement.
 
-import { db, pool } from "../db/client";
-import type { Document } from "../db/generated/client";
-import { notFound, validationFailed } from "../http/api-error";
+import { z } from "zod";
+import { documentAccess, memberAllowedSql, projectAccess } from "../auth/access";
+import type { Actor } from "../auth/authenticate";
+import { rolesAllowed } from "../auth/roles";
+import { insertChangesSql, kindSql } from "../changes/record-change";
+import { isoTimestampSql } from "../annotations/annotation-view";
+import { pool, type Queryable } from "../db/client";
+import { notFound, validationFailed } from "../errors/domain-error";
 import { codePointLength } from "../text/code-points";
 import { normalizeNewlines, textStorageProblem } from "../text/normalize";
+import type { InputReader } from "../validation/parse-input";
 import type { CreateDocumentInput } from "../validation/schemas";
 
-export interface DocumentView {
-  id: string;
-  projectId: string;
-  title: string;
-  text: string;
-  length: number;
-  sourceUrl: string | null;
-  publishedAt: string | null;
-  createdAt: string;
-}
+export const documentViewSchema = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  title: z.string(),
+  text: z.string(),
+  /** Code points. */
+  length: z.int(),
+  sourceUrl: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type DocumentView = z.infer<typeof documentViewSchema>;
 
-export interface DocumentSummary {
-  id: string;
-  title: string;
-  sourceUrl: string | null;
-  publishedAt: string | null;
-  length: number;
-  annotationCount: number;
-  createdAt: string;
-}
+export const documentSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  sourceUrl: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  length: z.int(),
+  annotationCount: z.int(),
+  createdAt: z.string(),
+});
+export type DocumentSummary = z.infer<typeof documentSummarySchema>;
+
+/** The document view as JSON, from documents `d`. */
+const DOCUMENT_VIEW_SQL = `json_build_object(
+  'id', d.id, 'projectId', d.project_id, 'title', d.title, 'text', d.text, 'length', d.length,
+  'sourceUrl', d.source_url, 'publishedAt', ${isoTimestampSql("d.published_at")}, 'createdAt', ${isoTimestampSql("d.created_at")})`;
+
+/** The document summary (lists, document.created events) as JSON, from documents `d`. */
+const DOCUMENT_SUMMARY_SQL = `json_build_object(
+  'id', d.id, 'title', d.title, 'sourceUrl', d.source_url, 'publishedAt', ${isoTimestampSql("d.published_at")}, 'length', d.length,
+  'annotationCount', (SELECT count(*)::int FROM annotations a WHERE a.document_id = d.id), 'createdAt', ${isoTimestampSql("d.created_at")})`;
 
 /** Normalises and checks an article text; throws 422 naming `field` when it cannot be stored. */
 export function prepareDocumentText(raw: string, field = "text"): { text: string; length: number } {
@@ -36,64 +57,69 @@ export function prepareDocumentText(raw: string, field = "text"): { text: string
   return { text, length: codePointLength(text) };
 }
 
-export async function createDocument(projectId: string, input: CreateDocumentInput): Promise<DocumentView> {
-  const { text, length } = prepareDocumentText(input.text);
-  const document = await db().document.create({
-    data: {
+export interface CreateDocumentOptions {
+  actor: Actor;
+  projectId: string;
+  input: InputReader<CreateDocumentInput>;
+}
+
+/**
+ * Creates a document of the project (roles with document.create) and its document.created event,
+ * in one statement that also checks the caller's membership. `q` may be a transaction's client
+ * (the demo project is created with the account that receives it).
+ */
+export async function createDocument({ actor, projectId, input }: CreateDocumentOptions, q: Queryable = pool()): Promise<DocumentView> {
+  const requireAccess = () => projectAccess(actor, projectId, "document.create", q);
+  let fields: CreateDocumentInput;
+  let prepared: { text: string; length: number };
+  try {
+    fields = await input();
+    prepared = prepareDocumentText(fields.text);
+  } catch (error) {
+    await requireAccess(); // a non-member learns nothing about their input
+    throw error;
+  }
+  const { rows } = await q.query<{ view: DocumentView }>(
+    `WITH ins AS (
+       INSERT INTO documents (project_id, title, text, length, source_url, published_at)
+       SELECT $1, $2, $3, $4, $5, $6 WHERE ${memberAllowedSql("$1", "$7", "$8")}
+       RETURNING *
+     ), ev AS (
+       ${insertChangesSql(`SELECT d.project_id, d.id, d.id, ${kindSql("document.created")}, $7, NULL, ${DOCUMENT_SUMMARY_SQL} FROM ins d`)}
+     )
+     SELECT ${DOCUMENT_VIEW_SQL} AS view FROM ins d`,
+    [
       projectId,
-      title: input.title,
-      text,
-      length,
-      sourceUrl: input.sourceUrl ?? null,
-      publishedAt: input.publishedAt ?? null,
-    },
-  });
-  return toDocumentView(document);
+      fields.title,
+      prepared.text,
+      prepared.length,
+      fields.sourceUrl ?? null,
+      fields.publishedAt ?? null,
+      actor.id,
+      rolesAllowed("document.create"),
+    ],
+  );
+  if (!rows[0]) {
+    await requireAccess();
+    throw notFound("Project");
+  }
+  return rows[0].view;
 }
 
-export async function getDocument(documentId: string): Promise<DocumentView> {
-  const document = await db().document.findUnique({ where: { id: documentId } });
-  if (!document) throw notFound("Document");
-  return toDocumentView(document);
+export async function getDocument(actor: Actor, documentId: string): Promise<DocumentView> {
+  await documentAccess(actor, documentId, "project.read");
+  const { rows } = await pool().query<{ view: DocumentView }>(`SELECT ${DOCUMENT_VIEW_SQL} AS view FROM documents d WHERE d.id = $1`, [
+    documentId,
+  ]);
+  if (!rows[0]) throw notFound("Document");
+  return rows[0].view;
 }
 
-export async function listDocuments(projectId: string): Promise<DocumentSummary[]> {
-  const { rows } = await pool().query<{
-    id: string;
-    title: string;
-    source_url: string | null;
-    published_at: Date | null;
-    length: number;
-    annotation_count: number;
-    created_at: Date;
-  }>(
-    `SELECT d.id, d.title, d.source_url, d.published_at, d.length, d.created_at,
-            (SELECT count(*)::int FROM annotations a WHERE a.document_id = d.id) AS annotation_count
-       FROM documents d
-      WHERE d.project_id = $1
-      ORDER BY d.created_at, d.id`,
+export async function listDocuments(actor: Actor, projectId: string): Promise<DocumentSummary[]> {
+  await projectAccess(actor, projectId, "project.read");
+  const { rows } = await pool().query<{ summary: DocumentSummary }>(
+    `SELECT ${DOCUMENT_SUMMARY_SQL} AS summary FROM documents d WHERE d.project_id = $1 ORDER BY d.created_at, d.id`,
     [projectId],
   );
-  return rows.map((row) => ({
-    id: row.id,
-    title: row.title,
-    sourceUrl: row.source_url,
-    publishedAt: row.published_at?.toISOString() ?? null,
-    length: row.length,
-    annotationCount: row.annotation_count,
-    createdAt: row.created_at.toISOString(),
-  }));
-}
-
-function toDocumentView(document: Document): DocumentView {
-  return {
-    id: document.id,
-    projectId: document.projectId,
-    title: document.title,
-    text: document.text,
-    length: document.length,
-    sourceUrl: document.sourceUrl,
-    publishedAt: document.publishedAt?.toISOString() ?? null,
-    createdAt: document.createdAt.toISOString(),
-  };
+  return rows.map((row) => row.summary);
 }

@@ -4,7 +4,7 @@
 
 import { Worker } from "node:worker_threads";
 import type pg from "pg";
-import type { AnnotationStatus, Label, QuoteKind } from "../annotations/annotation-view";
+import { annotationJoins, annotationViewSql } from "../annotations/annotation-view";
 import { pool } from "../db/client";
 import type { AnnotationFilter } from "../validation/schemas";
 import { EXPORT_FORMATS } from "./formats";
@@ -37,44 +37,19 @@ function annotationFilterSql(projectId: string, filter: AnnotationFilter): Filte
 }
 
 /**
- * Annotation columns for the export cursor, in a fixed order, timestamps already in ISO 8601 UTC:
- * rows are fetched as arrays of strings (no per-row objects or Dates to build and collect), which
- * keeps memory flat on million-row exports.
+ * The export cursor's columns: the document id (to merge with the documents cursor) and the
+ * annotation view with its document's title, as JSON text — the one projection of annotation-view.ts.
+ * Rows arrive as arrays of strings, so no per-row objects are built until a writer needs one.
  */
-const EXPORT_COLUMNS = `
-  a.id, a.document_id, d.title, a.label::text, a.quote_kind::text, a.start, a."end", a.exact, a.prefix, a.suffix,
-  a.speaker_id, s.name, a.note, a.status::text, a.author_id, u.name, a.version,
-  to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-  to_char(a.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const EXPORT_COLUMNS = `a.document_id, ${annotationViewSql({ documentTitle: "d.title" })}::text`;
 
-type ExportRow = (string | number | null)[];
+type ExportRow = [documentId: string, view: string];
 
-const INT4 = 23;
-/** Every column as the text PostgreSQL sends, except integers. */
-const RAW_TYPES = { getTypeParser: (oid: number) => (oid === INT4 ? Number : (value: string) => value) } as unknown as pg.CustomTypesConfig;
+/** Every column as the text PostgreSQL sends. */
+const RAW_TYPES = { getTypeParser: () => (value: string) => value } as unknown as pg.CustomTypesConfig;
 
 function exportAnnotation(r: ExportRow): ExportAnnotation {
-  const speakerId = r[10] as string | null;
-  return {
-    id: r[0] as string,
-    documentId: r[1] as string,
-    documentTitle: r[2] as string,
-    label: r[3] as Label,
-    quoteKind: r[4] as QuoteKind | null,
-    start: r[5] as number,
-    end: r[6] as number,
-    exact: r[7] as string,
-    prefix: r[8] as string,
-    suffix: r[9] as string,
-    speakerId,
-    speaker: speakerId ? { id: speakerId, name: r[11] as string } : null,
-    note: r[12] as string | null,
-    status: r[13] as AnnotationStatus,
-    author: { id: r[14] as string, name: r[15] as string },
-    version: r[16] as number,
-    createdAt: r[17] as string,
-    updatedAt: r[18] as string,
-  };
+  return JSON.parse(r[1]) as ExportAnnotation;
 }
 
 interface DocumentRow {
@@ -135,10 +110,8 @@ export async function* exportChunks(client: pg.ClientBase, options: ExportOption
   await client.query(
     `DECLARE export_annotations NO SCROLL CURSOR FOR
      SELECT ${EXPORT_COLUMNS}
-       FROM annotations a
+       FROM ${annotationJoins()}
        JOIN documents d ON d.id = a.document_id
-       JOIN users u ON u.id = a.author_id
-       LEFT JOIN speakers s ON s.id = a.speaker_id
       WHERE ${annotationFilter.where}
       ORDER BY a.document_id, a.start, a."end", a.id`,
     annotationFilter.params,
@@ -190,7 +163,7 @@ export async function* exportChunks(client: pg.ClientBase, options: ExportOption
         const document = toExportDocument(row);
         yield writer.document(document);
         // Both cursors are ordered by document id: take this document's annotations.
-        for (let next = await peek(); next && next[1] === document.id; next = await peek()) {
+        for (let next = await peek(); next && next[0] === document.id; next = await peek()) {
           position++;
           yield writer.annotation(exportAnnotation(next), document);
         }

@@ -1,7 +1,20 @@
-// Wraps a route handler so every failure leaves as the API's JSON error body: ApiErrors with their
-// status, anything unexpected as a logged 500 that reveals nothing internal.
+// Wraps a route handler so every failure leaves as the API's JSON error body: domain errors with
+// the status their code maps to (the one table below), anything unexpected as a logged 500 that
+// reveals nothing internal.
 
-import { ApiError } from "./api-error";
+import { DomainError, type DomainErrorCode } from "../errors/domain-error";
+
+/** The HTTP status of each domain error code: the only place lib/ errors meet HTTP. */
+export const STATUS_OF: Readonly<Record<DomainErrorCode, number>> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  validation_failed: 422,
+  internal_error: 500,
+};
 
 export interface RouteContext<P> {
   params: Promise<P>;
@@ -10,11 +23,11 @@ export interface RouteContext<P> {
 type Handler<P> = (request: Request, params: P) => Promise<Response>;
 
 export function errorResponse(error: unknown): Response {
-  if (error instanceof ApiError) {
-    return Response.json(error.toBody(), { status: error.status });
+  if (error instanceof DomainError) {
+    return Response.json(error.toBody(), { status: STATUS_OF[error.code] });
   }
   console.error("[sourcemark] unhandled error in API route:", error);
-  const internal = new ApiError("internal_error", "Something went wrong on the server; nothing was changed.");
+  const internal = new DomainError("internal_error", "Something went wrong on the server; nothing was changed.");
   return Response.json(internal.toBody(), { status: 500 });
 }
 

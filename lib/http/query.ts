@@ -1,7 +1,7 @@
 // Query-string parsing: a malformed query parameter is a 400 `bad_request` (API.md), naming it.
 
 import type { z } from "zod";
-import { badRequest } from "./api-error";
+import { badRequest } from "../errors/domain-error";
 import { fieldErrors } from "../validation/parse-input";
 
 export function parseQuery<S extends z.ZodType>(schema: S, request: Request, ignore: string[] = []): z.infer<S> {

@@ -1,7 +1,9 @@
 // Reads request bodies with a size limit, so an oversized body is refused (413) before it is
 // buffered whole, and malformed JSON is a 400 rather than an exception.
 
-import { badRequest, payloadTooLarge } from "./api-error";
+import type { z } from "zod";
+import { badRequest, payloadTooLarge } from "../errors/domain-error";
+import { parseInput, type InputReader } from "../validation/parse-input";
 
 /** Default limit for JSON bodies. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -42,4 +44,9 @@ export async function readJson(request: Request, limit: number = DEFAULT_BODY_LI
   } catch (error) {
     throw badRequest(`Request body is not valid JSON: ${(error as Error).message}`);
   }
+}
+
+/** The request's JSON body checked against `schema`, read only when the service asks (see InputReader). */
+export function jsonInput<S extends z.ZodType>(request: Request, schema: S, limit: number = DEFAULT_BODY_LIMIT): InputReader<z.infer<S>> {
+  return async () => parseInput(schema, await readJson(request, limit));
 }

@@ -3,7 +3,7 @@
 //   jsonl — our jsonl export: one annotation per line, attached by documentId, else documentTitle;
 //   w3c   — a W3C Web Annotation collection, page, list or single annotation (ours or compatible).
 
-import { badRequest, validationFailed } from "../http/api-error";
+import { badRequest, validationFailed } from "../errors/domain-error";
 import { readW3cAnnotation, w3cItems } from "../export/w3c-format";
 import type { ImportSpan, ImportSpeaker } from "./import-record";
 import type { ImportSession } from "./import-session";

@@ -1,30 +1,30 @@
-// One import into one project: resolves documents and speakers, checks every span against its
-// document's text, and writes the good spans in batched transactions (each annotation with its
-// history row). A bad record is reported and nothing of it is written; good records are kept.
+// One import into one project. Every record goes through the same rules and writers as the API:
+// documents through createDocumentSchema and createDocument, speakers through createSpeakerSchema
+// and findOrCreateSpeaker, annotations through importAnnotationSchema, checkAnnotation and
+// insertAnnotations (batched, each row with its change event). A bad record is reported with the
+// API's own message and nothing of it is written; good records are kept.
 
-import type pg from "pg";
-import { can, type Role } from "../auth/roles";
+import { projectAccess, type ProjectAccess } from "../auth/access";
+import type { Actor } from "../auth/authenticate";
+import { can } from "../auth/roles";
+import { checkAnnotation, insertAnnotations, type CheckedAnnotation } from "../annotations/annotations";
 import { pool } from "../db/client";
 import { withTransaction } from "../db/transaction";
-import { documentTextIndex } from "../documents/document-text";
-import { prepareDocumentText } from "../documents/documents";
-import { ApiError } from "../http/api-error";
-import type { AnnotationStatus, AnnotationView } from "../annotations/annotation-view";
-import { resolveQuoteKind, resolveSpan } from "../annotations/span-rules";
+import { cachedDocument } from "../documents/document-text";
+import { createDocument } from "../documents/documents";
+import { DomainError } from "../errors/domain-error";
+import { findOrCreateSpeaker } from "../speakers/speakers";
 import { speakerNameKey } from "../speakers/speaker-name";
 import type { CodePointIndex } from "../text/code-points";
+import { fieldErrors, given } from "../validation/parse-input";
+import { createDocumentSchema, createSpeakerSchema, importAnnotationSchema } from "../validation/schemas";
+import type { z } from "zod";
 import { type ImportReport, type ImportSpan, type ImportSpeaker, emptyReport, reportError } from "./import-record";
 
 const BATCH = 1000;
-const LABELS = new Set(["claim", "quote"]);
-const STATUSES = new Set(["pending", "accepted", "rejected"]);
-const KINDS = new Set(["direct", "indirect", "mixed"]);
-const MAX_NOTE = 10_000;
 
 /** A checked span, ready to insert; `ref` says where it came from. */
-type Row = Pick<AnnotationView, "documentId" | "label" | "quoteKind" | "start" | "end" | "exact" | "prefix" | "suffix" | "speakerId" | "note" | "status"> & {
-  ref: string;
-};
+type Row = CheckedAnnotation & { ref: string };
 
 export interface ImportDocumentInput {
   ref: string;
@@ -32,6 +32,19 @@ export interface ImportDocumentInput {
   text: unknown;
   sourceUrl?: unknown;
   publishedAt?: unknown;
+}
+
+/** A record's problems as one line: "title must not be empty; text must not be empty". */
+function problems(error: z.ZodError): string {
+  return Object.entries(fieldErrors(error))
+    .map(([field, message]) => `${field} ${message}`)
+    .join("; ");
+}
+
+/** The reason to report for a record a writer refused (a domain error), or rethrows. */
+function refusal(error: unknown): string {
+  if (error instanceof DomainError && error.code === "validation_failed") return error.message;
+  throw error;
 }
 
 export class ImportSession {
@@ -43,14 +56,29 @@ export class ImportSession {
   private readonly indexes = new Map<string, CodePointIndex>();
   private pending: Row[] = [];
 
-  constructor(
-    private readonly projectId: string,
-    private readonly actorId: string,
-    role: Role,
-    format: ImportReport["format"],
+  private constructor(
+    private readonly access: ProjectAccess,
+    private readonly actor: Actor,
   ) {
-    this.report = emptyReport(format);
-    this.mayReview = can(role, "annotation.review");
+    this.report = emptyReport("json");
+    this.mayReview = can(access.role, "annotation.review");
+  }
+
+  /**
+   * Starts an import: the actor must be allowed to add documents (and so annotations) to the
+   * project. Checked before the input is read, so a non-member learns nothing from it.
+   */
+  static async start(actor: Actor, projectId: string): Promise<ImportSession> {
+    return new ImportSession(await projectAccess(actor, projectId, "document.create"), actor);
+  }
+
+  /** Which format the records come in (reported back). */
+  setFormat(format: ImportReport["format"]): void {
+    this.report.format = format;
+  }
+
+  private get projectId(): string {
+    return this.access.projectId;
   }
 
   private async loadSpeakers(): Promise<Map<string, string>> {
@@ -67,8 +95,8 @@ export class ImportSession {
     return map;
   }
 
-  /** The project's speaker with this name or alias, created (with its details) when there is none. */
-  private async speakerId(speaker: ImportSpeaker): Promise<string> {
+  /** The project's speaker with this name or alias; else the one findOrCreateSpeaker gives. */
+  private async speakerId(speaker: z.infer<typeof createSpeakerSchema>): Promise<string> {
     const map = await this.loadSpeakers();
     const key = speakerNameKey(speaker.name);
     const known = map.get(key) ?? speaker.aliases?.map((a) => map.get(speakerNameKey(a))).find(Boolean);
@@ -77,29 +105,19 @@ export class ImportSession {
       map.set(key, known);
       return known;
     }
-    const name = speaker.name.trim().replace(/\s+/g, " ");
-    const aliases = [...new Set((speaker.aliases ?? []).map((a) => a.trim()).filter((a) => a && speakerNameKey(a) !== key))];
-    const { rows } = await pool().query<{ id: string }>(
-      `INSERT INTO speakers (project_id, name, name_key, aliases, kind, description)
-       VALUES ($1, $2, $3, $4, $5::"SpeakerKind", $6)
-       ON CONFLICT (project_id, name_key) DO UPDATE SET name_key = EXCLUDED.name_key
-       RETURNING id, (xmax = 0) AS inserted`,
-      [this.projectId, name, key, aliases, speaker.kind ?? "person", speaker.description ?? null],
-    );
-    const id = (rows[0] as { id: string; inserted?: boolean }).id;
-    if ((rows[0] as { inserted?: boolean }).inserted) this.report.speakers.created++;
+    const { speaker: found, created } = await findOrCreateSpeaker(this.access, this.actor, speaker);
+    if (created) this.report.speakers.created++;
     else this.report.speakers.matched++;
-    map.set(key, id);
-    for (const alias of aliases) if (!map.has(speakerNameKey(alias))) map.set(speakerNameKey(alias), id);
-    return id;
+    map.set(key, found.id);
+    for (const alias of found.aliases) if (!map.has(speakerNameKey(alias))) map.set(speakerNameKey(alias), found.id);
+    return found.id;
   }
 
   private async loadDocuments(): Promise<void> {
     if (this.documentsById) return;
-    const { rows } = await pool().query<{ id: string; title: string }>(
-      "SELECT id, title FROM documents WHERE project_id = $1",
-      [this.projectId],
-    );
+    const { rows } = await pool().query<{ id: string; title: string }>("SELECT id, title FROM documents WHERE project_id = $1", [
+      this.projectId,
+    ]);
     this.documentsById = new Map(rows.map((r) => [r.id, r.title]));
     this.documentsByTitle = new Map();
     for (const r of rows) {
@@ -111,25 +129,22 @@ export class ImportSession {
 
   /** Creates a document of the project from an import; null (and a reported error) if it is invalid. */
   async createDocument(input: ImportDocumentInput): Promise<string | null> {
-    const title = typeof input.title === "string" ? input.title.trim() : "";
-    if (!title || title.length > 1000) return this.failDocument(input.ref, "title must be a non-empty string of at most 1000 characters");
-    if (typeof input.text !== "string" || input.text.length === 0) return this.failDocument(input.ref, "text must be a non-empty string");
-    let prepared: { text: string; length: number };
+    const parsed = createDocumentSchema.safeParse({
+      title: input.title,
+      text: input.text,
+      sourceUrl: input.sourceUrl ?? null,
+      publishedAt: input.publishedAt ?? null,
+    });
+    if (!parsed.success) return this.failDocument(input.ref, problems(parsed.error));
+    let id: string;
     try {
-      prepared = prepareDocumentText(input.text);
+      ({ id } = await createDocument({ actor: this.actor, projectId: this.projectId, input: given(parsed.data) }));
     } catch (error) {
-      return this.failDocument(input.ref, error instanceof ApiError ? error.message : "text cannot be stored");
+      return this.failDocument(input.ref, refusal(error));
     }
-    const sourceUrl = typeof input.sourceUrl === "string" && /^https?:\/\//i.test(input.sourceUrl) ? input.sourceUrl : null;
-    const publishedAt = typeof input.publishedAt === "string" && !Number.isNaN(Date.parse(input.publishedAt)) ? new Date(input.publishedAt) : null;
-    const { rows } = await pool().query<{ id: string }>(
-      `INSERT INTO documents (project_id, title, text, length, source_url, published_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [this.projectId, title, prepared.text, prepared.length, sourceUrl, publishedAt],
-    );
-    const id = (rows[0] as { id: string }).id;
     this.report.documents.created++;
     await this.loadDocuments();
-    this.documentsById?.set(id, title);
+    this.documentsById?.set(id, parsed.data.title);
     return id;
   }
 
@@ -149,7 +164,7 @@ export class ImportSession {
     reportError(this.report, ref, reason);
   }
 
-  /** Counts a span as failed because its document could not be imported. */
+  /** Counts a span as failed without reading it (its document was not imported, its line is not JSON). */
   skip(ref: string, reason: string): void {
     this.fail(ref, reason);
   }
@@ -171,7 +186,7 @@ export class ImportSession {
   private async indexOf(documentId: string): Promise<CodePointIndex> {
     let index = this.indexes.get(documentId);
     if (!index) {
-      index = (await documentTextIndex(documentId)) as CodePointIndex;
+      index = (await cachedDocument(documentId))?.index as CodePointIndex;
       this.indexes.set(documentId, index);
     }
     return index;
@@ -181,39 +196,34 @@ export class ImportSession {
   async add(span: ImportSpan): Promise<void> {
     const document = await this.documentFor(span);
     if (typeof document !== "string") return this.fail(span.ref, document.error);
-    if (typeof span.label !== "string" || !LABELS.has(span.label)) return this.fail(span.ref, "label must be \"claim\" or \"quote\"");
-    if (!Number.isInteger(span.start) || !Number.isInteger(span.end)) return this.fail(span.ref, "start and end must be integers (code points)");
-    if (typeof span.exact !== "string") return this.fail(span.ref, "the span's text (exact) is missing: it is needed to check the offsets");
-    const checked = resolveSpan(await this.indexOf(document), span.start as number, span.end as number, span.exact);
-    if (!checked.ok) {
-      const mismatch = "exact" in checked.fields;
-      return this.fail(span.ref, mismatch ? `the document's text at ${span.start}..${span.end} is not the record's text` : checked.message);
-    }
-    if (span.quoteKind !== null && span.quoteKind !== undefined && !(typeof span.quoteKind === "string" && KINDS.has(span.quoteKind))) {
-      return this.fail(span.ref, "quoteKind must be direct, indirect, mixed or null");
-    }
-    const kind = resolveQuoteKind(span.label as "claim" | "quote", (span.quoteKind ?? null) as never, null, checked.quote.exact);
-    if (!kind.ok) return this.fail(span.ref, kind.message);
-    if (span.note !== null && span.note !== undefined && (typeof span.note !== "string" || span.note.length > MAX_NOTE)) {
-      return this.fail(span.ref, `note must be a string of at most ${MAX_NOTE} characters`);
-    }
-    if (span.speaker && (typeof span.speaker.name !== "string" || !span.speaker.name.trim() || span.speaker.name.length > 200)) {
-      return this.fail(span.ref, "speaker name must be a non-empty string of at most 200 characters");
-    }
-    const status = (this.mayReview && typeof span.status === "string" && STATUSES.has(span.status) ? span.status : "pending") as AnnotationStatus;
-    const speakerId = span.speaker ? await this.speakerId(span.speaker) : null;
-    this.pending.push({
-      documentId: document,
-      label: span.label as "claim" | "quote",
-      quoteKind: kind.quoteKind,
-      start: span.start as number,
-      end: span.end as number,
-      ...checked.quote,
-      speakerId,
-      note: (span.note as string | null | undefined) ?? null,
-      status,
-      ref: span.ref,
+    const fields = importAnnotationSchema.safeParse({
+      label: span.label,
+      quoteKind: span.quoteKind ?? null,
+      start: span.start,
+      end: span.end,
+      exact: span.exact,
+      note: span.note ?? null,
+      status: span.status ?? null,
     });
+    if (!fields.success) return this.fail(span.ref, problems(fields.error));
+    let speaker: z.infer<typeof createSpeakerSchema> | null = null;
+    if (span.speaker) {
+      const parsed = createSpeakerSchema.safeParse(span.speaker satisfies ImportSpeaker);
+      if (!parsed.success) return this.fail(span.ref, `speaker: ${problems(parsed.error)}`);
+      speaker = parsed.data;
+    }
+    let checked: CheckedAnnotation;
+    try {
+      checked = checkAnnotation(document, await this.indexOf(document), {
+        ...fields.data,
+        speakerId: null,
+        status: (this.mayReview && fields.data.status) || "pending",
+      });
+    } catch (error) {
+      return this.fail(span.ref, refusal(error));
+    }
+    if (speaker) checked.speakerId = await this.speakerId(speaker);
+    this.pending.push({ ...checked, ref: span.ref });
     if (this.pending.length >= BATCH) await this.flush();
   }
 
@@ -223,49 +233,23 @@ export class ImportSession {
     this.pending = [];
     if (rows.length === 0) return;
     try {
-      await withTransaction((client) => this.insert(client, rows));
-      this.report.annotations.created += rows.length;
+      const written = await withTransaction((client) => insertAnnotations(client, { projectId: this.projectId, actor: this.actor, rows, kind: "annotation.created" }));
+      this.report.annotations.created += written.length;
+      if (written.length < rows.length) {
+        const lost = rows.length - written.length;
+        this.report.annotations.failed += lost;
+        reportError(this.report, `${rows[0]?.ref} … ${rows.at(-1)?.ref}`, `${lost} of these could not be stored: their document or speaker left the project meanwhile`);
+      }
     } catch {
       for (const row of rows) {
         try {
-          await withTransaction((client) => this.insert(client, [row]));
-          this.report.annotations.created++;
+          const [written] = await insertAnnotations(pool(), { projectId: this.projectId, actor: this.actor, rows: [row], kind: "annotation.created" });
+          if (written) this.report.annotations.created++;
+          else this.fail(row.ref, "could not be stored: its document or speaker is no longer in the project");
         } catch (error) {
           this.fail(row.ref, `could not be stored: ${(error as Error).message}`);
         }
       }
     }
-  }
-
-  private async insert(client: pg.PoolClient, rows: Row[]): Promise<void> {
-    const column = <K extends keyof Row>(key: K) => rows.map((r) => r[key]);
-    await client.query(
-      `WITH ins AS (
-         INSERT INTO annotations
-           (project_id, document_id, label, quote_kind, start, "end", exact, prefix, suffix, speaker_id, note, status, author_id)
-         SELECT $1, r.document_id, r.label, r.quote_kind, r.start, r."end", r.exact, r.prefix, r.suffix, r.speaker_id, r.note, r.status, $2
-           FROM unnest($3::text[], $4::"Label"[], $5::"QuoteKind"[], $6::int[], $7::int[], $8::text[], $9::text[], $10::text[],
-                       $11::text[], $12::text[], $13::"AnnotationStatus"[])
-             AS r(document_id, label, quote_kind, start, "end", exact, prefix, suffix, speaker_id, note, status)
-         RETURNING *
-       )
-       INSERT INTO annotation_history (annotation_id, project_id, actor_id, action, after)
-       SELECT ins.id, ins.project_id, $2, 'create', to_jsonb(ins) FROM ins`,
-      [
-        this.projectId,
-        this.actorId,
-        column("documentId"),
-        column("label"),
-        column("quoteKind"),
-        column("start"),
-        column("end"),
-        column("exact"),
-        column("prefix"),
-        column("suffix"),
-        column("speakerId"),
-        column("note"),
-        column("status"),
-      ],
-    );
   }
 }

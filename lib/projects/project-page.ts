@@ -1,13 +1,12 @@
 // What every project page needs, loaded once per request and shared by the layout and the page:
-// the signed-in user, their role and the project. A non-member gets Next's 404, as the API answers
-// 404: a project one cannot see must not be revealed to exist.
+// the signed-in user and the project with their role. A non-member gets Next's 404, as the API
+// answers 404: a project one cannot see must not be revealed to exist.
 
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { projectAccess } from "../auth/access";
 import type { Actor } from "../auth/authenticate";
 import { requirePageActor } from "../auth/current-actor";
-import { ApiError } from "../http/api-error";
+import { isNotFound } from "../errors/domain-error";
 import { getProject, type ProjectView } from "./projects";
 
 export interface ProjectPage {
@@ -15,13 +14,17 @@ export interface ProjectPage {
   project: ProjectView;
 }
 
-export const loadProjectPage = cache(async (projectId: string): Promise<ProjectPage> => {
-  const actor = await requirePageActor();
+/** Runs a page's data loading; a domain 404 becomes Next's not-found page. */
+export async function orNotFound<T>(work: Promise<T>): Promise<T> {
   try {
-    const { role } = await projectAccess(actor, projectId, "project.read");
-    return { actor, project: await getProject(projectId, role) };
+    return await work;
   } catch (error) {
-    if (error instanceof ApiError && error.status === 404) notFound();
+    if (isNotFound(error)) notFound();
     throw error;
   }
+}
+
+export const loadProjectPage = cache(async (projectId: string): Promise<ProjectPage> => {
+  const actor = await requirePageActor();
+  return { actor, project: await orNotFound(getProject(actor, projectId)) };
 });

@@ -1,28 +1,35 @@
-// Projects and their members. Access is checked by the caller through lib/auth/access.ts; these
-// functions take the already-authorised ids.
+// Projects and their members. Each function checks the caller's access itself (lib/auth/access.ts).
 
-import type { Role } from "../auth/roles";
-import { db } from "../db/client";
-import { conflict, notFound, validationFailed } from "../http/api-error";
+import { z } from "zod";
+import { projectAccess } from "../auth/access";
+import type { Actor } from "../auth/authenticate";
+import { ROLES, type Role } from "../auth/roles";
+import { db, pool, type Queryable } from "../db/client";
+import { conflict, notFound, validationFailed } from "../errors/domain-error";
+import type { InputReader } from "../validation/parse-input";
+import type { AddMemberInput, CreateProjectInput, UpdateMemberInput } from "../validation/schemas";
 
-export interface ProjectView {
-  id: string;
-  name: string;
-  role: Role;
-  createdAt: string;
-}
+export const projectViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** The caller's role in the project. */
+  role: z.enum(ROLES),
+  createdAt: z.string(),
+});
+export type ProjectView = z.infer<typeof projectViewSchema>;
 
-export interface MemberView {
-  userId: string;
-  email: string;
-  name: string;
-  role: Role;
-  createdAt: string;
-}
+export const memberViewSchema = z.object({
+  userId: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  createdAt: z.string(),
+});
+export type MemberView = z.infer<typeof memberViewSchema>;
 
-export async function listProjects(userId: string): Promise<ProjectView[]> {
+export async function listProjects(actor: Actor): Promise<ProjectView[]> {
   const memberships = await db().membership.findMany({
-    where: { userId },
+    where: { userId: actor.id },
     select: { role: true, project: { select: { id: true, name: true, createdAt: true } } },
     orderBy: [{ project: { createdAt: "desc" } }, { projectId: "asc" }],
   });
@@ -34,15 +41,24 @@ export async function listProjects(userId: string): Promise<ProjectView[]> {
   }));
 }
 
-export async function createProject(userId: string, name: string): Promise<ProjectView> {
-  const project = await db().project.create({
-    data: { name, memberships: { create: { userId, role: "owner" } } },
-    select: { id: true, name: true, createdAt: true },
-  });
-  return { ...project, role: "owner", createdAt: project.createdAt.toISOString() };
+/**
+ * Creates a project owned by `actor`, in one statement (project and membership). `q` may be a
+ * transaction's client: the demo project is created with the account that receives it.
+ */
+export async function createProject(actor: Actor, input: InputReader<CreateProjectInput>, q: Queryable = pool()): Promise<ProjectView> {
+  const { name } = await input();
+  const { rows } = await q.query<{ id: string; created_at: Date }>(
+    `WITH p AS (INSERT INTO projects (name) VALUES ($1) RETURNING id, created_at),
+          m AS (INSERT INTO memberships (project_id, user_id, role) SELECT id, $2, 'owner' FROM p)
+     SELECT id, created_at FROM p`,
+    [name, actor.id],
+  );
+  const row = rows[0] as { id: string; created_at: Date };
+  return { id: row.id, name, role: "owner", createdAt: row.created_at.toISOString() };
 }
 
-export async function getProject(projectId: string, role: Role): Promise<ProjectView> {
+export async function getProject(actor: Actor, projectId: string): Promise<ProjectView> {
+  const { role } = await projectAccess(actor, projectId, "project.read");
   const project = await db().project.findUnique({
     where: { id: projectId },
     select: { id: true, name: true, createdAt: true },
@@ -51,7 +67,8 @@ export async function getProject(projectId: string, role: Role): Promise<Project
   return { ...project, role, createdAt: project.createdAt.toISOString() };
 }
 
-export async function listMembers(projectId: string): Promise<MemberView[]> {
+export async function listMembers(actor: Actor, projectId: string): Promise<MemberView[]> {
+  await projectAccess(actor, projectId, "project.read");
   const members = await db().membership.findMany({
     where: { projectId },
     select: { role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
@@ -66,7 +83,15 @@ export async function listMembers(projectId: string): Promise<MemberView[]> {
   }));
 }
 
-export async function addMember(projectId: string, email: string, role: Role): Promise<MemberView> {
+export interface AddMemberOptions {
+  actor: Actor;
+  projectId: string;
+  input: InputReader<AddMemberInput>;
+}
+
+export async function addMember({ actor, projectId, input }: AddMemberOptions): Promise<MemberView> {
+  await projectAccess(actor, projectId, "member.manage");
+  const { email, role } = await input();
   const user = await db().user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, email: true, name: true } });
   if (!user) throw validationFailed("No account has this email; the user must sign up first.", { email: "no such user" });
   const existing = await db().membership.findUnique({ where: { projectId_userId: { projectId, userId: user.id } } });
@@ -78,8 +103,18 @@ export async function addMember(projectId: string, email: string, role: Role): P
   return { userId: user.id, email: user.email, name: user.name, role, createdAt: membership.createdAt.toISOString() };
 }
 
+export interface ChangeMemberOptions {
+  actor: Actor;
+  projectId: string;
+  userId: string;
+  /** The new role; absent to remove the member. */
+  input?: InputReader<UpdateMemberInput>;
+}
+
 /** Changes a member's role or removes them, keeping at least one owner. */
-export async function changeMember(projectId: string, userId: string, role: Role | null): Promise<MemberView | null> {
+export async function changeMember({ actor, projectId, userId, input }: ChangeMemberOptions): Promise<MemberView | null> {
+  await projectAccess(actor, projectId, "member.manage");
+  const role: Role | null = input ? (await input()).role : null;
   return db().$transaction(async (tx) => {
     // Lock the project's memberships so two owners cannot demote each other at once.
     await tx.$queryRaw`SELECT 1 FROM memberships WHERE project_id = ${projectId} FOR UPDATE`;

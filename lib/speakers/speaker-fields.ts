@@ -2,20 +2,11 @@
 // the search box's match (the same rule as the API's `q`: name or an alias contains it, any case).
 // Pure, so the forms and the tests share it.
 
-import { speakerNameKey } from "./speaker-name";
+import { cleanAliases, speakerNameKey } from "./speaker-name";
 
 /** "Zhao, Zhao Lijian ,, 赵立坚" → ["Zhao", "Zhao Lijian", "赵立坚"]: trimmed, empty and repeated entries dropped. */
 export function parseAliasText(text: string): string[] {
-  const seen = new Set<string>();
-  const aliases: string[] = [];
-  for (const part of text.split(/[,，、]/)) {
-    const alias = part.trim().replace(/\s+/g, " ");
-    const key = speakerNameKey(alias);
-    if (alias === "" || seen.has(key)) continue;
-    seen.add(key);
-    aliases.push(alias);
-  }
-  return aliases;
+  return cleanAliases(text.split(/[,，、]/));
 }
 
 export function formatAliasText(aliases: readonly string[]): string {
@@ -24,7 +15,7 @@ export function formatAliasText(aliases: readonly string[]): string {
 
 /** Does the speaker's name or one of its aliases contain `query` (ignoring case and repeated spaces)? */
 export function speakerMatches(speaker: { name: string; aliases: readonly string[] }, query: string): boolean {
-  const needle = query.trim().replace(/\s+/g, " ").toLowerCase();
+  const needle = speakerNameKey(query);
   if (needle === "") return true;
-  return [speaker.name, ...speaker.aliases].some((value) => value.replace(/\s+/g, " ").toLowerCase().includes(needle));
+  return [speaker.name, ...speaker.aliases].some((value) => speakerNameKey(value).includes(needle));
 }

@@ -1,65 +1,44 @@
 // Speakers: the people and organisations spans are attributed to. A name is unique per project,
 // ignoring case and repeated spaces ("Zhao Lijian" = "zhao  lijian"); aliases help find them.
+// One writer per change — insertSpeaker (behind createSpeaker and findOrCreateSpeaker) and
+// updateSpeaker — each recording its change event in the statement that writes.
 
-import { pool } from "../db/client";
-import { pgErrorCode } from "../db/transaction";
-import { conflict, notFound } from "../http/api-error";
+import { z } from "zod";
+import { memberAllowedSql, projectAccess, speakerAccess, type ProjectAccess } from "../auth/access";
+import type { Actor } from "../auth/authenticate";
+import { rolesAllowed } from "../auth/roles";
+import { insertChangesSql, kindSql } from "../changes/record-change";
+import { pool, type Queryable } from "../db/client";
+import { pgErrorCode, withTransaction } from "../db/transaction";
+import { conflict, notFound } from "../errors/domain-error";
+import { SPEAKER_KINDS } from "../model/vocabulary";
+import type { InputReader } from "../validation/parse-input";
 import type { CreateSpeakerInput, UpdateSpeakerInput } from "../validation/schemas";
-import { speakerNameKey } from "./speaker-name";
+import { cleanAliases, cleanSpeakerName, speakerNameKey } from "./speaker-name";
 
-export interface SpeakerView {
-  id: string;
-  name: string;
-  aliases: string[];
-  kind: "person" | "organization";
-  description: string | null;
-  annotationCount: number;
-}
+export const speakerViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  kind: z.enum(SPEAKER_KINDS),
+  description: z.string().nullable(),
+  /** How many annotations are attributed to the speaker. */
+  annotationCount: z.int(),
+});
+export type SpeakerView = z.infer<typeof speakerViewSchema>;
 
-
-function cleanAliases(name: string, aliases: string[]): string[] {
-  const seen = new Set([speakerNameKey(name)]);
-  const result: string[] = [];
-  for (const alias of aliases) {
-    const key = speakerNameKey(alias);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    result.push(alias.trim());
-  }
-  return result;
-}
-
-interface SpeakerRow {
-  id: string;
-  name: string;
-  aliases: string[] | null;
-  kind: "person" | "organization";
-  description: string | null;
-  annotation_count: number;
-}
-
-const SELECT_SPEAKER = `
-  SELECT s.id, s.name, s.aliases, s.kind::text AS kind, s.description,
-         (SELECT count(*)::int FROM annotations a WHERE a.speaker_id = s.id) AS annotation_count
-    FROM speakers s`;
-
-function toView(row: SpeakerRow): SpeakerView {
-  return {
-    id: row.id,
-    name: row.name,
-    aliases: row.aliases ?? [],
-    kind: row.kind,
-    description: row.description,
-    annotationCount: row.annotation_count,
-  };
-}
+/** The speaker view as JSON, from speakers `s`. */
+const SPEAKER_VIEW_SQL = `json_build_object(
+  'id', s.id, 'name', s.name, 'aliases', COALESCE(s.aliases, '{}'), 'kind', s.kind, 'description', s.description,
+  'annotationCount', (SELECT count(*)::int FROM annotations a WHERE a.speaker_id = s.id))`;
 
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** Speakers of a project, by name; `q` keeps those whose name or an alias contains it (any case). */
-export async function listSpeakers(projectId: string, q?: string): Promise<SpeakerView[]> {
+export async function listSpeakers(actor: Actor, projectId: string, q?: string): Promise<SpeakerView[]> {
+  await projectAccess(actor, projectId, "project.read");
   const query = q?.trim();
   const params: unknown[] = [projectId];
   let filter = "";
@@ -67,59 +46,148 @@ export async function listSpeakers(projectId: string, q?: string): Promise<Speak
     params.push(`%${escapeLike(query)}%`);
     filter = ` AND (s.name ILIKE $2 OR EXISTS (SELECT 1 FROM unnest(s.aliases) AS alias WHERE alias ILIKE $2))`;
   }
-  const { rows } = await pool().query<SpeakerRow>(
-    `${SELECT_SPEAKER} WHERE s.project_id = $1${filter} ORDER BY s.name_key, s.id`,
+  const { rows } = await pool().query<{ view: SpeakerView }>(
+    `SELECT ${SPEAKER_VIEW_SQL} AS view FROM speakers s WHERE s.project_id = $1${filter} ORDER BY s.name_key, s.id`,
     params,
   );
-  return rows.map(toView);
+  return rows.map((row) => row.view);
 }
 
-export async function getSpeaker(speakerId: string): Promise<SpeakerView> {
-  const { rows } = await pool().query<SpeakerRow>(`${SELECT_SPEAKER} WHERE s.id = $1`, [speakerId]);
+async function readSpeaker(speakerId: string, q: Queryable = pool()): Promise<SpeakerView> {
+  const { rows } = await q.query<{ view: SpeakerView }>(`SELECT ${SPEAKER_VIEW_SQL} AS view FROM speakers s WHERE s.id = $1`, [speakerId]);
   if (!rows[0]) throw notFound("Speaker");
-  return toView(rows[0]);
+  return rows[0].view;
+}
+
+export async function getSpeaker(actor: Actor, speakerId: string): Promise<SpeakerView> {
+  await speakerAccess(actor, speakerId, "project.read");
+  return readSpeaker(speakerId);
 }
 
 function duplicateName(name: string) {
   return conflict(`A speaker named "${name}" already exists in this project.`, { field: "name" });
 }
 
-export async function createSpeaker(projectId: string, input: CreateSpeakerInput): Promise<SpeakerView> {
-  const name = input.name.trim().replace(/\s+/g, " ");
-  try {
-    const { rows } = await pool().query<{ id: string }>(
-      `INSERT INTO speakers (project_id, name, name_key, aliases, kind, description)
-       VALUES ($1, $2, $3, $4, $5::"SpeakerKind", $6) RETURNING id`,
-      [projectId, name, speakerNameKey(name), cleanAliases(name, input.aliases ?? []), input.kind ?? "person", input.description ?? null],
-    );
-    return getSpeaker((rows[0] as { id: string }).id);
-  } catch (error) {
-    if (pgErrorCode(error) === "23505") throw duplicateName(name);
-    throw error;
-  }
+/**
+ * Inserts a speaker and its speaker.created event in one statement that also checks the caller
+ * may create speakers. Null when nothing was inserted: no access, or the name is taken.
+ */
+async function insertSpeaker(q: Queryable, actor: Actor, projectId: string, input: CreateSpeakerInput): Promise<SpeakerView | null> {
+  const name = cleanSpeakerName(input.name);
+  const { rows } = await q.query<{ view: SpeakerView }>(
+    `WITH ins AS (
+       INSERT INTO speakers (project_id, name, name_key, aliases, kind, description)
+       SELECT $1, $2, $3, $4, $5::"SpeakerKind", $6 WHERE ${memberAllowedSql("$1", "$7", "$8")}
+       ON CONFLICT (project_id, name_key) DO NOTHING
+       RETURNING *
+     ), ev AS (
+       ${insertChangesSql(`SELECT s.project_id, NULL, s.id, ${kindSql("speaker.created")}, $7, NULL, ${SPEAKER_VIEW_SQL} FROM ins s`)}
+     )
+     SELECT ${SPEAKER_VIEW_SQL} AS view FROM ins s`,
+    [
+      projectId,
+      name,
+      speakerNameKey(name),
+      cleanAliases(input.aliases ?? [], name),
+      input.kind ?? "person",
+      input.description ?? null,
+      actor.id,
+      rolesAllowed("speaker.create"),
+    ],
+  );
+  return rows[0]?.view ?? null;
 }
 
-export async function updateSpeaker(speakerId: string, input: UpdateSpeakerInput): Promise<SpeakerView> {
-  const current = await getSpeaker(speakerId);
-  const name = input.name !== undefined ? input.name.trim().replace(/\s+/g, " ") : current.name;
-  const aliases = cleanAliases(name, input.aliases ?? current.aliases);
+export interface CreateSpeakerOptions {
+  actor: Actor;
+  projectId: string;
+  input: InputReader<CreateSpeakerInput>;
+}
+
+/** Creates a speaker; a name the project already has (ignoring case and spacing) is a 409. */
+export async function createSpeaker({ actor, projectId, input }: CreateSpeakerOptions): Promise<SpeakerView> {
+  await projectAccess(actor, projectId, "speaker.create");
+  const fields = await input();
+  const created = await insertSpeaker(pool(), actor, projectId, fields);
+  if (created) return created;
+  await projectAccess(actor, projectId, "speaker.create"); // membership changed meanwhile?
+  throw duplicateName(cleanSpeakerName(fields.name));
+}
+
+/**
+ * The project's speaker with this name (ignoring case and spacing), created with the given details
+ * when there is none — atomically, so two callers racing for one name get the same speaker. Used
+ * by imports and by the workspace (a speaker typed in the combobox). The caller must have checked
+ * speaker.create access; the insert checks it again in its statement.
+ */
+export async function findOrCreateSpeaker(
+  access: ProjectAccess,
+  actor: Actor,
+  input: CreateSpeakerInput,
+  q: Queryable = pool(),
+): Promise<{ speaker: SpeakerView; created: boolean }> {
+  const created = await insertSpeaker(q, actor, access.projectId, input);
+  if (created) return { speaker: created, created: true };
+  const { rows } = await q.query<{ view: SpeakerView }>(
+    `SELECT ${SPEAKER_VIEW_SQL} AS view FROM speakers s WHERE s.project_id = $1 AND s.name_key = $2`,
+    [access.projectId, speakerNameKey(input.name)],
+  );
+  if (!rows[0]) {
+    await projectAccess(actor, access.projectId, "speaker.create", q);
+    throw conflict("The speaker could not be created; try again.");
+  }
+  return { speaker: rows[0].view, created: false };
+}
+
+/** POST …/speakers?existing=return: the speaker with this name, created if there is none. */
+export async function ensureSpeaker({ actor, projectId, input }: CreateSpeakerOptions): Promise<{ speaker: SpeakerView; created: boolean }> {
+  const access = await projectAccess(actor, projectId, "speaker.create");
+  return findOrCreateSpeaker(access, actor, await input());
+}
+
+export interface UpdateSpeakerOptions {
+  actor: Actor;
+  speakerId: string;
+  input: InputReader<UpdateSpeakerInput>;
+}
+
+export async function updateSpeaker({ actor, speakerId, input }: UpdateSpeakerOptions): Promise<SpeakerView> {
+  await speakerAccess(actor, speakerId, "speaker.update");
+  const changes = await input();
   try {
-    await pool().query(
-      `UPDATE speakers
-          SET name = $2, name_key = $3, aliases = $4, kind = $5::"SpeakerKind", description = $6, updated_at = now()
-        WHERE id = $1`,
-      [
-        speakerId,
-        name,
-        speakerNameKey(name),
-        aliases,
-        input.kind ?? current.kind,
-        input.description !== undefined ? input.description : current.description,
-      ],
-    );
+    return await withTransaction(async (client) => {
+      const { rows } = await client.query<{ view: SpeakerView }>(
+        `SELECT ${SPEAKER_VIEW_SQL} AS view FROM speakers s WHERE s.id = $1 FOR UPDATE`,
+        [speakerId],
+      );
+      const current = rows[0]?.view;
+      if (!current) throw notFound("Speaker");
+      const name = changes.name !== undefined ? cleanSpeakerName(changes.name) : current.name;
+      const updated = await client.query<{ view: SpeakerView }>(
+        `WITH upd AS (
+           UPDATE speakers
+              SET name = $2, name_key = $3, aliases = $4, kind = $5::"SpeakerKind", description = $6, updated_at = now()
+            WHERE id = $1
+           RETURNING *
+         ), ev AS (
+           ${insertChangesSql(`SELECT s.project_id, NULL, s.id, ${kindSql("speaker.updated")}, $7, $8::json, ${SPEAKER_VIEW_SQL} FROM upd s`)}
+         )
+         SELECT ${SPEAKER_VIEW_SQL} AS view FROM upd s`,
+        [
+          speakerId,
+          name,
+          speakerNameKey(name),
+          cleanAliases(changes.aliases ?? current.aliases, name),
+          changes.kind ?? current.kind,
+          changes.description !== undefined ? changes.description : current.description,
+          actor.id,
+          JSON.stringify(current),
+        ],
+      );
+      return (updated.rows[0] as { view: SpeakerView }).view;
+    });
   } catch (error) {
-    if (pgErrorCode(error) === "23505") throw duplicateName(name);
+    if (pgErrorCode(error) === "23505") throw duplicateName(changes.name !== undefined ? cleanSpeakerName(changes.name) : "");
     throw error;
   }
-  return getSpeaker(speakerId);
 }

@@ -1,11 +1,10 @@
 // Creating an account (web sign-up and the admin command share this), with the demo project for the
-// very first account of a fresh install.
+// very first account of a fresh install, in the same transaction.
 
 import { hashPassword } from "../auth/passwords";
-import { db } from "../db/client";
-import { pgErrorCode } from "../db/transaction";
+import { withTransaction, pgErrorCode } from "../db/transaction";
 import { claimDemoProject } from "../demo/demo-project";
-import { conflict } from "../http/api-error";
+import { conflict } from "../errors/domain-error";
 
 export interface CreateUserOptions {
   email: string;
@@ -23,19 +22,19 @@ export interface CreatedUser {
 export async function createUser({ email, password, name }: CreateUserOptions): Promise<CreatedUser> {
   const normalizedEmail = email.trim().toLowerCase();
   const passwordHash = await hashPassword(password);
+  const displayName = name?.trim() || normalizedEmail.split("@")[0] || normalizedEmail;
   try {
-    return await db().$transaction(async (tx) => {
-      const user = await tx.user.create({
-        data: { email: normalizedEmail, name: name?.trim() || normalizedEmail.split("@")[0] || normalizedEmail, passwordHash },
-        select: { id: true, email: true, name: true },
-      });
-      const demoProjectId = await claimDemoProject(tx, user.id);
+    return await withTransaction(async (client) => {
+      const { rows } = await client.query<{ id: string }>(
+        "INSERT INTO users (email, name, password_hash) VALUES ($1, $2, $3) RETURNING id",
+        [normalizedEmail, displayName, passwordHash],
+      );
+      const user = { id: (rows[0] as { id: string }).id, email: normalizedEmail, name: displayName };
+      const demoProjectId = await claimDemoProject(client, user);
       return { ...user, demoProjectId };
     });
   } catch (error) {
-    if (pgErrorCode(error) === "23505" || (error as { code?: string }).code === "P2002") {
-      throw conflict("An account with this email already exists.");
-    }
+    if (pgErrorCode(error) === "23505") throw conflict("An account with this email already exists.");
     throw error;
   }
 }

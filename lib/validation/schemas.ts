@@ -1,14 +1,24 @@
 // One zod schema per input: the same schemas validate API bodies and the web forms.
 
 import { z } from "zod";
+import { ROLES } from "../auth/roles";
+import { EXPORT_FORMAT_IDS } from "../formats/catalog";
+import { ANNOTATION_STATUSES, LABELS, QUOTE_KINDS, SPEAKER_KINDS } from "../model/vocabulary";
 
 const trimmed = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `at most ${max} characters`);
 
-export const roleSchema = z.enum(["owner", "reviewer", "annotator", "viewer"]);
-export const labelSchema = z.enum(["claim", "quote"]);
-export const quoteKindSchema = z.enum(["direct", "indirect", "mixed"]);
-export const statusSchema = z.enum(["pending", "accepted", "rejected"]);
-export const speakerKindSchema = z.enum(["person", "organization"]);
+/** One of the vocabulary's values, with a message that lists them: must be "claim" or "quote". */
+function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  const quoted = values.map((v) => `"${v}"`);
+  const list = quoted.length > 1 ? `${quoted.slice(0, -1).join(", ")} or ${quoted.at(-1)}` : quoted[0];
+  return z.enum(values, { error: `must be ${list}` });
+}
+
+export const roleSchema = oneOf(ROLES);
+export const labelSchema = oneOf(LABELS);
+export const quoteKindSchema = oneOf(QUOTE_KINDS);
+export const statusSchema = oneOf(ANNOTATION_STATUSES);
+export const speakerKindSchema = oneOf(SPEAKER_KINDS);
 
 export const emailSchema = z
   .string()
@@ -30,9 +40,12 @@ export const signInSchema = z.strictObject({
 });
 
 export const createProjectSchema = z.strictObject({ name: trimmed(200) });
+export type CreateProjectInput = z.infer<typeof createProjectSchema>;
 
 export const addMemberSchema = z.strictObject({ email: emailSchema, role: roleSchema });
+export type AddMemberInput = z.infer<typeof addMemberSchema>;
 export const updateMemberSchema = z.strictObject({ role: roleSchema });
+export type UpdateMemberInput = z.infer<typeof updateMemberSchema>;
 
 const httpUrl = z
   .string()
@@ -78,6 +91,12 @@ export const createSpeakerSchema = z.strictObject({
 });
 export type CreateSpeakerInput = z.infer<typeof createSpeakerSchema>;
 
+/** GET …/speakers?q= : name or alias contains q (any case). */
+export const speakerListQuerySchema = z.strictObject({ q: z.string().max(200).optional() });
+
+/** POST …/speakers?existing=return : answer with the speaker already so named instead of 409. */
+export const createSpeakerQuerySchema = z.strictObject({ existing: z.enum(["error", "return"]).optional() });
+
 export const updateSpeakerSchema = createSpeakerSchema
   .partial()
   .refine((value) => Object.keys(value).length > 0, "send at least one field to change");
@@ -111,6 +130,17 @@ export const updateAnnotationSchema = z.strictObject({
 });
 export type UpdateAnnotationInput = z.infer<typeof updateAnnotationSchema>;
 
+/**
+ * One annotation of an import once its format's reader has found its fields: the API's create
+ * schema with the speaker given by name (resolved by the import) and the review status (kept when
+ * the importer may review). The span's text is required: it is how offsets are checked.
+ */
+export const importAnnotationSchema = createAnnotationSchema.omit({ speakerId: true }).extend({
+  exact: z.string({ error: "the span's text (exact) is missing: it is needed to check the offsets" }),
+  status: statusSchema.nullish(),
+});
+export type ImportAnnotationInput = z.infer<typeof importAnnotationSchema>;
+
 export const annotationFilterSchema = z.strictObject({
   documentId: id.optional(),
   label: labelSchema.optional(),
@@ -119,3 +149,8 @@ export const annotationFilterSchema = z.strictObject({
   author: id.optional(),
 });
 export type AnnotationFilter = z.infer<typeof annotationFilterSchema>;
+
+/** GET …/export: the format and the annotation filters. */
+export const exportQuerySchema = annotationFilterSchema.extend({
+  format: z.enum(EXPORT_FORMAT_IDS).default("json"),
+});

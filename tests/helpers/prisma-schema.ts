@@ -49,14 +49,16 @@ export function parsePrismaSchema(source: string): PslSchema {
       if (!fieldName || !rawType) continue;
       const attributes = rest.join(" ");
       const baseType = rawType.replace(/[?[\]]/g, "");
+      const unsupported = /^Unsupported\("([^"]+)"\)$/.exec(baseType)?.[1];
       const column = /@map\("([^"]+)"\)/.exec(attributes)?.[1] ?? fieldName;
       fields.push({
         name: fieldName,
         column,
-        type: baseType,
+        // Unsupported("xid8") is a column of PostgreSQL type xid8.
+        type: unsupported ? `Unsupported:${unsupported}` : baseType,
         optional: rawType.endsWith("?"),
         list: rawType.endsWith("[]"),
-        relation: !SCALARS.has(baseType) && !(baseType in enums),
+        relation: !unsupported && !SCALARS.has(baseType) && !(baseType in enums),
         attributes,
       });
     }

@@ -204,24 +204,29 @@ describe("history", () => {
 
     expect((await call("DELETE", `/api/v1/annotations/${id}`, { token: owner.token })).status).toBe(204);
     expect((await call("GET", `/api/v1/annotations/${id}`, { token: owner.token })).status).toBe(404);
-    const deletions = await rows<{ action: string; before: { version: number } }>(
-      "SELECT action::text AS action, before FROM annotation_history WHERE annotation_id = $1 ORDER BY id",
+    const deletions = await rows<{ kind: string; before: { version: number } }>(
+      "SELECT kind, before FROM change_events WHERE subject_id = $1 ORDER BY id",
       [id],
     );
-    expect(deletions.map((r) => r.action)).toEqual(["create", "update", "update", "delete"]);
+    expect(deletions.map((r) => r.kind)).toEqual(["annotation.created", "annotation.updated", "annotation.updated", "annotation.deleted"]);
     expect(deletions[3]?.before.version).toBe(3);
+    // The history outlives the annotation.
+    const afterDelete = await call("GET", `/api/v1/annotations/${id}/history`, { token: owner.token });
+    expect(afterDelete.body.history.map((h: { action: string }) => h.action)).toEqual(["create", "update", "update", "delete"]);
 
     const restored = await call("POST", `/api/v1/annotations/${id}/restore`, { token: owner.token });
     expect(restored.status).toBe(201);
     expect(restored.body).toMatchObject({ id, label: "quote", note: "first", version: 4, createdAt: created.body.createdAt });
     expect((await call("POST", `/api/v1/annotations/${id}/restore`, { token: owner.token })).status).toBe(409);
-    expect(await count("SELECT count(*) FROM annotation_history WHERE annotation_id = $1", [id])).toBe(5);
+    expect(await count("SELECT count(*) FROM change_events WHERE subject_id = $1", [id])).toBe(5);
+    const withRestore = (await call("GET", `/api/v1/annotations/${id}/history`, { token: owner.token })).body.history;
+    expect(withRestore.at(-1)).toMatchObject({ action: "create", kind: "annotation.restored", before: null, after: { id, version: 4 } });
   });
 
-  it("cannot be altered: the history table refuses updates and deletes", async () => {
+  it("cannot be altered: the change log refuses updates and deletes", async () => {
     const { owner, documentId } = await setup();
     const created = await create(owner, documentId, { label: "claim", start: 2, end: 4 });
-    await expect(rows("UPDATE annotation_history SET action = 'delete' WHERE annotation_id = $1", [created.body.id])).rejects.toThrow(/append-only/);
-    await expect(rows("DELETE FROM annotation_history WHERE annotation_id = $1", [created.body.id])).rejects.toThrow(/append-only/);
+    await expect(rows("UPDATE change_events SET kind = 'annotation.deleted' WHERE subject_id = $1", [created.body.id])).rejects.toThrow(/append-only/);
+    await expect(rows("DELETE FROM change_events WHERE subject_id = $1", [created.body.id])).rejects.toThrow(/append-only/);
   });
 });

@@ -11,6 +11,7 @@ const schema = parsePrismaSchema(await fs.readFile("prisma/schema.prisma", "utf8
 
 function expectedType(type: string, attributes: string, enums: Record<string, string[]>): string {
   if (type in enums) return type;
+  if (type.startsWith("Unsupported:")) return type.slice("Unsupported:".length);
   switch (type) {
     case "String":
       return "text";
@@ -19,7 +20,7 @@ function expectedType(type: string, attributes: string, enums: Record<string, st
     case "BigInt":
       return "bigint";
     case "Json":
-      return "jsonb";
+      return /@db\.Json\b/.test(attributes) ? "json" : "jsonb";
     case "DateTime":
       return /@db\.Timestamptz/.test(attributes) ? "timestamp with time zone" : "timestamp without time zone";
     default:

@@ -1,29 +1,23 @@
 // The document page is the annotation workspace.
 
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { TopBar } from "@/components/TopBar";
 import { Workspace } from "@/components/workspace/Workspace";
 import { listAnnotations } from "@/lib/annotations/annotations";
-import { documentAccess } from "@/lib/auth/access";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { getDocument } from "@/lib/documents/documents";
-import { ApiError } from "@/lib/http/api-error";
+import { orNotFound } from "@/lib/projects/project-page";
 import { getProject } from "@/lib/projects/projects";
 import { listSpeakers } from "@/lib/speakers/speakers";
 
 export default async function DocumentPage({ params }: { params: Promise<{ documentId: string }> }) {
   const { documentId } = await params;
   const actor = await requirePageActor();
-  const access = await documentAccess(actor, documentId, "project.read").catch((error: unknown) => {
-    if (error instanceof ApiError) notFound();
-    throw error;
-  });
-  const [document, annotations, speakers, project] = await Promise.all([
-    getDocument(documentId),
-    listAnnotations(documentId),
-    listSpeakers(access.projectId),
-    getProject(access.projectId, access.role),
+  const document = await orNotFound(getDocument(actor, documentId));
+  const [annotations, speakers, project] = await Promise.all([
+    listAnnotations(actor, documentId),
+    listSpeakers(actor, document.projectId),
+    getProject(actor, document.projectId),
   ]);
   return (
     <>
@@ -37,7 +31,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ docum
           annotations={annotations}
           speakers={speakers}
           actor={{ id: actor.id, name: actor.name }}
-          role={access.role}
+          role={project.role}
         />
       </main>
     </>

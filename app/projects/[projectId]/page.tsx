@@ -18,8 +18,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ProjectDocumentsPage({ params }: Props) {
   const { projectId } = await params;
-  const { project } = await loadProjectPage(projectId);
-  const documents = await listDocuments(project.id);
+  const { actor, project } = await loadProjectPage(projectId);
+  const documents = await listDocuments(actor, project.id);
   const mayImport = can(project.role, "document.create");
   return (
     <>

@@ -1,6 +1,6 @@
 // Any other /api/v1 path: a JSON 404 rather than the HTML not-found page.
 
-import { notFound } from "@/lib/http/api-error";
+import { notFound } from "@/lib/errors/domain-error";
 import { errorResponse } from "@/lib/http/api-route";
 
 const handler = async (): Promise<Response> => errorResponse(notFound("API route"));

@@ -16,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProjectMembersPage({ params }: Props) {
   const { projectId } = await params;
   const { actor, project } = await loadProjectPage(projectId);
-  const members = await listMembers(project.id);
+  const members = await listMembers(actor, project.id);
   return (
     <MembersPanel
       projectId={project.id}

@@ -15,8 +15,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ProjectSpeakersPage({ params }: Props) {
   const { projectId } = await params;
-  const { project } = await loadProjectPage(projectId);
-  const speakers = await listSpeakers(project.id);
+  const { actor, project } = await loadProjectPage(projectId);
+  const speakers = await listSpeakers(actor, project.id);
   return (
     <SpeakersPanel
       projectId={project.id}

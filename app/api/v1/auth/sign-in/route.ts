@@ -1,7 +1,7 @@
 // POST /api/v1/auth/sign-in {email, password}: starts a web session (httpOnly cookie).
 
 import { createSession, isHttps, sessionCookie } from "@/lib/auth/sessions";
-import { unauthorized } from "@/lib/http/api-error";
+import { unauthorized } from "@/lib/errors/domain-error";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { readJson } from "@/lib/http/read-body";
 import { verifyCredentials } from "@/lib/users/sign-in";

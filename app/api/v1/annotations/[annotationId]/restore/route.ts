@@ -6,5 +6,5 @@ import { apiRoute, json } from "@/lib/http/api-route";
 
 export const POST = apiRoute<{ annotationId: string }>(async (request, { annotationId }) => {
   const actor = await requireActor(request);
-  return json(await restoreAnnotation(actor, annotationId), 201);
+  return json(await restoreAnnotation({ actor, annotationId }), 201);
 });

@@ -4,9 +4,8 @@
 // Answers 200 with a report: counts, and each failed record's line or item and why.
 
 import { z } from "zod";
-import { projectAccess } from "@/lib/auth/access";
 import { requireActor } from "@/lib/auth/authenticate";
-import { badRequest } from "@/lib/http/api-error";
+import { badRequest } from "@/lib/errors/domain-error";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { parseQuery } from "@/lib/http/query";
 import { readJson } from "@/lib/http/read-body";
@@ -29,11 +28,11 @@ function formatOf(request: Request, requested: "json" | "jsonl" | "w3c" | undefi
 
 export const POST = apiRoute<{ projectId: string }>(async (request, { projectId }) => {
   const actor = await requireActor(request);
-  const { role } = await projectAccess(actor, projectId, "document.create");
+  const session = await ImportSession.start(actor, projectId);
   const { format: requested } = parseQuery(querySchema, request);
   let format = formatOf(request, requested);
   if (format === "jsonl") {
-    const session = new ImportSession(projectId, actor.id, role, "jsonl");
+    session.setFormat("jsonl");
     await importJsonLines(session, request.body, STREAM_LIMIT);
     return json(session.report);
   }
@@ -44,7 +43,7 @@ export const POST = apiRoute<{ projectId: string }>(async (request, { projectId 
     else if (Array.isArray(body) || "@context" in object || typeof object.type === "string") format = "w3c";
     else throw badRequest("Could not tell the import format; add ?format=json, jsonl or w3c.");
   }
-  const session = new ImportSession(projectId, actor.id, role, format);
+  session.setFormat(format);
   if (format === "json") await importJsonExport(session, body);
   else await importW3c(session, body);
   return json(session.report);

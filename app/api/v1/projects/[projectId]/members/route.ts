@@ -1,22 +1,17 @@
 // GET /api/v1/projects/{projectId}/members; POST {email, role} adds an existing user (owner only).
 
-import { projectAccess } from "@/lib/auth/access";
 import { requireActor } from "@/lib/auth/authenticate";
 import { apiRoute, json } from "@/lib/http/api-route";
-import { readJson } from "@/lib/http/read-body";
+import { jsonInput } from "@/lib/http/read-body";
 import { addMember, listMembers } from "@/lib/projects/projects";
-import { parseInput } from "@/lib/validation/parse-input";
 import { addMemberSchema } from "@/lib/validation/schemas";
 
 export const GET = apiRoute<{ projectId: string }>(async (request, { projectId }) => {
   const actor = await requireActor(request);
-  await projectAccess(actor, projectId, "project.read");
-  return json({ members: await listMembers(projectId) });
+  return json({ members: await listMembers(actor, projectId) });
 });
 
 export const POST = apiRoute<{ projectId: string }>(async (request, { projectId }) => {
   const actor = await requireActor(request);
-  await projectAccess(actor, projectId, "member.manage");
-  const { email, role } = parseInput(addMemberSchema, await readJson(request));
-  return json(await addMember(projectId, email, role), 201);
+  return json(await addMember({ actor, projectId, input: jsonInput(request, addMemberSchema) }), 201);
 });

@@ -1,27 +1,27 @@
 // GET /api/v1/projects/{projectId}/speakers?q=; POST {name, aliases?, kind?, description?}.
+// POST …?existing=return answers 200 with the speaker already named so (ignoring case and
+// spacing) instead of 409: how the workspace creates a speaker typed in its combobox.
 
-import { z } from "zod";
-import { projectAccess } from "@/lib/auth/access";
 import { requireActor } from "@/lib/auth/authenticate";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { parseQuery } from "@/lib/http/query";
-import { readJson } from "@/lib/http/read-body";
-import { createSpeaker, listSpeakers } from "@/lib/speakers/speakers";
-import { parseInput } from "@/lib/validation/parse-input";
-import { createSpeakerSchema } from "@/lib/validation/schemas";
-
-const querySchema = z.strictObject({ q: z.string().max(200).optional() });
+import { jsonInput } from "@/lib/http/read-body";
+import { createSpeaker, ensureSpeaker, listSpeakers } from "@/lib/speakers/speakers";
+import { createSpeakerQuerySchema, createSpeakerSchema, speakerListQuerySchema } from "@/lib/validation/schemas";
 
 export const GET = apiRoute<{ projectId: string }>(async (request, { projectId }) => {
   const actor = await requireActor(request);
-  await projectAccess(actor, projectId, "project.read");
-  const { q } = parseQuery(querySchema, request);
-  return json({ speakers: await listSpeakers(projectId, q) });
+  const { q } = parseQuery(speakerListQuerySchema, request);
+  return json({ speakers: await listSpeakers(actor, projectId, q) });
 });
 
 export const POST = apiRoute<{ projectId: string }>(async (request, { projectId }) => {
   const actor = await requireActor(request);
-  await projectAccess(actor, projectId, "speaker.create");
-  const input = parseInput(createSpeakerSchema, await readJson(request));
-  return json(await createSpeaker(projectId, input), 201);
+  const { existing } = parseQuery(createSpeakerQuerySchema, request);
+  const input = jsonInput(request, createSpeakerSchema);
+  if (existing === "return") {
+    const { speaker, created } = await ensureSpeaker({ actor, projectId, input });
+    return json(speaker, created ? 201 : 200);
+  }
+  return json(await createSpeaker({ actor, projectId, input }), 201);
 });

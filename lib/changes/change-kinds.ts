@@ -1,0 +1,35 @@
+// Every kind of change Sourcemark records, in one registry: what it is about (its subject) and,
+// for annotations, the action the history API reports. A new kind is one line here; the stream,
+// the history and the tests read this table. Pure.
+
+export type ChangeSubject = "annotation" | "speaker" | "document";
+
+export interface ChangeKindInfo {
+  subject: ChangeSubject;
+  /** The `action` of an annotation's history entry (API: create, update, delete). */
+  historyAction?: "create" | "update" | "delete";
+}
+
+export const CHANGE_KINDS = {
+  "annotation.created": { subject: "annotation", historyAction: "create" },
+  "annotation.updated": { subject: "annotation", historyAction: "update" },
+  "annotation.deleted": { subject: "annotation", historyAction: "delete" },
+  // A restore puts the annotation back as it was: for the history API it is created again.
+  "annotation.restored": { subject: "annotation", historyAction: "create" },
+  "speaker.created": { subject: "speaker" },
+  "speaker.updated": { subject: "speaker" },
+  "document.created": { subject: "document" },
+} as const satisfies Record<string, ChangeKindInfo>;
+
+export type ChangeKind = keyof typeof CHANGE_KINDS;
+
+export const CHANGE_KIND_NAMES = Object.keys(CHANGE_KINDS) as ChangeKind[];
+
+export function isChangeKind(value: string): value is ChangeKind {
+  return Object.hasOwn(CHANGE_KINDS, value);
+}
+
+/** The kinds about one subject ("annotation" → annotation.created, …). */
+export function kindsOf(subject: ChangeSubject): ChangeKind[] {
+  return CHANGE_KIND_NAMES.filter((kind) => CHANGE_KINDS[kind].subject === subject);
+}
