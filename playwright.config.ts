@@ -25,13 +25,24 @@ export default defineConfig({
     launchOptions: fs.existsSync(systemChromium)
       ? {
           executablePath: systemChromium,
-          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+          ],
         }
       : {},
   },
   projects: [
     // The demo project goes to the first account of a fresh install: this spec runs first, alone.
-    { name: "first-account", testMatch: /first-run\.spec\.ts/, use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } },
+    {
+      name: "first-account",
+      testMatch: /first-run\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } },
+    },
     {
       name: "chromium",
       testIgnore: /first-run\.spec\.ts/,

@@ -46,9 +46,23 @@ async function autocannon(duration: number): Promise<CannonResult> {
   const cli = path.resolve(import.meta.dirname, "../node_modules/autocannon/autocannon.js");
   const child = spawn(
     process.execPath,
-    [cli, "-j", "-c", String(CONNECTIONS), "-d", String(duration), "-m", "POST",
-      "-H", `authorization=Bearer ${token}`, "-H", "content-type=application/json", "-b", body,
-      `${server.url}/api/v1/documents/${documentId}/annotations`],
+    [
+      cli,
+      "-j",
+      "-c",
+      String(CONNECTIONS),
+      "-d",
+      String(duration),
+      "-m",
+      "POST",
+      "-H",
+      `authorization=Bearer ${token}`,
+      "-H",
+      "content-type=application/json",
+      "-b",
+      body,
+      `${server.url}/api/v1/documents/${documentId}/annotations`,
+    ],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
   let out = "";
@@ -85,7 +99,12 @@ async function bareInsert(duration: number, sql: string): Promise<{ perSecond: n
   );
   await db.end();
   latencies.sort((a, b) => a - b);
-  return { perSecond: latencies.length / duration, p50: percentile(latencies, 50), p99: percentile(latencies, 99), total: latencies.length };
+  return {
+    perSecond: latencies.length / duration,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    total: latencies.length,
+  };
 }
 
 await autocannon(2); // warm-up: JIT, connection pool, text cache
@@ -96,7 +115,13 @@ await disposeBenchServer(bench);
 
 const pct = (x: number) => `${((api.requests.average / x) * 100).toFixed(0)}%`;
 console.log(`annotation create throughput (${machine()}), ${CONNECTIONS} concurrent clients, ${seconds} s each:`);
-console.log(`  API  POST /annotations:            ${api.requests.average.toFixed(0)} req/s, p50 ${api.latency.p50} ms, p99 ${api.latency.p99} ms, non-2xx ${api.non2xx}, errors ${api.errors}`);
-console.log(`  A. bare pg, annotation row only:   ${bareA.perSecond.toFixed(0)} rows/s, p50 ${bareA.p50.toFixed(1)} ms, p99 ${bareA.p99.toFixed(1)} ms  → API is ${pct(bareA.perSecond)}`);
-console.log(`  B. bare pg, annotation + event:    ${bareB.perSecond.toFixed(0)} /s, p50 ${bareB.p50.toFixed(1)} ms, p99 ${bareB.p99.toFixed(1)} ms  → API is ${pct(bareB.perSecond)}`);
+console.log(
+  `  API  POST /annotations:            ${api.requests.average.toFixed(0)} req/s, p50 ${api.latency.p50} ms, p99 ${api.latency.p99} ms, non-2xx ${api.non2xx}, errors ${api.errors}`,
+);
+console.log(
+  `  A. bare pg, annotation row only:   ${bareA.perSecond.toFixed(0)} rows/s, p50 ${bareA.p50.toFixed(1)} ms, p99 ${bareA.p99.toFixed(1)} ms  → API is ${pct(bareA.perSecond)}`,
+);
+console.log(
+  `  B. bare pg, annotation + event:    ${bareB.perSecond.toFixed(0)} /s, p50 ${bareB.p50.toFixed(1)} ms, p99 ${bareB.p99.toFixed(1)} ms  → API is ${pct(bareB.perSecond)}`,
+);
 console.log(`  target: ≥ 50% of the bare insert of the same rows (B); API p99 ${api.latency.p99} ms (target ≤ 100 ms)`);

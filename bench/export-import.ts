@@ -23,10 +23,16 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 let started = t();
 const project = await apiJson(`${server.url}/api/v1/projects`, { method: "POST", token, json: { name: "Export benchmark" } });
 const projectId = project.body.id as string;
-const speaker = await apiJson(`${server.url}/api/v1/projects/${projectId}/speakers`, { method: "POST", token, json: { name: "Zhao Lijian" } });
+const speaker = await apiJson(`${server.url}/api/v1/projects/${projectId}/speakers`, {
+  method: "POST",
+  token,
+  json: { name: "Zhao Lijian" },
+});
 const paragraph = "The ministry said “we will formally join” 🚢 and analysts in 東京 disagreed, calling it a =risky +step. ";
 const text = paragraph.repeat(Math.ceil((PER_DOCUMENT * 6 + 200) / paragraph.length));
-const { rows: [owner] } = await db.query<{ author_id: string }>("SELECT user_id AS author_id FROM memberships WHERE project_id = $1", [projectId]);
+const {
+  rows: [owner],
+} = await db.query<{ author_id: string }>("SELECT user_id AS author_id FROM memberships WHERE project_id = $1", [projectId]);
 await db.query(
   `INSERT INTO documents (project_id, title, text, length)
    SELECT $1, 'Article ' || g, $2, char_length($2) FROM generate_series(1, $3) g`,
@@ -75,9 +81,17 @@ async function httpExport(format: string): Promise<{ firstByte: number; ms: numb
   const pid = server.process.pid as number;
   const baseline = await rssMb(pid);
   let peak = baseline;
-  const sampler = setInterval(() => void rssMb(pid).then((mb) => (peak = Math.max(peak, mb))).catch(() => undefined), 50);
+  const sampler = setInterval(
+    () =>
+      void rssMb(pid)
+        .then((mb) => (peak = Math.max(peak, mb)))
+        .catch(() => undefined),
+    50,
+  );
   const start = t();
-  const response = await fetch(`${server.url}/api/v1/projects/${projectId}/export?format=${format}`, { headers: { authorization: `Bearer ${token}` } });
+  const response = await fetch(`${server.url}/api/v1/projects/${projectId}/export?format=${format}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   let firstByte = 0;
   let bytes = 0;
@@ -117,7 +131,9 @@ await db.query(
   `INSERT INTO documents (project_id, title, text, length) SELECT $1, title, text, length FROM documents WHERE id = ANY($2::text[])`,
   [targetId, firstDocs.rows.map((r) => r.id)],
 );
-const source = await fetch(`${server.url}/api/v1/projects/${projectId}/export?format=jsonl`, { headers: { authorization: `Bearer ${token}` } });
+const source = await fetch(`${server.url}/api/v1/projects/${projectId}/export?format=jsonl`, {
+  headers: { authorization: `Bearer ${token}` },
+});
 const all = (await source.text()).split("\n");
 // Lines attach to the target project's copies by title (their documentIds belong to the source project).
 const body = `${all.slice(0, IMPORT).join("\n")}\n`;
@@ -134,5 +150,7 @@ await db.end();
 await disposeBenchServer(bench);
 console.log(`export and import (${machine()}):`);
 console.log(results.join("\n"));
-console.log(`  import ${IMPORT.toLocaleString()} annotations as jsonl (${(body.length / 1e6).toFixed(0)} MB): ${seconds(importMs)}, created ${report.annotations.created.toLocaleString()}, failed ${report.annotations.failed}`);
+console.log(
+  `  import ${IMPORT.toLocaleString()} annotations as jsonl (${(body.length / 1e6).toFixed(0)} MB): ${seconds(importMs)}, created ${report.annotations.created.toLocaleString()}, failed ${report.annotations.failed}`,
+);
 console.log("  targets: first byte ≤ 1 s; total ≤ 2× bare cursor; RSS growth ≤ 150 MB; import ≤ 60 s");

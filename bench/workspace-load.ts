@@ -14,7 +14,7 @@ const COUNTS = [0, 500, 5000];
 
 // A deterministic pseudo-random article: English-like words with the odd emoji, CJK and RTL word.
 let seed = 42;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 const VOCABULARY = (
   "the ministry said that japan will formally join defence centre cooperation with partners analysts " +
   "spokesman criticized promise region alliance should stay alert history development trust stability " +
@@ -35,7 +35,9 @@ function article(): string {
 
 const text = article();
 const points = Array.from(text);
-console.log(`article: ${WORDS.toLocaleString()} words, ${points.length.toLocaleString()} code points, ${text.split("\n").length} paragraphs`);
+console.log(
+  `article: ${WORDS.toLocaleString()} words, ${points.length.toLocaleString()} code points, ${text.split("\n").length} paragraphs`,
+);
 
 const bench = await benchServer();
 const { server, token } = bench;
@@ -76,7 +78,14 @@ for (const count of COUNTS) {
 
 const browser = await chromium.launch({
   executablePath: fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
 });
 const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, baseURL: server.url });
 const signUp = await context.request.post("/api/v1/auth/sign-up", { data: { email: "viewer@example.org", password: "viewer password" } });
@@ -85,7 +94,11 @@ if (signUp.status() !== 201) throw new Error("sign-up failed");
 const viewerId = (await signUp.json()).id as string;
 for (const count of COUNTS) {
   const doc = await apiJson(`${server.url}/api/v1/documents/${documents.get(count)!.id}`, { token });
-  await apiJson(`${server.url}/api/v1/projects/${doc.body.projectId}/members`, { method: "POST", token, json: { email: "viewer@example.org", role: "annotator" } });
+  await apiJson(`${server.url}/api/v1/projects/${doc.body.projectId}/members`, {
+    method: "POST",
+    token,
+    json: { email: "viewer@example.org", role: "annotator" },
+  });
 }
 void viewerId;
 
@@ -109,10 +122,11 @@ async function openTime(page: Page, documentId: string, highlights: number): Pro
 async function newHighlightTime(page: Page): Promise<number> {
   // Select a word in the middle of the visible article with the mouse.
   const box = await page.evaluate(() => {
-    const paragraph = Array.from(document.querySelectorAll(".article-text p")).find((p) => {
-      const r = p.getBoundingClientRect();
-      return r.top > 200 && r.bottom < window.innerHeight - 100;
-    }) ?? document.querySelectorAll(".article-text p")[3]!;
+    const paragraph =
+      Array.from(document.querySelectorAll(".article-text p")).find((p) => {
+        const r = p.getBoundingClientRect();
+        return r.top > 200 && r.bottom < window.innerHeight - 100;
+      }) ?? document.querySelectorAll(".article-text p")[3]!;
     const r = paragraph.getBoundingClientRect();
     return { x: r.left + 4, y: r.top + 10, right: Math.min(r.right - 4, r.left + 300) };
   });

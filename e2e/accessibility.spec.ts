@@ -7,7 +7,13 @@ import { codePoints, openNewDocument, SEED_ARTICLE, selectText, signUp } from ".
 
 async function expectNoViolations(page: Page, what: string) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(" "))
+        .join(" | ")}`,
+  );
   expect(summary, what).toEqual([]);
 }
 
@@ -37,7 +43,10 @@ test("projects, project tabs and the export dialog", async ({ page }) => {
 test("the workspace with highlights, the toolbar, the attribution popup and a selected annotation", async ({ page }) => {
   await signUp(page);
   const { documentId } = await openNewDocument(page);
-  for (const [label, exact] of [["claim", "Japan joined NATO Cyber Defense Center"], ["quote", "“just one of many milestones during a busy period”"]] as const) {
+  for (const [label, exact] of [
+    ["claim", "Japan joined NATO Cyber Defense Center"],
+    ["quote", "“just one of many milestones during a busy period”"],
+  ] as const) {
     await page.request.post(`/api/v1/documents/${documentId}/annotations`, { data: { label, ...codePoints(SEED_ARTICLE, exact) } });
   }
   await page.reload();

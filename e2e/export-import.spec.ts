@@ -9,9 +9,17 @@ const TEXT = "🚢 Tokyo 👍🏽 — the ministry said “we will join”.\n中
 
 async function projectWithAnnotations(page: import("@playwright/test").Page) {
   const project = await (await page.request.post("/api/v1/projects", { data: { name: "Export 🚢 desk" } })).json();
-  const document = await (await page.request.post(`/api/v1/projects/${project.id}/documents`, { data: { title: "Export article", text: TEXT } })).json();
-  for (const [label, exact] of [["quote", "“we will join”"], ["claim", "=SUM(1)"], ["claim", "🚢 Tokyo 👍🏽"]] as const) {
-    const response = await page.request.post(`/api/v1/documents/${document.id}/annotations`, { data: { label, ...codePoints(TEXT, exact), exact } });
+  const document = await (
+    await page.request.post(`/api/v1/projects/${project.id}/documents`, { data: { title: "Export article", text: TEXT } })
+  ).json();
+  for (const [label, exact] of [
+    ["quote", "“we will join”"],
+    ["claim", "=SUM(1)"],
+    ["claim", "🚢 Tokyo 👍🏽"],
+  ] as const) {
+    const response = await page.request.post(`/api/v1/documents/${document.id}/annotations`, {
+      data: { label, ...codePoints(TEXT, exact), exact },
+    });
     expect(response.status()).toBe(201);
   }
   return { projectId: project.id as string, documentId: document.id as string };
@@ -53,7 +61,9 @@ test("importing a jsonl file shows what was created and which lines were refused
   const bad = { ...good, start: good.start + 1, end: good.end + 1 };
   const file = [JSON.stringify(good), JSON.stringify(bad), "not json"].join("\n");
   await page.goto(`/projects/${projectId}`);
-  await page.getByLabel("Annotations file").setInputFiles({ name: "annotations.jsonl", mimeType: "application/x-ndjson", buffer: Buffer.from(file) });
+  await page
+    .getByLabel("Annotations file")
+    .setInputFiles({ name: "annotations.jsonl", mimeType: "application/x-ndjson", buffer: Buffer.from(file) });
   await page.getByRole("button", { name: "Import", exact: true }).click();
   await expect(page.getByText("Imported 1 annotations, 1 new speakers. 2 records were refused.")).toBeVisible();
   const table = page.getByRole("table", { name: /Refused records/ });

@@ -18,7 +18,11 @@ export async function signUp(page: Page, name = "Analyst"): Promise<{ email: str
 }
 
 /** A project with one document, created through the API as the signed-in user; opens the workspace. */
-export async function openNewDocument(page: Page, text = SEED_ARTICLE, title = SEED_TITLE): Promise<{ projectId: string; documentId: string }> {
+export async function openNewDocument(
+  page: Page,
+  text = SEED_ARTICLE,
+  title = SEED_TITLE,
+): Promise<{ projectId: string; documentId: string }> {
   const project = await (await page.request.post("/api/v1/projects", { data: { name: `Workspace ${++counter}` } })).json();
   const document = await (await page.request.post(`/api/v1/projects/${project.id}/documents`, { data: { title, text } })).json();
   await page.goto(`/documents/${document.id}`);

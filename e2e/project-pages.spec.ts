@@ -53,10 +53,7 @@ test("the project header, tabs, and importing a document by pasting its text", a
   await signUp(page, "Ada Analyst");
   const projectId = await createProject(page, "Election coverage");
 
-  await expect(page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Projects" })).toHaveAttribute(
-    "href",
-    "/",
-  );
+  await expect(page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Projects" })).toHaveAttribute("href", "/");
   await expect(page.getByText("Your role: Owner")).toBeVisible();
   const tabs = page.getByRole("navigation", { name: "Project sections" });
   await expect(tabs.getByRole("link", { name: "Documents" })).toHaveAttribute("aria-current", "page");
@@ -70,9 +67,7 @@ test("the project header, tabs, and importing a document by pasting its text", a
   await form.getByLabel("Text", { exact: true }).fill(text);
   await form.getByLabel("Source URL").fill("ftp://example.org/story");
   await form.getByRole("button", { name: "Import document" }).click();
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
-    "Invalid input: sourceUrl. Source URL: must be an http(s) URL.",
-  );
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Invalid input: sourceUrl. Source URL: must be an http(s) URL.");
 
   // While the import is under way, the form says so and cannot be sent twice.
   await form.getByLabel("Source URL").fill("https://www.example.org/news/minister");
@@ -164,7 +159,9 @@ test("importing an HTML file: markup, scripts and styles are dropped, entities d
   await expect(form.getByLabel("Title")).toHaveValue("notes");
   await expect(form.getByLabel("Text", { exact: true })).toHaveValue(markdown);
   await form.getByLabel("Title").fill("My own title");
-  await form.getByLabel("Upload file").setInputFiles({ name: "first-line.txt", mimeType: "text/plain", buffer: Buffer.from("First line\nSecond") });
+  await form
+    .getByLabel("Upload file")
+    .setInputFiles({ name: "first-line.txt", mimeType: "text/plain", buffer: Buffer.from("First line\nSecond") });
   await expect(form.getByLabel("Text", { exact: true })).toHaveValue("First line\nSecond");
   await expect(form.getByLabel("Title")).toHaveValue("My own title");
 

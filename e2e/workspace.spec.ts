@@ -10,7 +10,15 @@ const ZHAO_QUOTE =
 async function annotationsOf(page: Page, documentId: string) {
   const response = await page.request.get(`/api/v1/documents/${documentId}/annotations`);
   expect(response.status()).toBe(200);
-  return (await response.json()).annotations as { id: string; label: string; start: number; end: number; exact: string; speaker: { name: string } | null; quoteKind: string | null }[];
+  return (await response.json()).annotations as {
+    id: string;
+    label: string;
+    start: number;
+    end: number;
+    exact: string;
+    speaker: { name: string } | null;
+    quoteKind: string | null;
+  }[];
 }
 
 const sidebar = (page: Page) => page.getByRole("region", { name: "Annotations" });
@@ -39,7 +47,13 @@ test("quote Zhao Lijian by mouse, creating the speaker; it survives a reload at 
   await expect(rows(page).first()).toContainText("Zhao Lijian");
 
   const [annotation] = await annotationsOf(page, documentId);
-  expect(annotation).toMatchObject({ label: "quote", exact: ZHAO_QUOTE, speaker: { name: "Zhao Lijian" }, quoteKind: "direct", ...codePoints(SEED_ARTICLE, ZHAO_QUOTE) });
+  expect(annotation).toMatchObject({
+    label: "quote",
+    exact: ZHAO_QUOTE,
+    speaker: { name: "Zhao Lijian" },
+    quoteKind: "direct",
+    ...codePoints(SEED_ARTICLE, ZHAO_QUOTE),
+  });
   await expect(highlight.first()).toHaveAttribute("data-annotation-id", annotation!.id);
 });
 
@@ -67,7 +81,10 @@ test("a claim attributed by picking the existing speaker creates no duplicate", 
 
   const claim = "Zhao stressed that the world, especially countries in the Asia-Pacific region, should stay on high alert.";
   const speaker = await tag(page, claim, "c", "zhao");
-  await expect(page.getByRole("dialog", { name: "New claim" }).getByRole("option", { name: "Zhao Lijian" })).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByRole("dialog", { name: "New claim" }).getByRole("option", { name: "Zhao Lijian" })).toHaveAttribute(
+    "aria-selected",
+    "true",
+  );
   await speaker.press("Enter");
   await waitForSaved(page, 2);
 
@@ -87,10 +104,10 @@ test("a claim across two paragraphs, and a quote nested inside a claim", async (
   await (await tag(page, across, "c", null)).press("Enter");
   await waitForSaved(page, 1);
 
-  const outer = "Such developments \"reflect an intersection of two increasingly important considerations in Japanese security thinking";
+  const outer = 'Such developments "reflect an intersection of two increasingly important considerations in Japanese security thinking';
   await (await tag(page, outer, "c", "Jiro Minier")).press("Enter");
   await waitForSaved(page, 2);
-  const inner = "\"reflect an intersection of two increasingly important considerations";
+  const inner = '"reflect an intersection of two increasingly important considerations';
   await (await tag(page, inner, "q", "Jiro")).press("Enter");
   await waitForSaved(page, 3);
 
@@ -98,7 +115,12 @@ test("a claim across two paragraphs, and a quote nested inside a claim", async (
   const byExact = new Map(annotations.map((a) => [a.exact, a]));
   expect(byExact.get(across)).toMatchObject({ label: "claim", ...codePoints(SEED_ARTICLE, across) });
   expect(byExact.get(outer)).toMatchObject({ label: "claim", speaker: { name: "Jiro Minier" }, ...codePoints(SEED_ARTICLE, outer) });
-  expect(byExact.get(inner)).toMatchObject({ label: "quote", quoteKind: "direct", speaker: { name: "Jiro Minier" }, ...codePoints(SEED_ARTICLE, inner) });
+  expect(byExact.get(inner)).toMatchObject({
+    label: "quote",
+    quoteKind: "direct",
+    speaker: { name: "Jiro Minier" },
+    ...codePoints(SEED_ARTICLE, inner),
+  });
   // The nested quote's text carries both highlights (one element inside the other).
   const innerId = byExact.get(inner)!.id;
   const outerId = byExact.get(outer)!.id;

@@ -79,7 +79,10 @@ async function shutdown(signal: string): Promise<void> {
   // A connection still checked out (a stuck request) must not keep the process alive forever.
   const within = (work: Promise<unknown>, ms: number) => Promise.race([work, new Promise((r) => setTimeout(r, ms).unref())]);
   await within(closeDb(), 5_000);
-  await within(presence.end().catch(() => undefined), 2_000);
+  await within(
+    presence.end().catch(() => undefined),
+    2_000,
+  );
   if (embedded && ownsDatabase && (await serverConnections(database.url).catch(() => 0)) === 0) {
     await embedded.stop();
   }

@@ -74,7 +74,9 @@ export function ExportDialog({ projectId }: { projectId: string }) {
       }
       setProgress({ bytes, records });
       const name = fileNameOf(response.headers.get("content-disposition"), `export.${format}`);
-      const url = URL.createObjectURL(new Blob(chunks as BlobPart[], { type: response.headers.get("content-type") ?? "application/octet-stream" }));
+      const url = URL.createObjectURL(
+        new Blob(chunks as BlobPart[], { type: response.headers.get("content-type") ?? "application/octet-stream" }),
+      );
       const link = document.createElement("a");
       link.href = url;
       link.download = name;
@@ -133,10 +135,25 @@ export function ExportDialog({ projectId }: { projectId: string }) {
           </label>
           <fieldset className="export-filters">
             <legend>Filters</legend>
-            {select("Document", "documentId", [["", "All documents"], ...(options?.documents ?? []).map((d): [string, string] => [d.id, d.name])])}
-            {select("Label", "label", [["", "Claims and quotes"], ["claim", "Claims"], ["quote", "Quotes"]])}
-            {select("Speaker", "speakerId", [["", "All speakers"], ...(options?.speakers ?? []).map((s): [string, string] => [s.id, s.name])])}
-            {select("Status", "status", [["", "Any status"], ["pending", "Pending"], ["accepted", "Accepted"], ["rejected", "Rejected"]])}
+            {select("Document", "documentId", [
+              ["", "All documents"],
+              ...(options?.documents ?? []).map((d): [string, string] => [d.id, d.name]),
+            ])}
+            {select("Label", "label", [
+              ["", "Claims and quotes"],
+              ["claim", "Claims"],
+              ["quote", "Quotes"],
+            ])}
+            {select("Speaker", "speakerId", [
+              ["", "All speakers"],
+              ...(options?.speakers ?? []).map((s): [string, string] => [s.id, s.name]),
+            ])}
+            {select("Status", "status", [
+              ["", "Any status"],
+              ["pending", "Pending"],
+              ["accepted", "Accepted"],
+              ["rejected", "Rejected"],
+            ])}
             {select("Author", "author", [["", "Anyone"], ...(options?.members ?? []).map((m): [string, string] => [m.id, m.name])])}
           </fieldset>
           <p className="muted">Offsets are Unicode code points, as Python counts them; every record carries its text.</p>

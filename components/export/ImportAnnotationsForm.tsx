@@ -22,7 +22,12 @@ function formatFor(file: File, chosen: string): string {
   return ""; // the server tells json from w3c by the content
 }
 
-function upload(url: string, file: File, contentType: string, onProgress: (sent: number) => void): Promise<{ status: number; body: unknown }> {
+function upload(
+  url: string,
+  file: File,
+  contentType: string,
+  onProgress: (sent: number) => void,
+): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open("POST", url);
@@ -46,7 +51,11 @@ export function ImportAnnotationsForm({ projectId }: { projectId: string }) {
   const router = useRouter();
   const fileId = useId();
   const formatId = useId();
-  const [state, setState] = useState<{ phase: "idle" | "uploading" | "writing"; sent: number; total: number }>({ phase: "idle", sent: 0, total: 0 });
+  const [state, setState] = useState<{ phase: "idle" | "uploading" | "writing"; sent: number; total: number }>({
+    phase: "idle",
+    sent: 0,
+    total: 0,
+  });
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -88,8 +97,8 @@ export function ImportAnnotationsForm({ projectId }: { projectId: string }) {
     <form className="stack" onSubmit={onSubmit} aria-labelledby={`${formatId}-title`}>
       <h2 id={`${formatId}-title`}>Import annotations</h2>
       <p className="muted">
-        A Sourcemark JSON export (documents, annotations and speakers), a JSON Lines export (lines attach to this project's documents by id, else by
-        title) or W3C Web Annotations. Every span is checked against its text; records that fail are listed and not written.
+        A Sourcemark JSON export (documents, annotations and speakers), a JSON Lines export (lines attach to this project’s documents by id,
+        else by title) or W3C Web Annotations. Every span is checked against its text; records that fail are listed and not written.
       </p>
       <div className="row">
         <label htmlFor={fileId}>Annotations file</label>
@@ -108,7 +117,8 @@ export function ImportAnnotationsForm({ projectId }: { projectId: string }) {
       <div role="status" aria-live="polite">
         {state.phase === "uploading" && (
           <>
-            <progress aria-label="Upload progress" max={state.total} value={state.sent} /> Uploading {formatBytes(state.sent)} of {formatBytes(state.total)}
+            <progress aria-label="Upload progress" max={state.total} value={state.sent} /> Uploading {formatBytes(state.sent)} of{" "}
+            {formatBytes(state.total)}
           </>
         )}
         {state.phase === "writing" && (

@@ -44,11 +44,7 @@ export function DocumentTable({ documents, labelledBy }: { documents: DocumentSu
                 <td className={styles.number}>{formatNumber(document.annotationCount)}</td>
                 <td className={styles.number}>{formatCount(document.length, "character", "characters")}</td>
                 <td className={styles.nowrap}>
-                  {document.publishedAt ? (
-                    <time dateTime={document.publishedAt}>{formatDate(document.publishedAt)}</time>
-                  ) : (
-                    <Missing />
-                  )}
+                  {document.publishedAt ? <time dateTime={document.publishedAt}>{formatDate(document.publishedAt)}</time> : <Missing />}
                 </td>
                 <td>
                   {document.sourceUrl && host ? (

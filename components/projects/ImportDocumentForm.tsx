@@ -97,7 +97,7 @@ export function ImportDocumentForm({ projectId }: { projectId: string }) {
       ? `Reading “${phase.fileName}”…`
       : phase.kind === "importing"
         ? `Importing “${phase.title}”…`
-        : fileNote ?? "";
+        : (fileNote ?? "");
 
   return (
     <form className={styles.form} onSubmit={onSubmit} aria-labelledby={`${id}-heading`} aria-busy={busy}>
@@ -105,27 +105,14 @@ export function ImportDocumentForm({ projectId }: { projectId: string }) {
       <fieldset className={styles.fieldset} disabled={busy}>
         <div className={styles.field}>
           <label htmlFor={`${id}-file`}>Upload file</label>
-          <input
-            id={`${id}-file`}
-            type="file"
-            accept={IMPORTABLE_FILE_TYPES}
-            onChange={onFile}
-            aria-describedby={`${id}-file-hint`}
-          />
+          <input id={`${id}-file`} type="file" accept={IMPORTABLE_FILE_TYPES} onChange={onFile} aria-describedby={`${id}-file-hint`} />
           <p id={`${id}-file-hint`} className={styles.hint}>
             .txt, .md, .html or .htm. A web page is reduced to its text; you can check it before importing.
           </p>
         </div>
         <div className={styles.field}>
           <label htmlFor={`${id}-title`}>Title</label>
-          <input
-            id={`${id}-title`}
-            ref={titleInput}
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            required
-            maxLength={1000}
-          />
+          <input id={`${id}-title`} ref={titleInput} value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={1000} />
         </div>
         <div className={styles.field}>
           <label htmlFor={`${id}-text`}>Text</label>
@@ -157,12 +144,7 @@ export function ImportDocumentForm({ projectId }: { projectId: string }) {
           </div>
           <div className={styles.field}>
             <label htmlFor={`${id}-published`}>Published date</label>
-            <input
-              id={`${id}-published`}
-              type="date"
-              value={publishedAt}
-              onChange={(e) => setPublishedAt(e.target.value)}
-            />
+            <input id={`${id}-published`} type="date" value={publishedAt} onChange={(e) => setPublishedAt(e.target.value)} />
           </div>
         </div>
         <div className={styles.actions}>

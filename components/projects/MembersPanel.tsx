@@ -155,12 +155,7 @@ export function MembersPanel({
                             <p ref={question} tabIndex={-1}>
                               {isYou ? "Leave this project?" : `Remove ${member.name}?`}
                             </p>
-                            <button
-                              type="button"
-                              className="danger"
-                              disabled={removing !== null}
-                              onClick={() => remove(member)}
-                            >
+                            <button type="button" className="danger" disabled={removing !== null} onClick={() => remove(member)}>
                               {removing === member.userId ? "Removing…" : isYou ? "Yes, leave" : `Yes, remove ${member.name}`}
                             </button>
                             <button

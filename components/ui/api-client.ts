@@ -50,8 +50,7 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
 export function errorMessage(error: unknown, fieldLabels: Readonly<Record<string, string>> = {}): string {
   if (!(error instanceof ApiRequestError)) return "The server could not be reached; nothing was saved.";
   const details = error.body?.error.details;
-  const fields =
-    details !== null && typeof details === "object" && "fields" in details ? (details as { fields: unknown }).fields : null;
+  const fields = details !== null && typeof details === "object" && "fields" in details ? (details as { fields: unknown }).fields : null;
   if (fields === null || typeof fields !== "object") return error.message;
   const problems = Object.entries(fields as Record<string, unknown>).map(
     ([field, problem]) => `${fieldLabels[field] ?? field}: ${String(problem)}`,

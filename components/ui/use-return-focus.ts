@@ -1,17 +1,18 @@
 // Gives keyboard focus back to the button that opened an inline form or confirmation once it
 // closes, so a keyboard user carries on from the same row instead of from the top of the page.
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 
 export function useReturnFocus(open: boolean) {
   const buttons = useRef(new Map<string, HTMLElement>());
-  const [target, setTarget] = useState<string | null>(null);
+  // Which row's button to focus; set together with closing, read once the close has rendered.
+  const target = useRef<string | null>(null);
 
   useEffect(() => {
-    if (open || target === null) return;
-    buttons.current.get(target)?.focus();
-    setTarget(null);
-  }, [open, target]);
+    if (open || target.current === null) return;
+    buttons.current.get(target.current)?.focus();
+    target.current = null;
+  }, [open]);
 
   return {
     /** A ref callback for the button of row `key`. */
@@ -19,7 +20,9 @@ export function useReturnFocus(open: boolean) {
       if (element) buttons.current.set(key, element);
       else buttons.current.delete(key);
     },
-    /** Focus row `key`'s button once nothing is open any more. */
-    returnFocusTo: setTarget,
+    /** Focus row `key`'s button once nothing is open any more (call it as you close). */
+    returnFocusTo: (key: string) => {
+      target.current = key;
+    },
   };
 }

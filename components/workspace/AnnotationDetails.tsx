@@ -21,7 +21,16 @@ export interface AnnotationDetailsProps {
   onClose: () => void;
 }
 
-export function AnnotationDetails({ annotation, speakers, mayEdit, mayReview, mayDelete, onUpdate, onDelete, onClose }: AnnotationDetailsProps) {
+export function AnnotationDetails({
+  annotation,
+  speakers,
+  mayEdit,
+  mayReview,
+  mayDelete,
+  onUpdate,
+  onDelete,
+  onClose,
+}: AnnotationDetailsProps) {
   const headingId = useId();
   const noteId = useId();
   const [label, setLabel] = useState<Label>(annotation.label);
@@ -54,7 +63,7 @@ export function AnnotationDetails({ annotation, speakers, mayEdit, mayReview, ma
       : speakerChoice.type === "create"
         ? `${speakerChoice.name} (new)`
         : "No speaker"
-    : annotation.speaker?.name ?? "No speaker";
+    : (annotation.speaker?.name ?? "No speaker");
 
   return (
     <div className="annotation-details" role="group" aria-labelledby={headingId}>
@@ -126,10 +135,20 @@ export function AnnotationDetails({ annotation, speakers, mayEdit, mayReview, ma
       )}
       {mayReview && (
         <div className="row review-actions">
-          <button type="button" className="secondary" disabled={annotation.status === "accepted"} onClick={() => void onUpdate({ status: "accepted" })}>
+          <button
+            type="button"
+            className="secondary"
+            disabled={annotation.status === "accepted"}
+            onClick={() => void onUpdate({ status: "accepted" })}
+          >
             Accept
           </button>
-          <button type="button" className="secondary" disabled={annotation.status === "rejected"} onClick={() => void onUpdate({ status: "rejected" })}>
+          <button
+            type="button"
+            className="secondary"
+            disabled={annotation.status === "rejected"}
+            onClick={() => void onUpdate({ status: "rejected" })}
+          >
             Reject
           </button>
         </div>

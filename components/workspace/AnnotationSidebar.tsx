@@ -28,7 +28,17 @@ export interface AnnotationSidebarProps {
   children?: ReactNode;
 }
 
-function FilterSelect({ label, value, onChange, options }: { label: string; value: string; onChange: (value: string) => void; options: [string, string][] }) {
+function FilterSelect({
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: [string, string][];
+}) {
   const id = useId();
   return (
     <div className="filter">
@@ -84,19 +94,38 @@ export function AnnotationSidebar(props: AnnotationSidebarProps) {
           Annotations <span className="muted">({annotations.length === total ? total : `${annotations.length} of ${total}`})</span>
         </h2>
         <div className="filters">
-          <FilterSelect label="Filter by label" value={filters.label} onChange={(v) => set({ label: v as AnnotationFilters["label"] })} options={[["", "All labels"], ["claim", "Claims"], ["quote", "Quotes"]]} />
+          <FilterSelect
+            label="Filter by label"
+            value={filters.label}
+            onChange={(v) => set({ label: v as AnnotationFilters["label"] })}
+            options={[
+              ["", "All labels"],
+              ["claim", "Claims"],
+              ["quote", "Quotes"],
+            ]}
+          />
           <FilterSelect
             label="Attributed to"
             value={filters.speaker}
             onChange={(v) => set({ speaker: v })}
             options={[["", "All speakers"], ["none", "Without a speaker"], ...speakers.map((s): [string, string] => [s.id, s.name])]}
           />
-          <FilterSelect label="Filter by author" value={filters.author} onChange={(v) => set({ author: v })} options={[["", "All authors"], ...authors.map((a): [string, string] => [a.id, a.name])]} />
+          <FilterSelect
+            label="Filter by author"
+            value={filters.author}
+            onChange={(v) => set({ author: v })}
+            options={[["", "All authors"], ...authors.map((a): [string, string] => [a.id, a.name])]}
+          />
           <FilterSelect
             label="Filter by status"
             value={filters.status}
             onChange={(v) => set({ status: v as AnnotationFilters["status"] })}
-            options={[["", "All statuses"], ["pending", "Pending"], ["accepted", "Accepted"], ["rejected", "Rejected"]]}
+            options={[
+              ["", "All statuses"],
+              ["pending", "Pending"],
+              ["accepted", "Accepted"],
+              ["rejected", "Rejected"],
+            ]}
           />
         </div>
       </div>

@@ -8,7 +8,7 @@ import Paragraph from "@tiptap/extension-paragraph";
 import Text from "@tiptap/extension-text";
 import type { Editor, JSONContent } from "@tiptap/core";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { memo, useRef } from "react";
+import { memo, useLayoutEffect, useRef } from "react";
 import type { EditorTextMap } from "@/lib/text/editor-map";
 import type { TextPosition } from "@/lib/text/quote-selector";
 import { AnnotationHighlights } from "./annotation-highlights";
@@ -51,7 +51,9 @@ function documentContent(lines: string[]): JSONContent {
 function ArticleEditorImpl({ map, container, onReady, onSelection, onHighlightClick }: ArticleEditorProps) {
   // Handlers change identity with the workspace's state; the editor is created once.
   const handlers = useRef({ onSelection, onHighlightClick, onReady });
-  handlers.current = { onSelection, onHighlightClick, onReady };
+  useLayoutEffect(() => {
+    handlers.current = { onSelection, onHighlightClick, onReady };
+  });
 
   const editor = useEditor({
     extensions: [Document, Paragraph, Text, ReadOnlyArticle, AnnotationHighlights],

@@ -21,7 +21,14 @@ import { SelectionToolbar } from "./SelectionToolbar";
 import type { SpeakerChoice, SpeakerOption } from "./speaker-options";
 import { Toasts, useToasts } from "./Toasts";
 import { workspaceApi, type AnnotationChanges } from "./workspace-api";
-import { annotationsReducer, byTextOrder, matchesFilters, NO_FILTERS, type AnnotationFilters, type WorkspaceAnnotation } from "./workspace-model";
+import {
+  annotationsReducer,
+  byTextOrder,
+  matchesFilters,
+  NO_FILTERS,
+  type AnnotationFilters,
+  type WorkspaceAnnotation,
+} from "./workspace-model";
 import "./workspace.css";
 
 export interface WorkspaceProps {
@@ -50,7 +57,11 @@ function errorMessage(error: unknown, fallback: string): string {
 
 export function Workspace({ document, annotations: initial, speakers: initialSpeakers, actor, role }: WorkspaceProps) {
   const map = useMemo(() => new EditorTextMap(document.text), [document.text]);
-  const [annotations, dispatch] = useReducer(annotationsReducer, initial, (list) => new Map<string, WorkspaceAnnotation>(list.map((a) => [a.id, a])));
+  const [annotations, dispatch] = useReducer(
+    annotationsReducer,
+    initial,
+    (list) => new Map<string, WorkspaceAnnotation>(list.map((a) => [a.id, a])),
+  );
   const [speakers, setSpeakers] = useState(initialSpeakers);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [selection, setSelection] = useState<SelectionInfo | null>(null);
@@ -64,7 +75,7 @@ export function Workspace({ document, annotations: initial, speakers: initialSpe
 
   const sorted = useMemo(() => [...annotations.values()].sort(byTextOrder), [annotations]);
   const visible = useMemo(() => sorted.filter((a) => matchesFilters(a, filters)), [sorted, filters]);
-  const selected = selectedId ? annotations.get(selectedId) ?? null : null;
+  const selected = selectedId ? (annotations.get(selectedId) ?? null) : null;
 
   // --- highlights in the editor -------------------------------------------------------------
   const highlightOf = useCallback(
@@ -188,7 +199,12 @@ export function Workspace({ document, annotations: initial, speakers: initialSpe
         prefix: "",
         suffix: "",
         speakerId: choice.type === "existing" ? choice.speaker.id : null,
-        speaker: choice.type === "existing" ? { id: choice.speaker.id, name: choice.speaker.name } : choice.type === "create" ? { id: "", name: choice.name } : null,
+        speaker:
+          choice.type === "existing"
+            ? { id: choice.speaker.id, name: choice.speaker.name }
+            : choice.type === "create"
+              ? { id: "", name: choice.name }
+              : null,
         note: null,
         status: "pending",
         author: actor,
@@ -241,7 +257,10 @@ export function Workspace({ document, annotations: initial, speakers: initialSpe
             dispatch({ type: "put", annotation: current });
             highlight({ type: "upsert", highlight: highlightOf(current) });
           }
-          toasts.show({ kind: "error", text: "Someone else changed this annotation meanwhile; it now shows their version. Make your change again if it still applies." });
+          toasts.show({
+            kind: "error",
+            text: "Someone else changed this annotation meanwhile; it now shows their version. Make your change again if it still applies.",
+          });
           return false;
         }
         toasts.show({ kind: "error", text: `Not saved: ${errorMessage(error, "network error")}` });
@@ -331,7 +350,13 @@ export function Workspace({ document, annotations: initial, speakers: initialSpe
           Select text{mayCreate ? ", then press C for a claim or Q for a quote" : ""}. J / K move between annotations, Esc closes.
         </p>
         <div className="article-frame">
-          <ArticleEditor map={map} container={articleRef} onReady={onReady} onSelection={setSelection} onHighlightClick={(id) => select(id, "editor")} />
+          <ArticleEditor
+            map={map}
+            container={articleRef}
+            onReady={onReady}
+            onSelection={setSelection}
+            onHighlightClick={(id) => select(id, "editor")}
+          />
         </div>
         {selection && !draft && mayCreate && <SelectionToolbar anchor={selection.anchor} onChoose={startDraft} />}
         {draft && (
@@ -377,4 +402,3 @@ export function Workspace({ document, annotations: initial, speakers: initialSpe
     </div>
   );
 }
-

@@ -62,9 +62,7 @@ function apply(action: HighlightAction, state: HighlightState, editorState: Edit
     }
     case "upsert": {
       const { highlight } = action;
-      const decorations = without(state, highlight.id).add(editorState.doc, [
-        decorationFor(highlight, highlight.id === state.selectedId),
-      ]);
+      const decorations = without(state, highlight.id).add(editorState.doc, [decorationFor(highlight, highlight.id === state.selectedId)]);
       const byId = new Map(state.byId).set(highlight.id, highlight);
       return { ...state, decorations, byId };
     }

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { choiceLabel, speakerChoices, type SpeakerOption } from "./speaker-options";
 
 const speaker = (name: string, aliases: string[] = []): SpeakerOption => ({ id: name, name, aliases, kind: "person", description: null });
-const SPEAKERS = [speaker("Zhao Lijian", ["Zhao", "赵立坚"]), speaker("Jiro Minier", ["Jiro"]), speaker("Japanese Ministry of Defense", ["JMOD"]), speaker("Abe Shinzo")];
+const SPEAKERS = [
+  speaker("Zhao Lijian", ["Zhao", "赵立坚"]),
+  speaker("Jiro Minier", ["Jiro"]),
+  speaker("Japanese Ministry of Defense", ["JMOD"]),
+  speaker("Abe Shinzo"),
+];
 const labels = (query: string) => speakerChoices(SPEAKERS, query).map(choiceLabel);
 
 describe("speakerChoices", () => {

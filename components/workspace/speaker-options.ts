@@ -13,13 +13,9 @@ export interface SpeakerOption {
   annotationCount?: number;
 }
 
-export type SpeakerChoice =
-  | { type: "existing"; speaker: SpeakerOption }
-  | { type: "create"; name: string }
-  | { type: "none" };
+export type SpeakerChoice = { type: "existing"; speaker: SpeakerOption } | { type: "create"; name: string } | { type: "none" };
 
 const MAX_MATCHES = 8;
-
 
 export function speakerChoices(speakers: SpeakerOption[], query: string): SpeakerChoice[] {
   const q = speakerNameKey(query);

@@ -4,9 +4,24 @@ import { annotationsReducer, byTextOrder, matchesFilters, NO_FILTERS, snippet } 
 
 function annotation(id: string, start: number, end: number, extra: Partial<WorkspaceAnnotation> = {}): WorkspaceAnnotation {
   return {
-    id, documentId: "d", label: "claim", quoteKind: null, start, end, exact: "x", prefix: "", suffix: "",
-    speakerId: null, speaker: null, note: null, status: "pending", author: { id: "u1", name: "Ann" }, version: 1,
-    createdAt: "", updatedAt: "", ...extra,
+    id,
+    documentId: "d",
+    label: "claim",
+    quoteKind: null,
+    start,
+    end,
+    exact: "x",
+    prefix: "",
+    suffix: "",
+    speakerId: null,
+    speaker: null,
+    note: null,
+    status: "pending",
+    author: { id: "u1", name: "Ann" },
+    version: 1,
+    createdAt: "",
+    updatedAt: "",
+    ...extra,
   };
 }
 

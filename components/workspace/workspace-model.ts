@@ -47,7 +47,8 @@ export const NO_FILTERS: AnnotationFilters = { label: "", speaker: "", author: "
 
 export function matchesFilters(annotation: WorkspaceAnnotation, filters: AnnotationFilters): boolean {
   if (filters.label && annotation.label !== filters.label) return false;
-  if (filters.speaker === "none" ? annotation.speakerId !== null : filters.speaker && annotation.speakerId !== filters.speaker) return false;
+  if (filters.speaker === "none" ? annotation.speakerId !== null : filters.speaker && annotation.speakerId !== filters.speaker)
+    return false;
   if (filters.author && annotation.author.id !== filters.author) return false;
   if (filters.status && annotation.status !== filters.status) return false;
   return true;

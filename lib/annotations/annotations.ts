@@ -93,7 +93,10 @@ export interface InsertAnnotationsOptions {
  * document or speaker is not the project's. Returns the views of the rows written (fewer than
  * given when rows were skipped, none when the actor may not write).
  */
-export async function insertAnnotations(q: Queryable, { projectId, actor, rows, kind }: InsertAnnotationsOptions): Promise<AnnotationView[]> {
+export async function insertAnnotations(
+  q: Queryable,
+  { projectId, actor, rows, kind }: InsertAnnotationsOptions,
+): Promise<AnnotationView[]> {
   if (rows.length === 0) return [];
   const column = <T>(pick: (row: InsertAnnotationsOptions["rows"][number]) => T) => rows.map(pick);
   const { rows: written } = await q.query<{ view: AnnotationView }>({

@@ -14,16 +14,20 @@ export function defaultQuoteKind(exact: string): QuoteKind | null {
   return OPENING_QUOTATION_MARKS.has(first) ? "direct" : null;
 }
 
-export type SpanCheck =
-  | { ok: true; quote: TextQuote }
-  | { ok: false; fields: Record<string, string>; message: string };
+export type SpanCheck = { ok: true; quote: TextQuote } | { ok: false; fields: Record<string, string>; message: string };
 
 /** Checks `[start, end)` (and `exact`, when given) against the text and describes the span. */
 export function resolveSpan(index: CodePointIndex, start: number, end: number, exact?: string): SpanCheck {
   const problem = checkSpan(index, { start, end }, exact);
   if (problem) {
     const field =
-      problem.code === "exact_mismatch" ? "exact" : problem.code === "out_of_range" ? problem.field : problem.code === "empty" ? "end" : "start";
+      problem.code === "exact_mismatch"
+        ? "exact"
+        : problem.code === "out_of_range"
+          ? problem.field
+          : problem.code === "empty"
+            ? "end"
+            : "start";
     return { ok: false, message: problem.message, fields: { [field]: problem.message } };
   }
   return { ok: true, quote: describeQuote(index, { start, end }) };

@@ -14,11 +14,7 @@ export interface ProjectAccess {
 }
 
 /** Turns a (project, role-or-null) row into access, or the 404/403 the API answers. */
-export function checkedAccess(
-  row: { project_id: string; role: string | null } | undefined,
-  action: Action,
-  what: string,
-): ProjectAccess {
+export function checkedAccess(row: { project_id: string; role: string | null } | undefined, action: Action, what: string): ProjectAccess {
   if (!row || row.role === null || !isRole(row.role)) throw notFound(what);
   if (!can(row.role, action)) throw forbidden();
   return { projectId: row.project_id, role: row.role };

@@ -9,10 +9,7 @@ import { offerDemoProject } from "../demo/demo-project";
 import { SERVER_APPLICATION_NAME } from "./client";
 import { databaseConfigFromEnv, prepareDatabase, type PreparedDatabase } from "./prepare-database";
 
-export const DEMO_ARTICLE_PATH = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../../prisma/seed/seed-article.txt",
-);
+export const DEMO_ARTICLE_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../prisma/seed/seed-article.txt");
 
 /** Whether to offer the demo: on by default for the embedded database, off for DATABASE_URL. */
 export function demoEnabled(env: NodeJS.ProcessEnv, embedded: boolean): boolean {

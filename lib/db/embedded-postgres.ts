@@ -48,9 +48,7 @@ async function loadBinaries(): Promise<Binaries> {
   };
   const load = modules[target];
   if (!load) {
-    throw new Error(
-      `No embedded PostgreSQL for ${target} in this install. Set DATABASE_URL to use your own PostgreSQL server.`,
-    );
+    throw new Error(`No embedded PostgreSQL for ${target} in this install. Set DATABASE_URL to use your own PostgreSQL server.`);
   }
   return load();
 }
@@ -186,14 +184,7 @@ async function initialise(bin: Binaries, pgData: string, secrets: LocalSecrets, 
   try {
     await execFileAsync(
       bin.initdb,
-      [
-        `--pgdata=${pgData}`,
-        "--auth=scram-sha-256",
-        `--username=${secrets.user}`,
-        `--pwfile=${pwFile}`,
-        "--encoding=UTF8",
-        "--locale=C",
-      ],
+      [`--pgdata=${pgData}`, "--auth=scram-sha-256", `--username=${secrets.user}`, `--pwfile=${pwFile}`, "--encoding=UTF8", "--locale=C"],
       { ...ids, env: { ...process.env, LC_ALL: "C" } },
     );
   } catch (error) {

@@ -12,10 +12,7 @@ import type pg from "pg";
 /** Arbitrary constant identifying "Sourcemark schema migration" among advisory locks. */
 const MIGRATION_LOCK_KEY = 7_318_020_261_127n;
 
-export const DEFAULT_MIGRATIONS_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../../prisma/migrations",
-);
+export const DEFAULT_MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../prisma/migrations");
 
 export interface MigrationFile {
   name: string;
@@ -25,7 +22,10 @@ export interface MigrationFile {
 
 export async function readMigrations(dir: string = DEFAULT_MIGRATIONS_DIR): Promise<MigrationFile[]> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await fs.readFile(path.join(dir, name, "migration.sql"), "utf8");

@@ -41,7 +41,9 @@ export async function offerDemoProject(client: pg.ClientBase, article: string): 
 
 /** Inside the transaction creating `user`: gives them the demo project if it is still owed. */
 export async function claimDemoProject(client: pg.ClientBase, user: Actor): Promise<string | null> {
-  const { rows } = await client.query<{ value: OwedDemo | ClaimedDemo }>("SELECT value FROM app_state WHERE key = $1 FOR UPDATE", [DEMO_KEY]);
+  const { rows } = await client.query<{ value: OwedDemo | ClaimedDemo }>("SELECT value FROM app_state WHERE key = $1 FOR UPDATE", [
+    DEMO_KEY,
+  ]);
   const demo = rows[0]?.value;
   if (!demo || demo.state !== "owed") return null;
   const project = await createProject(user, given({ name: DEMO_PROJECT_NAME }), client);

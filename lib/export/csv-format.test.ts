@@ -31,8 +31,8 @@ describe("csvCell", () => {
     ["-1", "'-1"],
     ["@cmd", "'@cmd"],
     ["\tindent", "'\tindent"],
-    ["\rx", "\"'\rx\""], // guarded, and quoted because of the CR
-    ["=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""],
+    ["\rx", '"\'\rx"'], // guarded, and quoted because of the CR
+    ['=HYPERLINK("http://x","y")', '"\'=HYPERLINK(""http://x"",""y"")"'],
     ["-", "'-"],
     ["=", "'="],
     // only the first character matters
@@ -75,9 +75,27 @@ describe("csvRow", () => {
 describe("parseCsv", () => {
   it.each<[string, string[][]]>([
     ["", []],
-    ["a,b\r\nc,d\r\n", [["a", "b"], ["c", "d"]]],
-    ["a,b\nc,d\n", [["a", "b"], ["c", "d"]]],
-    ["a,b\r\nc,d", [["a", "b"], ["c", "d"]]],
+    [
+      "a,b\r\nc,d\r\n",
+      [
+        ["a", "b"],
+        ["c", "d"],
+      ],
+    ],
+    [
+      "a,b\nc,d\n",
+      [
+        ["a", "b"],
+        ["c", "d"],
+      ],
+    ],
+    [
+      "a,b\r\nc,d",
+      [
+        ["a", "b"],
+        ["c", "d"],
+      ],
+    ],
     ['"a,b","c""d"\r\n', [["a,b", 'c"d']]],
     ['"line\r\nbreak",x\r\n', [["line\r\nbreak", "x"]]],
     [",\r\n", [["", ""]]],

@@ -123,7 +123,9 @@ export async function* exportChunks(client: pg.ClientBase, options: ExportOption
   const nextAnnotation = async (): Promise<ExportRow | null> => {
     if (position >= batch.length) {
       if (exhausted) return null;
-      batch = (await client.query<ExportRow>({ text: `FETCH ${ANNOTATION_BATCH} FROM export_annotations`, rowMode: "array", types: RAW_TYPES })).rows;
+      batch = (
+        await client.query<ExportRow>({ text: `FETCH ${ANNOTATION_BATCH} FROM export_annotations`, rowMode: "array", types: RAW_TYPES })
+      ).rows;
       position = 0;
       if (batch.length < ANNOTATION_BATCH) exhausted = true;
       if (batch.length === 0) return null;
@@ -351,4 +353,3 @@ export function exportStream(options: ExportOptions): ReadableStream<Uint8Array>
   const workerFile = process.env.SOURCEMARK_EXPORT_WORKER;
   return workerFile ? workerExportStream(options, workerFile) : inlineExportStream(options);
 }
-

@@ -18,7 +18,11 @@ export const EXPORT_FORMATS: Record<string, ExportFormat> = {
 };
 
 export function exportFileName(projectName: string, format: ExportFormat, date = new Date()): string {
-  const base = projectName.normalize("NFKD").replace(/[^\w.-]+/g, "-").replace(/^-+|-+$/g, "") || "project";
+  const base =
+    projectName
+      .normalize("NFKD")
+      .replace(/[^\w.-]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "project";
   return `${base}-${date.toISOString().slice(0, 10)}.${format.extension}`;
 }
 

@@ -28,7 +28,14 @@ export const spacyFormat: ExportFormat = {
         return "";
       },
       annotation(a: ExportAnnotation) {
-        const span: SpacySpan = { start: a.start, end: a.end, label: a.label, speaker: a.speaker?.name ?? null, quoteKind: a.quoteKind, id: a.id };
+        const span: SpacySpan = {
+          start: a.start,
+          end: a.end,
+          label: a.label,
+          speaker: a.speaker?.name ?? null,
+          quoteKind: a.quoteKind,
+          id: a.id,
+        };
         spans.push(JSON.stringify(span));
         return "";
       },

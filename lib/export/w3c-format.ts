@@ -46,7 +46,11 @@ export function toW3cAnnotation(a: ExportAnnotation, baseUrl?: string, speakerKi
     body.push({
       type: "SpecificResource",
       purpose: "identifying",
-      source: { id: uuidIri(a.speaker.id), type: speakerKind === "organization" ? "Organization" : speakerKind === "person" ? "Person" : "Agent", name: a.speaker.name },
+      source: {
+        id: uuidIri(a.speaker.id),
+        type: speakerKind === "organization" ? "Organization" : speakerKind === "person" ? "Person" : "Agent",
+        name: a.speaker.name,
+      },
     });
   }
   if (a.quoteKind) body.push({ type: "TextualBody", purpose: "classifying", value: a.quoteKind });
@@ -147,8 +151,18 @@ const UUID_TAIL = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 
 export function readW3cAnnotation(item: string, value: Json): W3cSpan {
   const span: W3cSpan = {
-    item, documentId: null, documentTitle: null, label: null, start: null, end: null, exact: null,
-    speakerName: null, speakerKind: null, quoteKind: null, note: null, status: null,
+    item,
+    documentId: null,
+    documentTitle: null,
+    label: null,
+    start: null,
+    end: null,
+    exact: null,
+    speakerName: null,
+    speakerKind: null,
+    quoteKind: null,
+    note: null,
+    status: null,
   };
   if (!isObject(value)) return span;
   for (const body of asArray(value.body)) {
@@ -168,7 +182,7 @@ export function readW3cAnnotation(item: string, value: Json): W3cSpan {
   if (isObject(target)) {
     const source = target.source;
     const sourceId = str(source) ?? (isObject(source) ? str(source.id) : null);
-    span.documentId = sourceId ? UUID_TAIL.exec(sourceId)?.[1]?.toLowerCase() ?? null : null;
+    span.documentId = sourceId ? (UUID_TAIL.exec(sourceId)?.[1]?.toLowerCase() ?? null) : null;
     span.documentTitle = isObject(source) ? str(source.label) : null;
     for (const selector of asArray(target.selector)) {
       if (!isObject(selector)) continue;

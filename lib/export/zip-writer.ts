@@ -46,7 +46,15 @@ export class ZipWriter {
     const compressed = deflateRawSync(data);
     const nameBytes = Buffer.from(name, "utf8");
     const { time, date } = dosDateTime(this.date);
-    const entry: Entry = { name: nameBytes, crc: crc32(data), size: data.length, compressedSize: compressed.length, offset: this.offset, time, date };
+    const entry: Entry = {
+      name: nameBytes,
+      crc: crc32(data),
+      size: data.length,
+      compressedSize: compressed.length,
+      offset: this.offset,
+      time,
+      date,
+    };
     if (entry.size > LIMIT || this.offset + compressed.length > LIMIT || this.entries.length >= 0xffff) {
       throw new Error("export too large for a ZIP archive without ZIP64");
     }

@@ -45,8 +45,8 @@ export async function loadRouteTable(appDir: string, subdir = "api"): Promise<Ro
     files.map(async (file) => {
       const parts = path.relative(appDir, path.dirname(file)).split(path.sep);
       const segments = parts.map(parseSegment).filter((s): s is Segment => s !== null);
-      const module = (await import(pathToFileURL(file).href)) as RouteModule;
-      return { pattern: `/${parts.join("/")}`, segments, module };
+      const handlers = (await import(pathToFileURL(file).href)) as RouteModule;
+      return { pattern: `/${parts.join("/")}`, segments, module: handlers };
     }),
   );
   return entries;

@@ -20,7 +20,9 @@ function speakerOf(value: unknown, details: Map<string, ImportSpeaker>): ImportS
 /** Our json export: documents are created, then their annotations checked against them. */
 export async function importJsonExport(session: ImportSession, body: unknown): Promise<void> {
   if (!isObject(body) || !Array.isArray(body.documents)) {
-    throw validationFailed("A json import is a Sourcemark json export: an object with a documents array.", { documents: "missing or not an array" });
+    throw validationFailed("A json import is a Sourcemark json export: an object with a documents array.", {
+      documents: "missing or not an array",
+    });
   }
   const speakers = new Map<string, ImportSpeaker>();
   if (Array.isArray(body.speakers)) {

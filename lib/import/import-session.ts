@@ -90,7 +90,8 @@ export class ImportSession {
     const map = new Map<string, string>();
     for (const row of rows) map.set(row.name_key, row.id);
     // Names win over aliases: aliases only fill keys no name has.
-    for (const row of rows) for (const alias of row.aliases ?? []) if (!map.has(speakerNameKey(alias))) map.set(speakerNameKey(alias), row.id);
+    for (const row of rows)
+      for (const alias of row.aliases ?? []) if (!map.has(speakerNameKey(alias))) map.set(speakerNameKey(alias), row.id);
     this.speakersByKey = map;
     return map;
   }
@@ -233,17 +234,28 @@ export class ImportSession {
     this.pending = [];
     if (rows.length === 0) return;
     try {
-      const written = await withTransaction((client) => insertAnnotations(client, { projectId: this.projectId, actor: this.actor, rows, kind: "annotation.created" }));
+      const written = await withTransaction((client) =>
+        insertAnnotations(client, { projectId: this.projectId, actor: this.actor, rows, kind: "annotation.created" }),
+      );
       this.report.annotations.created += written.length;
       if (written.length < rows.length) {
         const lost = rows.length - written.length;
         this.report.annotations.failed += lost;
-        reportError(this.report, `${rows[0]?.ref} … ${rows.at(-1)?.ref}`, `${lost} of these could not be stored: their document or speaker left the project meanwhile`);
+        reportError(
+          this.report,
+          `${rows[0]?.ref} … ${rows.at(-1)?.ref}`,
+          `${lost} of these could not be stored: their document or speaker left the project meanwhile`,
+        );
       }
     } catch {
       for (const row of rows) {
         try {
-          const [written] = await insertAnnotations(pool(), { projectId: this.projectId, actor: this.actor, rows: [row], kind: "annotation.created" });
+          const [written] = await insertAnnotations(pool(), {
+            projectId: this.projectId,
+            actor: this.actor,
+            rows: [row],
+            kind: "annotation.created",
+          });
           if (written) this.report.annotations.created++;
           else this.fail(row.ref, "could not be stored: its document or speaker is no longer in the project");
         } catch (error) {

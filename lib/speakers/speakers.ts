@@ -140,7 +140,11 @@ export async function findOrCreateSpeaker(
 }
 
 /** POST …/speakers?existing=return: the speaker with this name, created if there is none. */
-export async function ensureSpeaker({ actor, projectId, input }: CreateSpeakerOptions): Promise<{ speaker: SpeakerView; created: boolean }> {
+export async function ensureSpeaker({
+  actor,
+  projectId,
+  input,
+}: CreateSpeakerOptions): Promise<{ speaker: SpeakerView; created: boolean }> {
   const access = await projectAccess(actor, projectId, "speaker.create");
   return findOrCreateSpeaker(access, actor, await input());
 }

@@ -44,26 +44,9 @@ function proseMirrorDoc(text: string): ProseMirrorNode {
   );
 }
 
-const MULTILINE = [
-  "«Hello» 🚢 said 😀.",
-  "日本語 👍🏽 中国外交部",
-  "",
-  `مرحبا שלום ${FAMILY}`,
-  "cafe\u0301 🇯🇵 end 😀😀",
-  "",
-].join("\n");
+const MULTILINE = ["«Hello» 🚢 said 😀.", "日本語 👍🏽 中国外交部", "", `مرحبا שלום ${FAMILY}`, "cafe\u0301 🇯🇵 end 😀😀", ""].join("\n");
 
-const SAMPLES = [
-  "",
-  "plain",
-  "ab\ncd",
-  "a\n\nb",
-  "\n",
-  "\n\n😀\n",
-  "😀x\n👍🏽",
-  MULTILINE,
-  "  Hello, world!  \n\n  «مرحبا» 👍🏽  \n日本語",
-];
+const SAMPLES = ["", "plain", "ab\ncd", "a\n\nb", "\n", "\n\n😀\n", "😀x\n👍🏽", MULTILINE, "  Hello, world!  \n\n  «مرحبا» 👍🏽  \n日本語"];
 
 describe("EditorTextMap basics", () => {
   it("splits the text into one line per paragraph and keeps the text", () => {
@@ -255,8 +238,7 @@ describe("EditorTextMap.fromEditorPos", () => {
         expect(up).toBe(down);
         const following = resolved.index(0); // index of the paragraph after pos
         const lines = MULTILINE.split("\n");
-        const endOfLine = (k: number): number =>
-          lines.slice(0, k + 1).reduce((sum, line) => sum + Array.from(line).length, 0) + k;
+        const endOfLine = (k: number): number => lines.slice(0, k + 1).reduce((sum, line) => sum + Array.from(line).length, 0) + k;
         expect(down, `pos ${pos}`).toBe(following === 0 ? 0 : endOfLine(following - 1));
       }
     }

@@ -19,16 +19,8 @@ describe("htmlToText: paragraphs", () => {
     ["headings", "<h1>Title</h1><h2>Sub</h2><h6>Small</h6><p>Body</p>", "Title\nSub\nSmall\nBody"],
     ["text beside a block", "before<div>inside</div>after", "before\ninside\nafter"],
     ["hr ends a paragraph", "above<hr>below", "above\nbelow"],
-    [
-      "sectioning elements",
-      "<article><header>H</header><section>S</section><aside>A</aside><footer>F</footer></article>",
-      "H\nS\nA\nF",
-    ],
-    [
-      "figure and caption",
-      "<figure><img src=a.jpg alt=photo><figcaption>A caption</figcaption></figure><p>Text</p>",
-      "A caption\nText",
-    ],
+    ["sectioning elements", "<article><header>H</header><section>S</section><aside>A</aside><footer>F</footer></article>", "H\nS\nA\nF"],
+    ["figure and caption", "<figure><img src=a.jpg alt=photo><figcaption>A caption</figcaption></figure><p>Text</p>", "A caption\nText"],
     ["blockquote", "<p>He said:</p><blockquote><p>“Yes.”</p></blockquote>", "He said:\n“Yes.”"],
     ["uppercase tags", "<P>One</P><DIV>Two</DIV><BR>Three", "One\nTwo\nThree"],
     ["unclosed paragraphs", "<p>One<p>Two<p>Three", "One\nTwo\nThree"],
@@ -64,7 +56,11 @@ describe("htmlToText: lists and tables", () => {
 describe("htmlToText: what is dropped", () => {
   it.each<[string, string, string]>([
     ["script", "<p>a</p><script>var x = 1; document.write('hi');</script><p>b</p>", "a\nb"],
-    ["script with </p> and <p> in strings", `<p>a</p><script>var s = "</p><p>not text</p>"; if (1 < 2 && 3 > 2) {}</script><p>b</p>`, "a\nb"],
+    [
+      "script with </p> and <p> in strings",
+      `<p>a</p><script>var s = "</p><p>not text</p>"; if (1 < 2 && 3 > 2) {}</script><p>b</p>`,
+      "a\nb",
+    ],
     ["script with a comment-like string", `<script>var c = "<!-- x";</script><p>visible</p>`, "visible"],
     ["script with attributes", `<script type="module" src="x.js"></script><p>ok</p>`, "ok"],
     ["script in the middle of a paragraph", "<p>Hello <script>alert(1)</script>world</p>", "Hello world"],
@@ -75,16 +71,28 @@ describe("htmlToText: what is dropped", () => {
     ["style", "<style>p { color: red; } body > p::after { content: '</p>' }</style><p>styled</p>", "styled"],
     ["noscript", "<p>a</p><noscript><p>Please enable JavaScript</p></noscript><p>b</p>", "a\nb"],
     ["template", "<template><p>not shown</p><template><p>nested</p></template><p>still not</p></template><p>shown</p>", "shown"],
-    ["svg with title and text", `<p>a<svg viewBox="0 0 1 1"><title>icon</title><text>svg text</text><svg><text>inner</text></svg></svg>b</p>`, "ab"],
+    [
+      "svg with title and text",
+      `<p>a<svg viewBox="0 0 1 1"><title>icon</title><text>svg text</text><svg><text>inner</text></svg></svg>b</p>`,
+      "ab",
+    ],
     ["self-closing svg", "<p>a<svg/>b</p><p>c</p>", "ab\nc"],
-    ["head content", "<html><head><meta charset=utf-8><title>T</title><style>x{}</style><link rel=x></head><body><p>Body</p></body></html>", "Body"],
+    [
+      "head content",
+      "<html><head><meta charset=utf-8><title>T</title><style>x{}</style><link rel=x></head><body><p>Body</p></body></html>",
+      "Body",
+    ],
     ["head left open before the body", "<head><title>T</title><body><p>Body</p>", "Body"],
     ["head left open, ended by a body element", "<head><meta charset=utf-8><p>Body</p>", "Body"],
     ["comments", "<p>a<!-- hidden <p>x</p> -->b</p><!---->c<!-- multi\nline -->", "ab\nc"],
     ["empty comments", "a<!-->b<!--->c", "abc"],
     ["unclosed comment drops the rest", "a<!-- never closed <p>b</p>", "a"],
     ["doctype, CDATA and processing instructions", "<!DOCTYPE html><?xml version='1.0'?><![CDATA[x]]><p>ok</p>", "ok"],
-    ["textarea, iframe and title in the body", "<p>a</p><textarea><p>typed</p></textarea><iframe><p>frame</p></iframe><title>t</title><p>b</p>", "a\nb"],
+    [
+      "textarea, iframe and title in the body",
+      "<p>a</p><textarea><p>typed</p></textarea><iframe><p>frame</p></iframe><title>t</title><p>b</p>",
+      "a\nb",
+    ],
     ["images and their alt text", `<p>a<img src="x.png" alt="a picture">b</p>`, "ab"],
     ["bogus end tags", "a</>b</ 3>c", "abc"],
   ])("%s", (_name, html, text) => {
@@ -95,7 +103,7 @@ describe("htmlToText: what is dropped", () => {
 describe("htmlToText: tags and attributes", () => {
   it.each<[string, string, string]>([
     ["attribute containing >", `<p title="a > b">text</p>`, "text"],
-    ["single-quoted attribute containing > and \"", `<a href='x?a>1' data-x='say "hi">'>link</a> after`, "link after"],
+    ['single-quoted attribute containing > and "', `<a href='x?a>1' data-x='say "hi">'>link</a> after`, "link after"],
     ["attribute containing a tag", `<div data-html="<p>fake</p>">real</div>`, "real"],
     ["unquoted attributes", "<p class=lead id=x>lead</p>", "lead"],
     ["attribute without value", "<input disabled><p hidden>shown anyway</p>", "shown anyway"],
@@ -115,7 +123,11 @@ describe("htmlToText: entities", () => {
   it.each<[string, string, string]>([
     ["the basic five", "<p>&amp; &lt;p&gt; &quot;q&quot; &apos;a&apos;</p>", `& <p> "q" 'a'`],
     ["decoded markup is never parsed", "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>", "<script>alert(1)</script>"],
-    ["typographic punctuation", "&lsquo;a&rsquo; &ldquo;b&rdquo; &laquo;c&raquo; x&mdash;y 1&ndash;2 wait&hellip; &copy;", "‘a’ “b” «c» x—y 1–2 wait… ©"],
+    [
+      "typographic punctuation",
+      "&lsquo;a&rsquo; &ldquo;b&rdquo; &laquo;c&raquo; x&mdash;y 1&ndash;2 wait&hellip; &copy;",
+      "‘a’ “b” «c» x—y 1–2 wait… ©",
+    ],
     ["nbsp becomes a space and collapses", "<p>a&nbsp;b &nbsp; c&nbsp;&nbsp;d</p>", "a b c d"],
     ["a literal no-break space counts as a space", "<p>a\u00a0\u00a0b</p>", "a b"],
     ["nbsp at the edges of a paragraph", "<p>&nbsp;x&nbsp;</p><p>&nbsp;</p>", "x"],

@@ -56,8 +56,7 @@ describe("describeQuote", () => {
 
   it("matches Array.from-based slicing for every span of a long mixed text", () => {
     const text =
-      `«مرحبا» said the minister 👨\u200d👩\u200d👧 today; 中国外交部 replied 👍🏽 and ` +
-      `שלום 🇯🇵 cafe\u0301 — ${"😀".repeat(20)} end.`;
+      `«مرحبا» said the minister 👨\u200d👩\u200d👧 today; 中国外交部 replied 👍🏽 and ` + `שלום 🇯🇵 cafe\u0301 — ${"😀".repeat(20)} end.`;
     const points = Array.from(text);
     const index = new CodePointIndex(text);
     expect(points.length).toBeGreaterThan(2 * QUOTE_CONTEXT_LENGTH);

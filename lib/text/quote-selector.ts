@@ -19,11 +19,7 @@ export interface TextQuote {
 }
 
 /** Describes the span `[start, end)` of an indexed text as a quote with its context. */
-export function describeQuote(
-  index: CodePointIndex,
-  span: TextPosition,
-  contextLength: number = QUOTE_CONTEXT_LENGTH,
-): TextQuote {
+export function describeQuote(index: CodePointIndex, span: TextPosition, contextLength: number = QUOTE_CONTEXT_LENGTH): TextQuote {
   const { start, end } = span;
   return {
     exact: index.slice(start, end),

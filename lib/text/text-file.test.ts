@@ -51,9 +51,7 @@ describe("decodeTextFile", () => {
 
   it("falls back to Windows-1252 for bytes that are not UTF-8", () => {
     // "don’t – café" as written by an old Windows editor
-    expect(decodeTextFile(bytes(0x64, 0x6f, 0x6e, 0x92, 0x74, 0x20, 0x96, 0x20, 0x63, 0x61, 0x66, 0xe9), "plain")).toBe(
-      "don’t – café",
-    );
+    expect(decodeTextFile(bytes(0x64, 0x6f, 0x6e, 0x92, 0x74, 0x20, 0x96, 0x20, 0x63, 0x61, 0x66, 0xe9), "plain")).toBe("don’t – café");
   });
 
   it("uses the charset an HTML file declares", () => {

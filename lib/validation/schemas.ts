@@ -65,9 +65,7 @@ const publishedAt = z
   .string()
   .trim()
   .refine(
-    (value) =>
-      /^\d{4}-\d{2}-\d{2}$/.test(value) ||
-      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/.test(value),
+    (value) => /^\d{4}-\d{2}-\d{2}$/.test(value) || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/.test(value),
     "must be an ISO 8601 date or date-time with a time zone",
   )
   .refine((value) => !Number.isNaN(Date.parse(value)), "is not a real date")

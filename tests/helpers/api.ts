@@ -72,7 +72,11 @@ export async function newUser(tag = "user"): Promise<TestUser> {
 }
 
 /** A project owned by `owner` with one document; returns their ids. */
-export async function newProjectWithDocument(owner: TestUser, text = "On Monday, the minister said “we will act”.", title = "Test article") {
+export async function newProjectWithDocument(
+  owner: TestUser,
+  text = "On Monday, the minister said “we will act”.",
+  title = "Test article",
+) {
   const project = await call("POST", "/api/v1/projects", { token: owner.token, body: { name: `Project ${title}` } });
   const document = await call("POST", `/api/v1/projects/${project.body.id}/documents`, {
     token: owner.token,

@@ -6,9 +6,9 @@ import { call, newProjectWithDocument, type TestUser } from "./api";
 /** Emoji, skin tones, ZWJ sequences, flags, combining marks, CJK and RTL, before and inside spans. */
 export const TRICKY_TEXT = [
   "🚢 Tokyo 🇯🇵 — the ministry 👍🏽 said: “We will formally join, 👨‍👩‍👧 together.”",
-  "Analyst Jiro Mi\u0301nier: \"=SUM(A1:A9) is not a policy\" and -1 for the plan.",
+  'Analyst Jiro Mi\u0301nier: "=SUM(A1:A9) is not a policy" and -1 for the plan.',
   "中国外交部发言人赵立坚说：“日本应当深刻反省历史。”",
-  "قال المتحدث: «هذه خطوة حاسمة» — ובעברית: \"צעד מכריע\".",
+  'قال المتحدث: «هذه خطوة حاسمة» — ובעברית: "צעד מכריע".',
   "@everyone +1 e\u0301te\u0301 ☃︎ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 end.",
 ].join("\n");
 
@@ -23,19 +23,19 @@ export interface SpanSpec {
 }
 
 export const TRICKY_SPANS: SpanSpec[] = [
-  { label: "quote", exact: "“We will formally join, 👨‍👩‍👧 together.”", speaker: "Japanese Ministry of Defense", note: "=HYPERLINK(\"x\")" },
+  { label: "quote", exact: "“We will formally join, 👨‍👩‍👧 together.”", speaker: "Japanese Ministry of Defense", note: '=HYPERLINK("x")' },
   { label: "claim", exact: "🚢 Tokyo 🇯🇵", note: "+emoji at the very start" },
-  { label: "quote", exact: "\"=SUM(A1:A9) is not a policy\"", speaker: "Jiro Minier", quoteKind: "direct" },
+  { label: "quote", exact: '"=SUM(A1:A9) is not a policy"', speaker: "Jiro Minier", quoteKind: "direct" },
   { label: "claim", exact: "-1 for the plan", note: "-starts with minus" },
   { label: "quote", exact: "“日本应当深刻反省历史。”", speaker: "Zhao Lijian" },
   { label: "claim", exact: "«هذه خطوة حاسمة»", speaker: "Zhao Lijian", note: "@mention\ttab" },
-  { label: "quote", exact: "\"צעד מכריע\"", quoteKind: "mixed" },
+  { label: "quote", exact: '"צעד מכריע"', quoteKind: "mixed" },
   { label: "claim", exact: "@everyone +1 e\u0301te\u0301", note: "\rcarriage" },
   { label: "claim", exact: "𝔘𝔫𝔦𝔠𝔬𝔡𝔢" },
   // Nested inside the first quote.
   { label: "claim", exact: "👨‍👩‍👧 together" },
   // Across two paragraphs.
-  { label: "claim", exact: "policy\" and -1 for the plan.\n中国外交部" },
+  { label: "claim", exact: 'policy" and -1 for the plan.\n中国外交部' },
 ];
 
 /** Code point offsets of the n-th occurrence of `exact` in `text`. */

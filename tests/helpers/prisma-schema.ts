@@ -37,7 +37,10 @@ export function parsePrismaSchema(source: string): PslSchema {
   const models: PslModel[] = [];
   for (const match of withoutComments.matchAll(/model\s+(\w+)\s*\{([^}]*)\}/g)) {
     const name = match[1] as string;
-    const body = (match[2] as string).split("\n").map((l) => l.trim()).filter(Boolean);
+    const body = (match[2] as string)
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean);
     const fields: PslField[] = [];
     const blockAttributes: string[] = [];
     for (const line of body) {
@@ -64,7 +67,10 @@ export function parsePrismaSchema(source: string): PslSchema {
     }
     const columnOf = (field: string) => fields.find((f) => f.name === field)?.column ?? field;
     const listOf = (attr: string) =>
-      (/\[([^\]]*)\]/.exec(attr)?.[1] ?? "").split(",").map((s) => columnOf(s.trim())).filter(Boolean);
+      (/\[([^\]]*)\]/.exec(attr)?.[1] ?? "")
+        .split(",")
+        .map((s) => columnOf(s.trim()))
+        .filter(Boolean);
     const table = /@@map\("([^"]+)"\)/.exec(blockAttributes.join("\n"))?.[1] ?? name;
     const idField = fields.find((f) => /@id\b/.test(f.attributes));
     const blockId = blockAttributes.find((a) => a.startsWith("@@id"));

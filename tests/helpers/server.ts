@@ -116,7 +116,10 @@ export async function waitForExit(pid: number, timeoutMs = 30_000): Promise<bool
   return false;
 }
 
-export async function apiJson<T = any>(url: string, init: RequestInit & { token?: string; json?: unknown } = {}): Promise<{ status: number; body: T }> {
+export async function apiJson<T = any>(
+  url: string,
+  init: RequestInit & { token?: string; json?: unknown } = {},
+): Promise<{ status: number; body: T }> {
   const { token, json, ...rest } = init;
   const response = await fetch(url, {
     ...rest,

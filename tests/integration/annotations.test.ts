@@ -25,7 +25,14 @@ describe("creating annotations", () => {
     const { owner, documentId } = await setup();
     const result = await create(owner, documentId, { label: "claim", start: 2, end: 4, exact: "ab" });
     expect(result.status).toBe(201);
-    expect(result.body).toMatchObject({ exact: "ab", prefix: "🚢 ", suffix: cp(TEXT, 4, 36), version: 1, status: "pending", quoteKind: null });
+    expect(result.body).toMatchObject({
+      exact: "ab",
+      prefix: "🚢 ",
+      suffix: cp(TEXT, 4, 36),
+      version: 1,
+      status: "pending",
+      quoteKind: null,
+    });
   });
 
   it("returns the full annotation object, with prefix/suffix of up to 32 code points", async () => {
@@ -62,7 +69,10 @@ describe("creating annotations", () => {
     const { owner, documentId } = await setup();
     const otherOwner = await newUser("other");
     const other = await newProjectWithDocument(otherOwner);
-    const foreignSpeaker = await call("POST", `/api/v1/projects/${other.projectId}/speakers`, { token: otherOwner.token, body: { name: "Foreign" } });
+    const foreignSpeaker = await call("POST", `/api/v1/projects/${other.projectId}/speakers`, {
+      token: otherOwner.token,
+      body: { name: "Foreign" },
+    });
     const length = Array.from(TEXT).length;
     const before = await snapshotCounts();
     const cases: [Record<string, unknown>, number, string?][] = [
@@ -102,11 +112,21 @@ describe("creating annotations", () => {
 
   it("lists a document's annotations ordered by start, then end", async () => {
     const { owner, documentId } = await setup();
-    for (const [start, end] of [[10, 20], [2, 4], [10, 12], [0, 1]]) {
+    for (const [start, end] of [
+      [10, 20],
+      [2, 4],
+      [10, 12],
+      [0, 1],
+    ]) {
       expect((await create(owner, documentId, { label: "claim", start, end })).status).toBe(201);
     }
     const list = await call("GET", `/api/v1/documents/${documentId}/annotations`, { token: owner.token });
-    expect(list.body.annotations.map((a: { start: number; end: number }) => [a.start, a.end])).toEqual([[0, 1], [2, 4], [10, 12], [10, 20]]);
+    expect(list.body.annotations.map((a: { start: number; end: number }) => [a.start, a.end])).toEqual([
+      [0, 1],
+      [2, 4],
+      [10, 12],
+      [10, 20],
+    ]);
     for (const a of list.body.annotations) expect(a.exact).toBe(cp(TEXT, a.start, a.end));
   });
 });
@@ -122,7 +142,16 @@ describe("updating annotations", () => {
       body: { version: 1, label: "quote", quoteKind: "indirect", speakerId: speaker.body.id, note: "re-read", start: 0, end: 4 },
     });
     expect(updated.status).toBe(200);
-    expect(updated.body).toMatchObject({ version: 2, label: "quote", quoteKind: "indirect", speaker: { name: "Zhao" }, note: "re-read", exact: "🚢 ab", start: 0, end: 4 });
+    expect(updated.body).toMatchObject({
+      version: 2,
+      label: "quote",
+      quoteKind: "indirect",
+      speaker: { name: "Zhao" },
+      note: "re-read",
+      exact: "🚢 ab",
+      start: 0,
+      end: 4,
+    });
     const before = await snapshotCounts();
     const stale = await call("PATCH", `/api/v1/annotations/${id}`, { token: owner.token, body: { version: 1, note: "lost update" } });
     expect(stale.status).toBe(409);
@@ -132,7 +161,10 @@ describe("updating annotations", () => {
     expect(await snapshotCounts()).toEqual(before);
     expect((await call("GET", `/api/v1/annotations/${id}`, { token: owner.token })).body).toEqual(updated.body);
     // Switching to claim clears the quote kind; clearing the speaker uses null.
-    const claim = await call("PATCH", `/api/v1/annotations/${id}`, { token: owner.token, body: { version: 2, label: "claim", speakerId: null } });
+    const claim = await call("PATCH", `/api/v1/annotations/${id}`, {
+      token: owner.token,
+      body: { version: 2, label: "claim", speakerId: null },
+    });
     expect(claim.body).toMatchObject({ version: 3, label: "claim", quoteKind: null, speaker: null, speakerId: null });
   });
 
@@ -169,9 +201,16 @@ describe("updating annotations", () => {
     expect((await create(viewer, documentId, { label: "claim", start: 2, end: 4 })).status).toBe(403);
 
     const before = await snapshotCounts();
-    expect((await call("PATCH", `/api/v1/annotations/${ownerNote.body.id}`, { token: annotator.token, body: { version: 1, note: "x" } })).status).toBe(403);
-    expect((await call("PATCH", `/api/v1/annotations/${mine.body.id}`, { token: annotator.token, body: { version: 1, status: "accepted" } })).status).toBe(403);
-    expect((await call("PATCH", `/api/v1/annotations/${mine.body.id}`, { token: viewer.token, body: { version: 1, note: "x" } })).status).toBe(403);
+    expect(
+      (await call("PATCH", `/api/v1/annotations/${ownerNote.body.id}`, { token: annotator.token, body: { version: 1, note: "x" } })).status,
+    ).toBe(403);
+    expect(
+      (await call("PATCH", `/api/v1/annotations/${mine.body.id}`, { token: annotator.token, body: { version: 1, status: "accepted" } }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await call("PATCH", `/api/v1/annotations/${mine.body.id}`, { token: viewer.token, body: { version: 1, note: "x" } })).status,
+    ).toBe(403);
     expect((await call("DELETE", `/api/v1/annotations/${ownerNote.body.id}`, { token: annotator.token })).status).toBe(403);
     expect((await call("DELETE", `/api/v1/annotations/${mine.body.id}`, { token: reviewer.token })).status).toBe(403);
     expect(await snapshotCounts()).toEqual(before);
@@ -226,7 +265,9 @@ describe("history", () => {
   it("cannot be altered: the change log refuses updates and deletes", async () => {
     const { owner, documentId } = await setup();
     const created = await create(owner, documentId, { label: "claim", start: 2, end: 4 });
-    await expect(rows("UPDATE change_events SET kind = 'annotation.deleted' WHERE subject_id = $1", [created.body.id])).rejects.toThrow(/append-only/);
+    await expect(rows("UPDATE change_events SET kind = 'annotation.deleted' WHERE subject_id = $1", [created.body.id])).rejects.toThrow(
+      /append-only/,
+    );
     await expect(rows("DELETE FROM change_events WHERE subject_id = $1", [created.body.id])).rejects.toThrow(/append-only/);
   });
 });

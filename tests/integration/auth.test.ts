@@ -13,7 +13,9 @@ function sessionCookieOf(setCookie: string | null): string {
 describe("sign-up and sign-in", () => {
   it("creates an account with an Argon2id hash and an httpOnly, SameSite session cookie", async () => {
     const email = uniqueEmail("signup");
-    const result = await call("POST", "/api/v1/auth/sign-up", { body: { email: email.toUpperCase(), password: "a long password", name: "Ada" } });
+    const result = await call("POST", "/api/v1/auth/sign-up", {
+      body: { email: email.toUpperCase(), password: "a long password", name: "Ada" },
+    });
     expect(result.status).toBe(201);
     expect(result.body).toMatchObject({ email, name: "Ada" });
     const setCookie = result.headers.get("set-cookie") ?? "";

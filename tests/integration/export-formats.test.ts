@@ -10,10 +10,18 @@ import { unzip } from "../helpers/unzip";
 
 const owner = await newUser("formats");
 const fixture = await trickyProject(owner, "Tricky 🚢 «article» 中国");
-const exported = async (format: string) => call("GET", `/api/v1/projects/${fixture.projectId}/export?format=${format}`, { token: owner.token });
+const exported = async (format: string) =>
+  call("GET", `/api/v1/projects/${fixture.projectId}/export?format=${format}`, { token: owner.token });
 const cp = (text: string, start: number, end: number) => Array.from(text).slice(start, end).join("");
 const api = (await call("GET", `/api/v1/documents/${fixture.documentId}/annotations`, { token: owner.token })).body.annotations as {
-  id: string; start: number; end: number; exact: string; label: string; quoteKind: string | null; speaker: { name: string } | null; note: string | null;
+  id: string;
+  start: number;
+  end: number;
+  exact: string;
+  label: string;
+  quoteKind: string | null;
+  speaker: { name: string } | null;
+  note: string | null;
 }[];
 
 describe("w3c export", () => {
@@ -85,7 +93,10 @@ function readAnn(ann: string) {
     const [id, middle, text] = line.split("\t");
     if (id!.startsWith("T")) {
       const [type, ...rest] = middle!.split(" ");
-      const fragments = rest.join(" ").split(";").map((f) => f.split(" ").map(Number) as [number, number]);
+      const fragments = rest
+        .join(" ")
+        .split(";")
+        .map((f) => f.split(" ").map(Number) as [number, number]);
       spans.set(id!, { id: id!, type: type!, fragments, text: text! });
     } else if (id!.startsWith("A")) {
       const [name, target, value] = middle!.split(" ");
@@ -159,7 +170,10 @@ describe("spacy export", () => {
   it("writes one line per document with spans that slice the text as Python does", async () => {
     const result = await exported("spacy");
     expect(result.status).toBe(200);
-    const lines = result.text.trimEnd().split("\n").map((l) => JSON.parse(l));
+    const lines = result.text
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(1);
     const [doc] = lines;
     expect(doc.text).toBe(TRICKY_TEXT);

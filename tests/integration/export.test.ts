@@ -33,7 +33,11 @@ describe("json export", () => {
     expect(document.text).toBe(TRICKY_TEXT);
     expect(document.annotations).toHaveLength(TRICKY_SPANS.length);
     for (const a of document.annotations) expect(a.exact).toBe(cp(document.text, a.start, a.end));
-    expect(body.speakers.map((s: { name: string }) => s.name).sort()).toEqual(["Japanese Ministry of Defense", "Jiro Minier", "Zhao Lijian"]);
+    expect(body.speakers.map((s: { name: string }) => s.name).sort()).toEqual([
+      "Japanese Ministry of Defense",
+      "Jiro Minier",
+      "Zhao Lijian",
+    ]);
   });
 
   it("slices right in Python", async () => {
@@ -55,11 +59,27 @@ describe("jsonl export", () => {
     const result = await call("GET", exportUrl("format=jsonl"), { token: owner.token });
     expect(result.status).toBe(200);
     expect(result.headers.get("content-type")).toMatch(/ndjson/);
-    const lines = result.text.trimEnd().split("\n").map((l) => JSON.parse(l));
+    const lines = result.text
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(TRICKY_SPANS.length);
     for (const line of lines) {
       expect(Object.keys(line)).toEqual([
-        "id", "documentId", "documentTitle", "label", "quoteKind", "start", "end", "text", "speaker", "note", "status", "author", "createdAt", "updatedAt",
+        "id",
+        "documentId",
+        "documentTitle",
+        "label",
+        "quoteKind",
+        "start",
+        "end",
+        "text",
+        "speaker",
+        "note",
+        "status",
+        "author",
+        "createdAt",
+        "updatedAt",
       ]);
       expect(line.text).toBe(cp(TRICKY_TEXT, line.start, line.end));
       expect(line.documentTitle).toBe("Tricky 🚢 article");
@@ -77,14 +97,19 @@ print(len(rows), sum(1 for r in rows if text[r["start"]:r["end"]]!=r["text"]))`,
   it("filters by label, speaker, status, document and author", async () => {
     const zhao = fixture.speakers.get("Zhao Lijian");
     const quotes = await call("GET", exportUrl("format=jsonl&label=quote"), { token: owner.token });
-    const quoteLines = quotes.text.trimEnd().split("\n").map((l) => JSON.parse(l));
+    const quoteLines = quotes.text
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(quoteLines.length).toBe(TRICKY_SPANS.filter((s) => s.label === "quote").length);
     expect(quoteLines.every((l) => l.label === "quote")).toBe(true);
     const bySpeaker = await call("GET", exportUrl(`format=jsonl&speakerId=${zhao}`), { token: owner.token });
     expect(bySpeaker.text.trimEnd().split("\n")).toHaveLength(2);
     const accepted = await call("GET", exportUrl("format=jsonl&status=accepted"), { token: owner.token });
     expect(accepted.text).toBe("");
-    const byAuthor = await call("GET", exportUrl(`format=jsonl&author=${owner.id}&documentId=${fixture.documentId}`), { token: owner.token });
+    const byAuthor = await call("GET", exportUrl(`format=jsonl&author=${owner.id}&documentId=${fixture.documentId}`), {
+      token: owner.token,
+    });
     expect(byAuthor.text.trimEnd().split("\n")).toHaveLength(TRICKY_SPANS.length);
   });
 
@@ -122,7 +147,7 @@ describe("csv export", () => {
     const result = await call("GET", exportUrl("format=csv"), { token: owner.token });
     const cells = parseCsv(result.text).flat();
     for (const cell of cells) expect(cell, JSON.stringify(cell)).not.toMatch(/^[=+\-@\t\r]/);
-    expect(cells).toContain("'=HYPERLINK(\"x\")");
+    expect(cells).toContain('\'=HYPERLINK("x")');
     expect(cells).toContain("'-1 for the plan");
     expect(cells).toContain("'@everyone +1 e\u0301te\u0301");
     expect(cells).toContain("'\rcarriage");

@@ -43,7 +43,13 @@ function essence(exported: any) {
       sourceUrl: d.sourceUrl,
       publishedAt: d.publishedAt,
       annotations: d.annotations.map((a: any) => ({
-        start: a.start, end: a.end, exact: a.exact, label: a.label, quoteKind: a.quoteKind, note: a.note, speaker: a.speaker?.name ?? null,
+        start: a.start,
+        end: a.end,
+        exact: a.exact,
+        label: a.label,
+        quoteKind: a.quoteKind,
+        note: a.note,
+        speaker: a.speaker?.name ?? null,
       })),
     })),
     speakers: exported.speakers.map((s: any) => ({ name: s.name, aliases: s.aliases, kind: s.kind, description: s.description })),
@@ -87,7 +93,9 @@ describe("json import", () => {
       { ref: "documents[1].annotations[0]", reason: "its document (documents[1]) was not imported" },
     ]);
     expect(await count("SELECT count(*) FROM annotations WHERE project_id = $1", [target])).toBe(TRICKY_SPANS.length - 2);
-    expect(await count("SELECT count(*) FROM change_events WHERE project_id = $1 AND kind = 'annotation.created'", [target])).toBe(TRICKY_SPANS.length - 2);
+    expect(await count("SELECT count(*) FROM change_events WHERE project_id = $1 AND kind = 'annotation.created'", [target])).toBe(
+      TRICKY_SPANS.length - 2,
+    );
   });
 });
 
@@ -105,7 +113,9 @@ describe("w3c import", () => {
         .map((a: any) => ({
           selector: a.target.selector,
           label: a.target.source.label,
-          body: a.body.filter((b: any) => b.purpose !== "assessing").map((b: any) => (b.source ? { purpose: b.purpose, name: b.source.name, type: b.source.type } : b)),
+          body: a.body
+            .filter((b: any) => b.purpose !== "assessing")
+            .map((b: any) => (b.source ? { purpose: b.purpose, name: b.source.name, type: b.source.type } : b)),
         }))
         .sort((x: any, y: any) => x.selector[1].start - y.selector[1].start || x.selector[1].end - y.selector[1].end);
     expect(strip(second)).toEqual(strip(first));
@@ -117,8 +127,17 @@ describe("w3c import", () => {
     const annotation = (start: number, end: number, exact: string, source: unknown) => ({
       "@context": "http://www.w3.org/ns/anno.jsonld",
       type: "Annotation",
-      body: [{ type: "TextualBody", purpose: "tagging", value: "claim" }, { type: "TextualBody", purpose: "identifying", value: "Tokyo desk" }],
-      target: { source, selector: [{ type: "TextQuoteSelector", exact }, { type: "TextPositionSelector", start, end }] },
+      body: [
+        { type: "TextualBody", purpose: "tagging", value: "claim" },
+        { type: "TextualBody", purpose: "identifying", value: "Tokyo desk" },
+      ],
+      target: {
+        source,
+        selector: [
+          { type: "TextQuoteSelector", exact },
+          { type: "TextPositionSelector", start, end },
+        ],
+      },
     });
     const list = [
       annotation(span.start, span.end, "🚢 Tokyo 🇯🇵", `urn:uuid:${documentId}`),
@@ -137,11 +156,17 @@ describe("w3c import", () => {
 
 describe("jsonl import", () => {
   it("attaches each line by documentId, else documentTitle; matches speakers by name or alias; reports bad lines by number", async () => {
-    const all = (await exportOf(source.projectId, "jsonl")).text.trimEnd().split("\n").map((l) => JSON.parse(l));
+    const all = (await exportOf(source.projectId, "jsonl")).text
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     const zhaoRecord = all.find((r) => r.speaker?.name === "Zhao Lijian");
     const exported = [...all.filter((r) => r !== zhaoRecord).slice(0, 4), zhaoRecord];
     const { projectId, documentId } = await newProjectWithDocument(owner, TRICKY_TEXT, "Tricky copy");
-    await call("POST", `/api/v1/projects/${projectId}/speakers`, { token: owner.token, body: { name: "Zhao Lijian (MFA)", aliases: ["Zhao Lijian"] } });
+    await call("POST", `/api/v1/projects/${projectId}/speakers`, {
+      token: owner.token,
+      body: { name: "Zhao Lijian (MFA)", aliases: ["Zhao Lijian"] },
+    });
     const lines = [
       JSON.stringify({ ...exported[0], documentId }), // line 1: by id
       JSON.stringify({ ...exported[1], documentId: "not-here", documentTitle: "Tricky copy" }), // line 2: by title
@@ -177,7 +202,10 @@ describe("jsonl import", () => {
     const statuses = (await call("GET", `/api/v1/documents/${documentId}/annotations`, { token: owner.token })).body.annotations.map(
       (a: { status: string; author: { id: string } }) => [a.author.id === owner.id ? "owner" : "annotator", a.status],
     );
-    expect(statuses.sort()).toEqual([["annotator", "pending"], ["owner", "accepted"]]);
+    expect(statuses.sort()).toEqual([
+      ["annotator", "pending"],
+      ["owner", "accepted"],
+    ]);
   });
 });
 

@@ -51,7 +51,9 @@ describe("migration runner", () => {
     const second = await withClient(url, (c) => migrate(c));
     expect(second).toEqual([]);
     const recorded = await withClient(url, (c) =>
-      c.query(`SELECT migration_name, checksum, finished_at IS NOT NULL AS finished, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`),
+      c.query(
+        `SELECT migration_name, checksum, finished_at IS NOT NULL AS finished, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
+      ),
     );
     expect(recorded.rows).toEqual(
       migrations.map((m) => ({ migration_name: m.name, checksum: m.checksum, finished: true, applied_steps_count: 1 })),
@@ -84,7 +86,10 @@ describe("migration runner", () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), "migrations-"));
     await fs.cp(DEFAULT_MIGRATIONS_DIR, dir, { recursive: true });
     await fs.mkdir(path.join(dir, "29990101000000_broken"));
-    await fs.writeFile(path.join(dir, "29990101000000_broken", "migration.sql"), "CREATE TABLE half_done (id int);\nSELECT no_such_function();\n");
+    await fs.writeFile(
+      path.join(dir, "29990101000000_broken", "migration.sql"),
+      "CREATE TABLE half_done (id int);\nSELECT no_such_function();\n",
+    );
     await expect(withClient(url, (c) => migrate(c, dir))).rejects.toThrow(/29990101000000_broken failed/);
     const state = await withClient(url, (c) =>
       c.query(`SELECT to_regclass('half_done') IS NULL AS rolled_back,

@@ -38,7 +38,13 @@ describe("migrated database matches prisma/schema.prisma", () => {
 
   for (const model of schema.models) {
     it(`${model.name}: columns, types and nullability`, async () => {
-      const columns = await rows<{ column_name: string; data_type: string; udt_name: string; is_nullable: string; datetime_precision: number | null }>(
+      const columns = await rows<{
+        column_name: string;
+        data_type: string;
+        udt_name: string;
+        is_nullable: string;
+        datetime_precision: number | null;
+      }>(
         `SELECT column_name, data_type, udt_name, is_nullable, datetime_precision
            FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1`,
         [model.table],
@@ -81,10 +87,18 @@ describe("migrated database matches prisma/schema.prisma", () => {
       );
       const key = (cols: string[]) => cols.join(",");
       expect(indexes.filter((i) => i.primary).map((i) => key(i.columns))).toEqual([key(model.primaryKey)]);
-      expect(indexes.filter((i) => i.unique && !i.primary).map((i) => key(i.columns)).sort()).toEqual(
-        model.uniques.map(key).sort(),
-      );
-      expect(indexes.filter((i) => !i.unique).map((i) => key(i.columns)).sort()).toEqual(model.indexes.map(key).sort());
+      expect(
+        indexes
+          .filter((i) => i.unique && !i.primary)
+          .map((i) => key(i.columns))
+          .sort(),
+      ).toEqual(model.uniques.map(key).sort());
+      expect(
+        indexes
+          .filter((i) => !i.unique)
+          .map((i) => key(i.columns))
+          .sort(),
+      ).toEqual(model.indexes.map(key).sort());
     });
   }
 

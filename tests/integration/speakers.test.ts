@@ -35,7 +35,11 @@ describe("speakers", () => {
       body: { aliases: ["Zhao", "Lijian Zhao"] },
     });
     expect(patched.status).toBe(200);
-    expect(patched.body).toMatchObject({ name: "Zhao Lijian", aliases: ["Zhao", "Lijian Zhao"], description: "Foreign ministry spokesman" });
+    expect(patched.body).toMatchObject({
+      name: "Zhao Lijian",
+      aliases: ["Zhao", "Lijian Zhao"],
+      description: "Foreign ministry spokesman",
+    });
   });
 
   it("refuses a duplicate name ignoring case and spacing with 409, on create and rename", async () => {
@@ -53,7 +57,9 @@ describe("speakers", () => {
     expect((await call("GET", `/api/v1/speakers/${other.body.id}`, { token: owner.token })).body.name).toBe("Abe Shinzo");
     // Another project may use the same name.
     const { projectId: otherProject } = await newProjectWithDocument(owner);
-    expect((await call("POST", `/api/v1/projects/${otherProject}/speakers`, { token: owner.token, body: { name: "Jiro Minier" } })).status).toBe(201);
+    expect(
+      (await call("POST", `/api/v1/projects/${otherProject}/speakers`, { token: owner.token, body: { name: "Jiro Minier" } })).status,
+    ).toBe(201);
   });
 
   it("validates input (422) and roles (viewers 403)", async () => {

@@ -25,7 +25,9 @@ describe("exports from the running server", () => {
 
     // Fill the demo article with annotations through the database, then export them.
     const secrets = JSON.parse(await fs.readFile(path.join(dataDir, "secrets.json"), "utf8"));
-    const db = new pg.Client({ connectionString: `postgresql://${secrets.user}:${encodeURIComponent(secrets.password)}@127.0.0.1:${secrets.port}/${secrets.database}` });
+    const db = new pg.Client({
+      connectionString: `postgresql://${secrets.user}:${encodeURIComponent(secrets.password)}@127.0.0.1:${secrets.port}/${secrets.database}`,
+    });
     await db.connect();
     cleanup.push(() => db.end());
     await db.query(
@@ -38,14 +40,21 @@ describe("exports from the running server", () => {
     const text = (await apiJson(`${server.url}/api/v1/documents/${document.id}`, { token })).body.text as string;
     const points = Array.from(text);
 
-    const response = await fetch(`${server.url}/api/v1/projects/${project.id}/export?format=jsonl`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${server.url}/api/v1/projects/${project.id}/export?format=jsonl`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(response.status).toBe(200);
-    const lines = (await response.text()).trimEnd().split("\n").map((l) => JSON.parse(l));
+    const lines = (await response.text())
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(30000);
     for (const line of lines.slice(0, 500)) expect(line.text).toBe(points.slice(line.start, line.end).join(""));
 
     for (const format of ["json", "csv", "w3c", "brat", "spacy"]) {
-      const r = await fetch(`${server.url}/api/v1/projects/${project.id}/export?format=${format}`, { headers: { authorization: `Bearer ${token}` } });
+      const r = await fetch(`${server.url}/api/v1/projects/${project.id}/export?format=${format}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(r.status, format).toBe(200);
       const bytes = Buffer.from(await r.arrayBuffer());
       expect(bytes.length, format).toBeGreaterThan(format === "brat" ? 10_000 : 100_000);
@@ -63,7 +72,8 @@ describe("exports from the running server", () => {
     await reader.read();
     controller.abort();
     const exportConnections = async () =>
-      (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'sourcemark-export'")).rows[0]!.n;
+      (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'sourcemark-export'"))
+        .rows[0]!.n;
     const deadline = Date.now() + 10_000;
     while ((await exportConnections()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     expect(await exportConnections()).toBe(0);

@@ -30,7 +30,15 @@ describe("a fresh install", () => {
     const home = await fetch(`${server.url}/`);
     expect(await home.text()).toContain("Sign in");
 
-    const created = await admin(dataDir, ["create-user", "--email", "First@Example.org", "--password", "first password", "--name", "First"]);
+    const created = await admin(dataDir, [
+      "create-user",
+      "--email",
+      "First@Example.org",
+      "--password",
+      "first password",
+      "--name",
+      "First",
+    ]);
     expect(created.code, created.stderr).toBe(0);
     const user = JSON.parse(created.stdout.trim());
     expect(user).toEqual({ id: expect.any(String), email: "first@example.org" });
@@ -122,10 +130,11 @@ describe("a fresh install", () => {
     // The external server was not stopped, and holds the migrated schema and the account.
     const check = new pg.Client({ connectionString: url });
     await check.connect();
-    const { rows } = await check.query("SELECT (SELECT count(*)::int FROM users) AS users, (SELECT count(*)::int FROM _prisma_migrations) AS migrations");
+    const { rows } = await check.query(
+      "SELECT (SELECT count(*)::int FROM users) AS users, (SELECT count(*)::int FROM _prisma_migrations) AS migrations",
+    );
     await check.end();
     expect(rows[0]).toEqual({ users: 1, migrations: expect.any(Number) });
     expect(rows[0].migrations).toBeGreaterThan(0);
   });
 });
-

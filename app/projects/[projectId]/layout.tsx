@@ -6,13 +6,7 @@ import { ProjectTabs } from "@/components/projects/ProjectTabs";
 import { TopBar } from "@/components/TopBar";
 import { loadProjectPage } from "@/lib/projects/project-page";
 
-export default async function ProjectLayout({
-  children,
-  params,
-}: {
-  children: ReactNode;
-  params: Promise<{ projectId: string }>;
-}) {
+export default async function ProjectLayout({ children, params }: { children: ReactNode; params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const { actor, project } = await loadProjectPage(projectId);
   return (

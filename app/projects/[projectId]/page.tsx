@@ -26,9 +26,7 @@ export default async function ProjectDocumentsPage({ params }: Props) {
       <section className={styles.section}>
         <h2 id="documents-heading">Documents</h2>
         {documents.length === 0 ? (
-          <p className="muted">
-            No documents yet.{mayImport ? " Import an article below to start annotating." : ""}
-          </p>
+          <p className="muted">No documents yet.{mayImport ? " Import an article below to start annotating." : ""}</p>
         ) : (
           <DocumentTable documents={documents} labelledBy="documents-heading" />
         )}

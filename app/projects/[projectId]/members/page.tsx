@@ -17,12 +17,5 @@ export default async function ProjectMembersPage({ params }: Props) {
   const { projectId } = await params;
   const { actor, project } = await loadProjectPage(projectId);
   const members = await listMembers(actor, project.id);
-  return (
-    <MembersPanel
-      projectId={project.id}
-      members={members}
-      currentUserId={actor.id}
-      mayManage={can(project.role, "member.manage")}
-    />
-  );
+  return <MembersPanel projectId={project.id} members={members} currentUserId={actor.id} mayManage={can(project.role, "member.manage")} />;
 }
