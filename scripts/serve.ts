@@ -7,6 +7,8 @@ import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { stopChangeFeed } from "../lib/changes/change-feed";
+import { closeAllStreams } from "../lib/changes/live-streams";
 import { SERVER_APPLICATION_NAME, closeDb } from "../lib/db/client";
 import { bootDatabase, serverConnections } from "../lib/db/boot";
 import { sendWebResponse, toWebRequest } from "../lib/http/node-adapter";
@@ -72,6 +74,9 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   console.log(`Sourcemark: ${signal} received, shutting down`);
+  // Live streams never end by themselves: end them (their clients reconnect), then stop listening.
+  closeAllStreams();
+  await stopChangeFeed();
   const force = setTimeout(() => server.closeAllConnections(), 5_000);
   await new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { checkedAccess, documentAccess, memberAllowedSql } from "../auth/access";
 import type { Actor } from "../auth/authenticate";
 import { can, canDeleteAnnotation, canEditAnnotation, rolesAllowed } from "../auth/roles";
-import { CHANGE_KINDS, kindsOf, type ChangeKind, type ChangeKindInfo } from "../changes/change-kinds";
+import { kindInfo, kindsOf, type ChangeKind } from "../changes/change-kinds";
 import { insertChangesSql } from "../changes/record-change";
 import { pool, type Queryable } from "../db/client";
 import { pgErrorCode, withTransaction } from "../db/transaction";
@@ -394,7 +394,7 @@ export async function annotationHistory(actor: Actor, annotationId: string): Pro
   checkedAccess(rows[0], "project.read", "Annotation");
   return rows.map((row) => ({
     id: row.id,
-    action: (CHANGE_KINDS[row.kind] as ChangeKindInfo).historyAction ?? "update",
+    action: kindInfo(row.kind).historyAction ?? "update",
     kind: row.kind,
     actor: row.actor_id ? { id: row.actor_id, name: row.actor_name ?? "" } : null,
     at: row.created_at.toISOString(),

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { type Action, type Role, ROLES, can, canDeleteAnnotation, canEditAnnotation, isRole } from "./roles";
+import {
+  type Action,
+  type Role,
+  ROLES,
+  can,
+  canDeleteAnnotation,
+  canDeleteComment,
+  canEditAnnotation,
+  canEditComment,
+  isRole,
+} from "./roles";
 
 // The expected matrix, written out explicitly (API.md, Roles). Columns: owner, reviewer, annotator, viewer.
 const MATRIX: Record<Action, [owner: boolean, reviewer: boolean, annotator: boolean, viewer: boolean]> = {
@@ -16,6 +26,8 @@ const MATRIX: Record<Action, [owner: boolean, reviewer: boolean, annotator: bool
   "annotation.deleteOwn": [true, true, true, false],
   "annotation.deleteAny": [true, false, false, false],
   "annotation.review": [true, true, false, false],
+  "comment.create": [true, true, true, false],
+  "comment.deleteAny": [true, false, false, false],
 };
 
 const ROLE_ORDER: Role[] = ["owner", "reviewer", "annotator", "viewer"];
@@ -29,8 +41,8 @@ describe("can", () => {
     expect([...ROLES]).toEqual(ROLE_ORDER);
   });
 
-  it("covers 13 actions × 4 roles", () => {
-    expect(CASES).toHaveLength(52);
+  it("covers 15 actions × 4 roles", () => {
+    expect(CASES).toHaveLength(60);
   });
 
   it.each(CASES)("%s may %s: %s", (role, action, expected) => {
@@ -54,6 +66,8 @@ describe("can", () => {
         "annotation.deleteOwn",
         "annotation.deleteAny",
         "annotation.review",
+        "comment.create",
+        "comment.deleteAny",
       ],
     ],
     [
@@ -69,6 +83,7 @@ describe("can", () => {
         "annotation.editAny",
         "annotation.deleteOwn",
         "annotation.review",
+        "comment.create",
       ],
     ],
     [
@@ -82,6 +97,7 @@ describe("can", () => {
         "annotation.create",
         "annotation.editOwn",
         "annotation.deleteOwn",
+        "comment.create",
       ],
     ],
     ["viewer", ["project.read", "project.export"]],
@@ -105,6 +121,23 @@ describe("canEditAnnotation / canDeleteAnnotation", () => {
   ])("%s, author=%s: edit %s, delete %s", (role, isAuthor, edit, del) => {
     expect(canEditAnnotation(role, isAuthor)).toBe(edit);
     expect(canDeleteAnnotation(role, isAuthor)).toBe(del);
+  });
+});
+
+describe("canEditComment / canDeleteComment", () => {
+  it.each<[Role, boolean, boolean, boolean]>([
+    // [role, isAuthor, may edit, may delete]
+    ["owner", true, true, true],
+    ["owner", false, false, true], // owners remove anyone's comment but do not put words in their mouth
+    ["reviewer", true, true, true],
+    ["reviewer", false, false, false],
+    ["annotator", true, true, true],
+    ["annotator", false, false, false],
+    ["viewer", true, false, false], // demoted to viewer: the thread is read-only for them now
+    ["viewer", false, false, false],
+  ])("%s, author=%s: edit %s, delete %s", (role, isAuthor, edit, del) => {
+    expect(canEditComment(role, isAuthor)).toBe(edit);
+    expect(canDeleteComment(role, isAuthor)).toBe(del);
   });
 });
 

@@ -17,7 +17,9 @@ export type Action =
   | "annotation.editAny"
   | "annotation.deleteOwn"
   | "annotation.deleteAny"
-  | "annotation.review";
+  | "annotation.review"
+  | "comment.create"
+  | "comment.deleteAny";
 
 const EVERYONE: readonly Role[] = ROLES;
 const WRITERS: readonly Role[] = ["owner", "reviewer", "annotator"];
@@ -38,6 +40,10 @@ const MATRIX: Record<Action, readonly Role[]> = {
   // Reviewers correct attributions and reject bad spans; removing other people's work is the owner's call.
   "annotation.deleteAny": ["owner"],
   "annotation.review": ["owner", "reviewer"],
+  // Whoever works on the annotations discusses them; viewers read the threads. A comment is
+  // edited only by its author; removing someone else's is the owner's call, as for annotations.
+  "comment.create": WRITERS,
+  "comment.deleteAny": ["owner"],
 };
 
 export function isRole(value: string): value is Role {
@@ -60,4 +66,13 @@ export function canEditAnnotation(role: Role, isAuthor: boolean): boolean {
 
 export function canDeleteAnnotation(role: Role, isAuthor: boolean): boolean {
   return can(role, "annotation.deleteAny") || (isAuthor && can(role, "annotation.deleteOwn"));
+}
+
+/** May `role` edit a comment? Only its author, while their role still allows commenting. */
+export function canEditComment(role: Role, isAuthor: boolean): boolean {
+  return isAuthor && can(role, "comment.create");
+}
+
+export function canDeleteComment(role: Role, isAuthor: boolean): boolean {
+  return can(role, "comment.deleteAny") || canEditComment(role, isAuthor);
 }

@@ -16,6 +16,8 @@ export type DomainErrorCode =
   | "payload_too_large"
   /** Well-formed input that breaks a rule; details.fields names each offending field. */
   | "validation_failed"
+  /** Too many at once; details.retryAfterSeconds says when to try again. */
+  | "too_many_requests"
   | "internal_error";
 
 export class DomainError extends Error {
@@ -51,6 +53,9 @@ export const payloadTooLarge = (limitBytes: number) =>
 /** A well-formed request that breaks a rule; `fields` maps each offending field to what is wrong. */
 export const validationFailed = (message: string, fields: Record<string, string>) =>
   new DomainError("validation_failed", message, { fields });
+
+export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
+  new DomainError("too_many_requests", message, { retryAfterSeconds });
 
 export function isNotFound(error: unknown): boolean {
   return error instanceof DomainError && error.code === "not_found";

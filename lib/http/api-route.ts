@@ -13,6 +13,7 @@ export const STATUS_OF: Readonly<Record<DomainErrorCode, number>> = {
   conflict: 409,
   payload_too_large: 413,
   validation_failed: 422,
+  too_many_requests: 429,
   internal_error: 500,
 };
 
@@ -24,7 +25,9 @@ type Handler<P> = (request: Request, params: P) => Promise<Response>;
 
 export function errorResponse(error: unknown): Response {
   if (error instanceof DomainError) {
-    return Response.json(error.toBody(), { status: STATUS_OF[error.code] });
+    const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+    const headers = retryAfter === undefined ? undefined : { "Retry-After": String(retryAfter) };
+    return Response.json(error.toBody(), { status: STATUS_OF[error.code], headers });
   }
   console.error("[sourcemark] unhandled error in API route:", error);
   const internal = new DomainError("internal_error", "Something went wrong on the server; nothing was changed.");

@@ -71,6 +71,15 @@ export async function sendWebResponse(res: ServerResponse, response: Response): 
   };
   res.once("close", onClose);
   try {
+    if ((response.headers.get("content-type") ?? "").startsWith("text/event-stream")) {
+      // Server-sent events: every chunk goes out as soon as it is produced.
+      res.flushHeaders();
+      for (let next = await reader.read(); !next.done && !res.destroyed; next = await reader.read()) {
+        if (!res.write(next.value)) await drained(res);
+      }
+      res.end();
+      return;
+    }
     const first = await reader.read();
     if (first.done) {
       res.end();

@@ -148,6 +148,25 @@ export const annotationFilterSchema = z.strictObject({
 });
 export type AnnotationFilter = z.infer<typeof annotationFilterSchema>;
 
+/** A comment's text: plain text, 1–10,000 characters (rendered as text, never as HTML). */
+export const commentInputSchema = z.strictObject({
+  body: z
+    .string()
+    .trim()
+    .min(1, "must not be empty")
+    .max(10000, "at most 10000 characters")
+    .refine((body) => !body.includes("\u0000"), "must not contain NUL characters"),
+});
+export type CommentInput = z.infer<typeof commentInputSchema>;
+
+/** GET …/events: resume after this event id (what an EventSource sends as Last-Event-ID). */
+export const eventStreamQuerySchema = z.strictObject({
+  since: z
+    .string()
+    .regex(/^\d{1,18}$/, "must be an event id")
+    .optional(),
+});
+
 /** GET …/export: the format and the annotation filters. */
 export const exportQuerySchema = annotationFilterSchema.extend({
   format: z.enum(EXPORT_FORMAT_IDS).default("json"),

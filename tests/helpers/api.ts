@@ -26,6 +26,17 @@ export interface ApiResult<T = any> {
   headers: Headers;
 }
 
+/** Dispatches a request to its route handler and returns the Response unread (streams). */
+export async function dispatchRaw(method: string, path: string, options: CallOptions = {}): Promise<Response> {
+  const url = new URL(path, "http://sourcemark.test");
+  const route = matchRoute(routes, url.pathname);
+  if (!route) throw new Error(`no route for ${url.pathname}`);
+  const headers: Record<string, string> = { host: "sourcemark.test", ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.cookie) headers.cookie = options.cookie;
+  return dispatch(route.entry, route.params, new Request(url, { method, headers }));
+}
+
 export async function call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<ApiResult<T>> {
   const url = new URL(path, "http://sourcemark.test");
   const route = matchRoute(routes, url.pathname);

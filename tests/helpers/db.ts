@@ -9,7 +9,18 @@ export async function count(sql: string, params: unknown[] = []): Promise<number
 
 /** Row counts of every table that a request could write to: compare before/after a failed request. */
 export async function snapshotCounts(): Promise<Record<string, number>> {
-  const tables = ["users", "sessions", "api_tokens", "projects", "memberships", "documents", "speakers", "annotations", "change_events"];
+  const tables = [
+    "users",
+    "sessions",
+    "api_tokens",
+    "projects",
+    "memberships",
+    "documents",
+    "speakers",
+    "annotations",
+    "change_events",
+    "comments",
+  ];
   const result: Record<string, number> = {};
   for (const table of tables) result[table] = await count(`SELECT count(*) FROM ${table}`);
   return result;

@@ -1,0 +1,144 @@
+// Comments: the discussion thread of an annotation. Annotators, reviewers and owners comment;
+// viewers read. A comment is edited by its author only and deleted by its author or an owner.
+// Each change is written with its change event (comment.created/updated/deleted) in one statement.
+
+import { z } from "zod";
+import { checkedAccess, memberAllowedSql } from "../auth/access";
+import type { Actor } from "../auth/authenticate";
+import { canDeleteComment, canEditComment, rolesAllowed } from "../auth/roles";
+import { isoTimestampSql } from "../annotations/annotation-view";
+import type { ChangeKind } from "../changes/change-kinds";
+import { insertChangesSql } from "../changes/record-change";
+import { pool, type Queryable } from "../db/client";
+import { withTransaction } from "../db/transaction";
+import { forbidden, notFound } from "../errors/domain-error";
+import type { InputReader } from "../validation/parse-input";
+import type { CommentInput } from "../validation/schemas";
+
+const personRef = z.object({ id: z.string(), name: z.string() });
+
+export const commentViewSchema = z.object({
+  id: z.string(),
+  annotationId: z.string(),
+  author: personRef,
+  /** Plain text: show it as text, never as HTML. */
+  body: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type CommentView = z.infer<typeof commentViewSchema>;
+
+/** The comment view as JSON, from comments `c` joined to its author `u`. */
+export const COMMENT_VIEW_SQL = `json_build_object(
+  'id', c.id, 'annotationId', c.annotation_id, 'author', json_build_object('id', u.id, 'name', u.name), 'body', c.body,
+  'createdAt', ${isoTimestampSql("c.created_at")}, 'updatedAt', ${isoTimestampSql("c.updated_at")})`;
+
+/** FROM clause joining a comment source (table or CTE) aliased `c` to its author `u`. */
+export function commentJoins(source = "comments"): string {
+  return `${source} c JOIN users u ON u.id = c.author_id`;
+}
+
+/** The annotation's project and document, with the actor's role in it (null if not a member). */
+async function annotationWithRole(q: Queryable, actor: Actor, annotationId: string) {
+  const { rows } = await q.query<{ project_id: string; document_id: string; role: string | null }>(
+    `SELECT a.project_id, a.document_id, m.role::text AS role
+       FROM annotations a LEFT JOIN memberships m ON m.project_id = a.project_id AND m.user_id = $2
+      WHERE a.id = $1`,
+    [annotationId, actor.id],
+  );
+  return rows[0];
+}
+
+/** The thread of an annotation, oldest first. */
+export async function listComments(actor: Actor, annotationId: string): Promise<CommentView[]> {
+  checkedAccess(await annotationWithRole(pool(), actor, annotationId), "project.read", "Annotation");
+  const { rows } = await pool().query<{ view: CommentView }>(
+    `SELECT ${COMMENT_VIEW_SQL} AS view FROM ${commentJoins()} WHERE c.annotation_id = $1 ORDER BY c.created_at, c.id`,
+    [annotationId],
+  );
+  return rows.map((row) => row.view);
+}
+
+export interface CreateCommentOptions {
+  actor: Actor;
+  annotationId: string;
+  input: InputReader<CommentInput>;
+}
+
+export async function createComment({ actor, annotationId, input }: CreateCommentOptions): Promise<CommentView> {
+  const annotation = await annotationWithRole(pool(), actor, annotationId);
+  checkedAccess(annotation, "comment.create", "Annotation");
+  const { body } = await input();
+  const { rows } = await pool().query<{ view: CommentView }>(
+    `WITH ins AS (
+       INSERT INTO comments (project_id, document_id, annotation_id, author_id, body)
+       SELECT a.project_id, a.document_id, a.id, $2, $3 FROM annotations a
+        WHERE a.id = $1 AND ${memberAllowedSql("a.project_id", "$2", "$4")}
+       RETURNING *
+     ), views AS (
+       SELECT c.project_id, c.document_id, c.id, ${COMMENT_VIEW_SQL} AS view FROM ${commentJoins("ins")}
+     ), ev AS (
+       ${insertChangesSql("SELECT project_id, document_id, id, $5, $2, NULL, view FROM views")}
+     )
+     SELECT view FROM views`,
+    [annotationId, actor.id, body, rolesAllowed("comment.create"), "comment.created" satisfies ChangeKind],
+  );
+  // The annotation was deleted, or the actor's role changed, between the check and the write.
+  if (!rows[0]) throw notFound("Annotation");
+  return rows[0].view;
+}
+
+interface CommentWithRole {
+  view: CommentView;
+  role: string | null;
+  project_id: string;
+}
+
+async function lockComment(q: Queryable, actor: Actor, commentId: string): Promise<CommentWithRole | undefined> {
+  const { rows } = await q.query<CommentWithRole>(
+    `SELECT ${COMMENT_VIEW_SQL} AS view, c.project_id, m.role::text AS role
+       FROM ${commentJoins()} LEFT JOIN memberships m ON m.project_id = c.project_id AND m.user_id = $2
+      WHERE c.id = $1 FOR UPDATE OF c`,
+    [commentId, actor.id],
+  );
+  return rows[0];
+}
+
+export interface UpdateCommentOptions {
+  actor: Actor;
+  commentId: string;
+  input: InputReader<CommentInput>;
+}
+
+export async function updateComment({ actor, commentId, input }: UpdateCommentOptions): Promise<CommentView> {
+  return withTransaction(async (client) => {
+    const row = await lockComment(client, actor, commentId);
+    const { role } = checkedAccess(row, "project.read", "Comment");
+    if (!canEditComment(role, row?.view.author.id === actor.id)) throw forbidden("Only its author can edit a comment.");
+    const { body } = await input();
+    const { rows } = await client.query<{ view: CommentView }>(
+      `WITH upd AS (UPDATE comments SET body = $2, updated_at = now() WHERE id = $1 RETURNING *),
+       views AS (SELECT c.project_id, c.document_id, c.id, ${COMMENT_VIEW_SQL} AS view FROM ${commentJoins("upd")}),
+       ev AS (${insertChangesSql("SELECT project_id, document_id, id, $3, $4, $5::json, view FROM views")})
+       SELECT view FROM views`,
+      [commentId, body, "comment.updated" satisfies ChangeKind, actor.id, JSON.stringify(row?.view)],
+    );
+    return (rows[0] as { view: CommentView }).view;
+  });
+}
+
+export async function deleteComment({ actor, commentId }: { actor: Actor; commentId: string }): Promise<void> {
+  await withTransaction(async (client) => {
+    const row = await lockComment(client, actor, commentId);
+    const { role } = checkedAccess(row, "project.read", "Comment");
+    if (!canDeleteComment(role, row?.view.author.id === actor.id)) {
+      throw forbidden("Only its author or a project owner can delete a comment.");
+    }
+    await client.query(
+      `WITH del AS (DELETE FROM comments WHERE id = $1 RETURNING *),
+       ev AS (${insertChangesSql("SELECT project_id, document_id, id, $2, $3, $4::json, NULL FROM del")})
+       SELECT 1`,
+      [commentId, "comment.deleted" satisfies ChangeKind, actor.id, JSON.stringify(row?.view)],
+    );
+  });
+}
