@@ -24,6 +24,10 @@ export const annotationViewSchema = z.object({
   speaker: personRef.nullable(),
   note: z.string().nullable(),
   status: z.enum(ANNOTATION_STATUSES),
+  /** Who last set the status (null while pending), when, and why (a rejection's reason). */
+  reviewedBy: personRef.nullable(),
+  reviewedAt: z.string().nullable(),
+  reviewReason: z.string().nullable(),
   author: personRef,
   version: z.int(),
   createdAt: z.string(),
@@ -37,7 +41,7 @@ export function isoTimestampSql(column: string): string {
   return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }
 
-/** Each field of the view and the SQL computing it from annotation `a`, speaker `s`, author `u`. */
+/** Each field of the view and the SQL computing it from annotation `a`, speaker `s`, author `u`, reviewer `r`. */
 const VIEW_FIELDS = {
   id: "a.id",
   documentId: "a.document_id",
@@ -52,6 +56,9 @@ const VIEW_FIELDS = {
   speaker: "CASE WHEN a.speaker_id IS NULL THEN NULL ELSE json_build_object('id', s.id, 'name', s.name) END",
   note: "a.note",
   status: "a.status",
+  reviewedBy: "CASE WHEN a.reviewed_by IS NULL THEN NULL ELSE json_build_object('id', r.id, 'name', r.name) END",
+  reviewedAt: isoTimestampSql("a.reviewed_at"),
+  reviewReason: "a.review_reason",
   author: "json_build_object('id', u.id, 'name', u.name)",
   version: "a.version",
   createdAt: isoTimestampSql("a.created_at"),
@@ -70,7 +77,7 @@ export function annotationViewSql(extra: Readonly<Record<string, string>> = {}):
     .join(", ")})`;
 }
 
-/** FROM clause joining an annotation source (a table or a CTE) aliased `a` to its speaker and author. */
+/** FROM clause joining an annotation source (a table or a CTE) aliased `a` to its speaker, author and reviewer. */
 export function annotationJoins(source = "annotations"): string {
-  return `${source} a LEFT JOIN speakers s ON s.id = a.speaker_id JOIN users u ON u.id = a.author_id`;
+  return `${source} a LEFT JOIN speakers s ON s.id = a.speaker_id JOIN users u ON u.id = a.author_id LEFT JOIN users r ON r.id = a.reviewed_by`;
 }

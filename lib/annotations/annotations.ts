@@ -17,7 +17,7 @@ import { conflict, forbidden, notFound, validationFailed, type DomainError } fro
 import type { AnnotationStatus, Label, QuoteKind } from "../model/vocabulary";
 import type { CodePointIndex } from "../text/code-points";
 import type { InputReader } from "../validation/parse-input";
-import type { CreateAnnotationInput, UpdateAnnotationInput } from "../validation/schemas";
+import type { CreateAnnotationInput, ReviewInput, UpdateAnnotationInput } from "../validation/schemas";
 import { annotationJoins, annotationViewSql, type AnnotationView } from "./annotation-view";
 import { resolveQuoteKind, resolveSpan } from "./span-rules";
 
@@ -44,6 +44,9 @@ interface KeptIdentity {
   authorId: string;
   version: number;
   createdAt: string;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  reviewReason: string | null;
 }
 
 /**
@@ -104,13 +107,15 @@ export async function insertAnnotations(
     text: `WITH ins AS (
        INSERT INTO annotations
          (id, project_id, document_id, label, quote_kind, start, "end", exact, prefix, suffix, speaker_id, note, status,
-          version, author_id, created_at, updated_at)
+          version, author_id, created_at, updated_at, reviewed_by, reviewed_at, review_reason)
        SELECT r.id, $1, r.document_id, r.label, r.quote_kind, r.start, r."end", r.exact, r.prefix, r.suffix, r.speaker_id,
-              r.note, r.status, r.version, r.author_id, COALESCE(r.created_at, now()), now()
+              r.note, r.status, r.version, r.author_id, COALESCE(r.created_at, now()), now(),
+              r.reviewed_by, CASE WHEN r.reviewed_by IS NULL THEN NULL ELSE COALESCE(r.reviewed_at, now()) END, r.review_reason
          FROM unnest($4::text[], $5::text[], $6::"Label"[], $7::"QuoteKind"[], $8::int[], $9::int[], $10::text[], $11::text[],
-                     $12::text[], $13::text[], $14::text[], $15::"AnnotationStatus"[], $16::int[], $17::text[], $18::timestamptz[])
+                     $12::text[], $13::text[], $14::text[], $15::"AnnotationStatus"[], $16::int[], $17::text[], $18::timestamptz[],
+                     $20::text[], $21::timestamptz[], $22::text[])
            AS r(id, document_id, label, quote_kind, start, "end", exact, prefix, suffix, speaker_id, note, status, version,
-                author_id, created_at)
+                author_id, created_at, reviewed_by, reviewed_at, review_reason)
         WHERE ${memberAllowedSql("$1", "$2", "$3")}
           AND EXISTS (SELECT 1 FROM documents d WHERE d.id = r.document_id AND d.project_id = $1)
           AND (r.speaker_id IS NULL OR EXISTS (SELECT 1 FROM speakers sp WHERE sp.id = r.speaker_id AND sp.project_id = $1))
@@ -141,6 +146,10 @@ export async function insertAnnotations(
       column((r) => r.kept?.authorId ?? actor.id),
       column((r) => r.kept?.createdAt ?? null),
       kind,
+      // A new annotation imported already reviewed was reviewed by its importer, now.
+      column((r) => (r.kept ? r.kept.reviewedBy : r.status === "pending" ? null : actor.id)),
+      column((r) => r.kept?.reviewedAt ?? null),
+      column((r) => r.kept?.reviewReason ?? null),
     ],
   });
   return written.map((row) => row.view);
@@ -249,11 +258,22 @@ export async function updateAnnotation({ actor, annotationId, input }: UpdateAnn
     const kind = resolveQuoteKind(label, changes.quoteKind, current.label === label ? current.quoteKind : null, quote.exact);
     if (!kind.ok) throw validationFailed(kind.message, { quoteKind: kind.message });
     const speakerId = changes.speakerId !== undefined ? changes.speakerId : current.speakerId;
+    // The review status: set by a reviewer here (the PATCH of API.md), or back to pending when the
+    // attribution a reviewer judged changes (span, label, speaker, quote kind; not the note).
+    const contentChanged =
+      label !== current.label ||
+      start !== current.start ||
+      end !== current.end ||
+      speakerId !== current.speakerId ||
+      kind.quoteKind !== current.quoteKind;
+    const review = nextReview(current, changes.status, contentChanged, actor);
     const { rows } = await client.query<{ view: AnnotationView }>(
       `WITH upd AS (
          UPDATE annotations a
             SET label = $2::"Label", quote_kind = $3::"QuoteKind", start = $4, "end" = $5, exact = $6, prefix = $7, suffix = $8,
-                speaker_id = $9, note = $10, status = $11::"AnnotationStatus", version = version + 1, updated_at = now()
+                speaker_id = $9, note = $10, status = $11::"AnnotationStatus", version = version + 1, updated_at = now(),
+                reviewed_by = $15, reviewed_at = CASE WHEN $15::text IS NULL THEN NULL WHEN $16 THEN now() ELSE a.reviewed_at END,
+                review_reason = $17
           WHERE a.id = $1
             AND ($9::text IS NULL OR EXISTS (SELECT 1 FROM speakers sp WHERE sp.id = $9 AND sp.project_id = a.project_id))
          RETURNING a.*
@@ -274,15 +294,134 @@ export async function updateAnnotation({ actor, annotationId, input }: UpdateAnn
         quote.suffix,
         speakerId,
         changes.note !== undefined ? changes.note : current.note,
-        changes.status ?? current.status,
+        review.status,
         "annotation.updated" satisfies ChangeKind,
         actor.id,
         JSON.stringify(current),
+        review.reviewedBy,
+        review.stamped,
+        review.reason,
       ],
     );
     if (!rows[0]) throw noSuchSpeaker();
     return rows[0].view;
   });
+}
+
+interface ReviewState {
+  status: AnnotationStatus;
+  reviewedBy: string | null;
+  /** Whether the review time becomes now (a new review) or stays. */
+  stamped: boolean;
+  reason: string | null;
+}
+
+/** The review fields after a change: a new status is a review by `actor`; pending clears them. */
+function nextReview(
+  current: AnnotationView,
+  status: AnnotationStatus | undefined,
+  contentChanged: boolean,
+  actor: Actor,
+  reason: string | null = null,
+): ReviewState {
+  const next = status ?? (contentChanged ? "pending" : current.status);
+  if (next === "pending") return { status: next, reviewedBy: null, stamped: false, reason: null };
+  if (status === undefined)
+    return { status: next, reviewedBy: current.reviewedBy?.id ?? null, stamped: false, reason: current.reviewReason };
+  return { status: next, reviewedBy: actor.id, stamped: true, reason };
+}
+
+export interface ReviewAnnotationOptions {
+  actor: Actor;
+  annotationId: string;
+  input: InputReader<ReviewInput>;
+}
+
+/**
+ * Accepts, rejects (with an optional reason) or resets an annotation to pending: reviewers and
+ * owners. The content and its version are untouched, so a review never conflicts with an edit.
+ */
+export async function reviewAnnotation({ actor, annotationId, input }: ReviewAnnotationOptions): Promise<AnnotationView> {
+  return withTransaction(async (client) => {
+    const row = await readWithAccess(client, actor, annotationId, true);
+    checkedAccess(row, "annotation.review", "Annotation");
+    const current = (row as AnnotationWithAccess).view;
+    const { status, reason } = await input();
+    const review = nextReview(current, status, false, actor, reason ?? null);
+    const { rows } = await client.query<{ view: AnnotationView }>(
+      `WITH upd AS (
+         UPDATE annotations a
+            SET status = $2::"AnnotationStatus", reviewed_by = $3, reviewed_at = CASE WHEN $3::text IS NULL THEN NULL ELSE now() END,
+                review_reason = $4
+          WHERE a.id = $1
+         RETURNING a.*
+       ), views AS (
+         SELECT a.project_id, a.document_id, a.id, ${VIEW} AS view FROM ${annotationJoins("upd")}
+       ), ev AS (
+         ${insertChangesSql("SELECT project_id, document_id, id, $5, $6, $7::json, view FROM views")}
+       )
+       SELECT view FROM views`,
+      [
+        annotationId,
+        review.status,
+        review.reviewedBy,
+        review.reason,
+        "annotation.reviewed" satisfies ChangeKind,
+        actor.id,
+        JSON.stringify(current),
+      ],
+    );
+    return (rows[0] as { view: AnnotationView }).view;
+  });
+}
+
+export interface ReattributeOptions {
+  actor: Actor;
+  projectId: string;
+  /** The speaker to attribute to (of the same project), or null for none. */
+  to: string | null;
+  /** Which annotations: all of a speaker's, or these ids (of the project). */
+  from: { speakerId: string } | { ids: readonly string[] };
+  /**
+   * Another person now, so a review of the old attribution no longer holds (back to pending) — or
+   * the same person under a better name (a merge), so reviews stand.
+   */
+  samePerson: boolean;
+}
+
+/**
+ * Attributes many annotations to another speaker in one statement, each with its
+ * annotation.updated event; versions go up, so an edit based on the old attribution gets 409.
+ * Run inside the caller's transaction, after its access checks. Returns the ids changed.
+ */
+export async function reattributeAnnotations(
+  q: Queryable,
+  { actor, projectId, to, from, samePerson }: ReattributeOptions,
+): Promise<string[]> {
+  const { rows } = await q.query<{ id: string }>(
+    `WITH old AS (
+       SELECT a.id, ${VIEW} AS view FROM ${annotationJoins()}
+        WHERE a.project_id = $1 AND ${"speakerId" in from ? "a.speaker_id = $2" : "a.id = ANY($2::text[])"}
+          AND a.speaker_id IS DISTINCT FROM $3
+        FOR UPDATE OF a
+     ), upd AS (
+       UPDATE annotations a
+          SET speaker_id = $3, version = a.version + 1, updated_at = now(),
+              status = CASE WHEN $5 THEN a.status ELSE 'pending' END,
+              reviewed_by = CASE WHEN $5 THEN a.reviewed_by END,
+              reviewed_at = CASE WHEN $5 THEN a.reviewed_at END,
+              review_reason = CASE WHEN $5 THEN a.review_reason END
+         FROM old WHERE a.id = old.id
+       RETURNING a.*
+     ), views AS (
+       SELECT a.project_id, a.document_id, a.id, ${VIEW} AS view FROM ${annotationJoins("upd")}
+     ), ev AS (
+       ${insertChangesSql("SELECT v.project_id, v.document_id, v.id, $6, $4, o.view, v.view FROM views v JOIN old o ON o.id = v.id")}
+     )
+     SELECT id FROM views`,
+    [projectId, "speakerId" in from ? from.speakerId : from.ids, to, actor.id, samePerson, "annotation.updated" satisfies ChangeKind],
+  );
+  return rows.map((row) => row.id);
 }
 
 export interface DeleteAnnotationOptions {
@@ -344,7 +483,15 @@ export async function restoreAnnotation({ actor, annotationId }: DeleteAnnotatio
       speakerId: speakerKept ? before.speakerId : null,
       note: before.note,
       status: before.status,
-      kept: { id: before.id, authorId: before.author.id, version: before.version + 1, createdAt: before.createdAt },
+      kept: {
+        id: before.id,
+        authorId: before.author.id,
+        version: before.version + 1,
+        createdAt: before.createdAt,
+        reviewedBy: before.reviewedBy?.id ?? null,
+        reviewedAt: before.reviewedAt,
+        reviewReason: before.reviewReason,
+      },
     };
     try {
       const [view] = await insertAnnotations(client, { projectId, actor, rows: [restored], kind: "annotation.restored" });
@@ -360,8 +507,8 @@ export async function restoreAnnotation({ actor, annotationId }: DeleteAnnotatio
 
 export interface HistoryEntry {
   id: string;
-  /** create, update or delete (a restore is a create). */
-  action: "create" | "update" | "delete";
+  /** create, update, delete or review (a restore is a create). */
+  action: "create" | "update" | "delete" | "review";
   /** The change event's kind ("annotation.restored", …). */
   kind: ChangeKind;
   actor: { id: string; name: string } | null;

@@ -7,7 +7,7 @@ export type ChangeSubject = "annotation" | "speaker" | "document" | "comment";
 export interface ChangeKindInfo {
   subject: ChangeSubject;
   /** The `action` of an annotation's history entry (API: create, update, delete). */
-  historyAction?: "create" | "update" | "delete";
+  historyAction?: "create" | "update" | "delete" | "review";
   /** The subject is gone: a stream sends only its id (and where it was), not its image. */
   removal?: true;
   /** Sent on project streams only, never on a document's. */
@@ -20,8 +20,12 @@ export const CHANGE_KINDS = {
   "annotation.deleted": { subject: "annotation", historyAction: "delete", removal: true },
   // A restore puts the annotation back as it was: for the history API it is created again.
   "annotation.restored": { subject: "annotation", historyAction: "create" },
+  // A review sets the status (and who, when, why) without touching the content or its version.
+  "annotation.reviewed": { subject: "annotation", historyAction: "review" },
   "speaker.created": { subject: "speaker" },
   "speaker.updated": { subject: "speaker" },
+  // Merged into another speaker and gone: the event's image is {id, into}.
+  "speaker.merged": { subject: "speaker" },
   "document.created": { subject: "document", projectStreamOnly: true },
   "comment.created": { subject: "comment" },
   "comment.updated": { subject: "comment" },

@@ -3,6 +3,7 @@
 // One writer per change — insertSpeaker (behind createSpeaker and findOrCreateSpeaker) and
 // updateSpeaker — each recording its change event in the statement that writes.
 
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { memberAllowedSql, projectAccess, speakerAccess, type ProjectAccess } from "../auth/access";
 import type { Actor } from "../auth/authenticate";
@@ -72,12 +73,19 @@ function duplicateName(name: string) {
  * Inserts a speaker and its speaker.created event in one statement that also checks the caller
  * may create speakers. Null when nothing was inserted: no access, or the name is taken.
  */
-async function insertSpeaker(q: Queryable, actor: Actor, projectId: string, input: CreateSpeakerInput): Promise<SpeakerView | null> {
+export async function insertSpeaker(
+  q: Queryable,
+  actor: Actor,
+  projectId: string,
+  input: CreateSpeakerInput,
+  /** A speaker brought back (an undone merge) keeps its id. */
+  id: string = randomUUID(),
+): Promise<SpeakerView | null> {
   const name = cleanSpeakerName(input.name);
   const { rows } = await q.query<{ view: SpeakerView }>(
     `WITH ins AS (
-       INSERT INTO speakers (project_id, name, name_key, aliases, kind, description)
-       SELECT $1, $2, $3, $4, $5::"SpeakerKind", $6 WHERE ${memberAllowedSql("$1", "$7", "$8")}
+       INSERT INTO speakers (id, project_id, name, name_key, aliases, kind, description)
+       SELECT $9, $1, $2, $3, $4, $5::"SpeakerKind", $6 WHERE ${memberAllowedSql("$1", "$7", "$8")}
        ON CONFLICT (project_id, name_key) DO NOTHING
        RETURNING *
      ), ev AS (
@@ -93,6 +101,7 @@ async function insertSpeaker(q: Queryable, actor: Actor, projectId: string, inpu
       input.description ?? null,
       actor.id,
       rolesAllowed("speaker.create"),
+      id,
     ],
   );
   return rows[0]?.view ?? null;
@@ -155,43 +164,67 @@ export interface UpdateSpeakerOptions {
   input: InputReader<UpdateSpeakerInput>;
 }
 
+/** Locks a speaker and reads its view (null if there is none). */
+export async function lockSpeaker(q: Queryable, speakerId: string): Promise<SpeakerView | null> {
+  const { rows } = await q.query<{ view: SpeakerView }>(`SELECT ${SPEAKER_VIEW_SQL} AS view FROM speakers s WHERE s.id = $1 FOR UPDATE`, [
+    speakerId,
+  ]);
+  return rows[0]?.view ?? null;
+}
+
+export interface SpeakerFields {
+  name: string;
+  aliases: readonly string[];
+  kind: SpeakerView["kind"];
+  description: string | null;
+}
+
+/**
+ * The one UPDATE of a speaker: writes its fields (name cleaned, aliases de-duplicated) and its
+ * speaker.updated event. `current` is its locked view. A name the project already has is a 409.
+ */
+export async function writeSpeakerFields(q: Queryable, actor: Actor, current: SpeakerView, fields: SpeakerFields): Promise<SpeakerView> {
+  const name = cleanSpeakerName(fields.name);
+  try {
+    const { rows } = await q.query<{ view: SpeakerView }>(
+      `WITH upd AS (
+         UPDATE speakers
+            SET name = $2, name_key = $3, aliases = $4, kind = $5::"SpeakerKind", description = $6, updated_at = now()
+          WHERE id = $1
+         RETURNING *
+       ), ev AS (
+         ${insertChangesSql(`SELECT s.project_id, NULL, s.id, ${kindSql("speaker.updated")}, $7, $8::json, ${SPEAKER_VIEW_SQL} FROM upd s`)}
+       )
+       SELECT ${SPEAKER_VIEW_SQL} AS view FROM upd s`,
+      [
+        current.id,
+        name,
+        speakerNameKey(name),
+        cleanAliases(fields.aliases, name),
+        fields.kind,
+        fields.description,
+        actor.id,
+        JSON.stringify(current),
+      ],
+    );
+    return (rows[0] as { view: SpeakerView }).view;
+  } catch (error) {
+    if (pgErrorCode(error) === "23505") throw duplicateName(name);
+    throw error;
+  }
+}
+
 export async function updateSpeaker({ actor, speakerId, input }: UpdateSpeakerOptions): Promise<SpeakerView> {
   await speakerAccess(actor, speakerId, "speaker.update");
   const changes = await input();
-  try {
-    return await withTransaction(async (client) => {
-      const { rows } = await client.query<{ view: SpeakerView }>(
-        `SELECT ${SPEAKER_VIEW_SQL} AS view FROM speakers s WHERE s.id = $1 FOR UPDATE`,
-        [speakerId],
-      );
-      const current = rows[0]?.view;
-      if (!current) throw notFound("Speaker");
-      const name = changes.name !== undefined ? cleanSpeakerName(changes.name) : current.name;
-      const updated = await client.query<{ view: SpeakerView }>(
-        `WITH upd AS (
-           UPDATE speakers
-              SET name = $2, name_key = $3, aliases = $4, kind = $5::"SpeakerKind", description = $6, updated_at = now()
-            WHERE id = $1
-           RETURNING *
-         ), ev AS (
-           ${insertChangesSql(`SELECT s.project_id, NULL, s.id, ${kindSql("speaker.updated")}, $7, $8::json, ${SPEAKER_VIEW_SQL} FROM upd s`)}
-         )
-         SELECT ${SPEAKER_VIEW_SQL} AS view FROM upd s`,
-        [
-          speakerId,
-          name,
-          speakerNameKey(name),
-          cleanAliases(changes.aliases ?? current.aliases, name),
-          changes.kind ?? current.kind,
-          changes.description !== undefined ? changes.description : current.description,
-          actor.id,
-          JSON.stringify(current),
-        ],
-      );
-      return (updated.rows[0] as { view: SpeakerView }).view;
+  return withTransaction(async (client) => {
+    const current = await lockSpeaker(client, speakerId);
+    if (!current) throw notFound("Speaker");
+    return writeSpeakerFields(client, actor, current, {
+      name: changes.name ?? current.name,
+      aliases: changes.aliases ?? current.aliases,
+      kind: changes.kind ?? current.kind,
+      description: changes.description !== undefined ? changes.description : current.description,
     });
-  } catch (error) {
-    if (pgErrorCode(error) === "23505") throw duplicateName(changes.name !== undefined ? cleanSpeakerName(changes.name) : "");
-    throw error;
-  }
+  });
 }

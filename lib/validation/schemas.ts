@@ -128,6 +128,13 @@ export const updateAnnotationSchema = z.strictObject({
 });
 export type UpdateAnnotationInput = z.infer<typeof updateAnnotationSchema>;
 
+/** POST …/review: the review's outcome, and (for a rejection, typically) why. */
+export const reviewSchema = z.strictObject({
+  status: statusSchema,
+  reason: z.string().trim().max(2000, "at most 2000 characters").nullish(),
+});
+export type ReviewInput = z.infer<typeof reviewSchema>;
+
 /**
  * One annotation of an import once its format's reader has found its fields: the API's create
  * schema with the speaker given by name (resolved by the import) and the review status (kept when
@@ -147,6 +154,37 @@ export const annotationFilterSchema = z.strictObject({
   author: id.optional(),
 });
 export type AnnotationFilter = z.infer<typeof annotationFilterSchema>;
+
+/** A page of a long list: an opaque cursor from the previous page, and how many items (default 50). */
+const page = {
+  cursor: z.string().max(512).optional(),
+  limit: z.coerce.number<string>().int("must be an integer").min(1, "must be >= 1").max(200, "at most 200").default(50),
+};
+
+/** POST /speakers/{id}/merge: the speaker that absorbs this one. */
+export const mergeSpeakerSchema = z.strictObject({ into: id });
+export type MergeSpeakerInput = z.infer<typeof mergeSpeakerSchema>;
+
+/** POST /projects/{id}/reattribute: give these annotations another speaker (or none). */
+export const reattributeSchema = z.strictObject({
+  annotationIds: z.array(id).min(1, "name at least one annotation").max(10000, "at most 10000 at once"),
+  speakerId: id.nullable(),
+});
+export type ReattributeInput = z.infer<typeof reattributeSchema>;
+
+/** GET /speakers/{id}/annotations: a speaker's annotations across documents, a page at a time. */
+export const speakerAnnotationsQuerySchema = z.strictObject({
+  status: statusSchema.optional(),
+  ...page,
+});
+export type SpeakerAnnotationsQuery = z.infer<typeof speakerAnnotationsQuerySchema>;
+
+/** GET …/review-queue: the filters (status pending by default), an opaque cursor and a page size. */
+export const reviewQueueQuerySchema = annotationFilterSchema.extend({
+  status: statusSchema.default("pending"),
+  ...page,
+});
+export type ReviewQueueQuery = z.infer<typeof reviewQueueQuerySchema>;
 
 /** A comment's text: plain text, 1–10,000 characters (rendered as text, never as HTML). */
 export const commentInputSchema = z.strictObject({

@@ -1,0 +1,130 @@
+// The review queue: a project's annotations to review (pending by default, filtered like exports),
+// ordered by document then position, each with the sentence around it and the attribution hint,
+// paginated by an opaque keyset cursor — stable while colleagues keep adding annotations.
+
+import { z } from "zod";
+import { projectAccess, speakerAccess } from "../auth/access";
+import type { Actor } from "../auth/authenticate";
+import { annotationFilterSql } from "../annotations/annotation-filter";
+import { annotationJoins, annotationViewSchema, annotationViewSql, type AnnotationView } from "../annotations/annotation-view";
+import { pool } from "../db/client";
+import { cachedDocument } from "../documents/document-text";
+import { badRequest } from "../errors/domain-error";
+import { sentencesUpTo, spanContext } from "../text/sentences";
+import type { AnnotationFilter, ReviewQueueQuery, SpeakerAnnotationsQuery } from "../validation/schemas";
+import { attributionHint } from "./attribution-check";
+
+export const reviewItemSchema = annotationViewSchema.extend({
+  documentTitle: z.string(),
+  /** The sentence around the span: its text before and after (at most 300 code points each). */
+  context: z.object({ before: z.string(), after: z.string() }),
+  /** Why the attribution looks doubtful (a hint for the reviewer), or null. */
+  attributionHint: z.object({ reason: z.string() }).nullable(),
+});
+export type ReviewItem = z.infer<typeof reviewItemSchema>;
+
+export const reviewQueuePageSchema = z.object({
+  items: z.array(reviewItemSchema),
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
+  /** How many annotations match the filters in all. */
+  total: z.int(),
+});
+export type ReviewQueuePage = z.infer<typeof reviewQueuePageSchema>;
+
+type Key = [documentId: string, start: number, end: number, id: string];
+
+function encodeCursor(key: Key): string {
+  return Buffer.from(JSON.stringify(key)).toString("base64url");
+}
+
+function decodeCursor(cursor: string): Key {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
+    if (
+      Array.isArray(key) &&
+      key.length === 4 &&
+      typeof key[0] === "string" &&
+      Number.isInteger(key[1]) &&
+      Number.isInteger(key[2]) &&
+      typeof key[3] === "string"
+    ) {
+      return key as Key;
+    }
+  } catch {
+    // falls through
+  }
+  throw badRequest("Malformed query parameter: cursor.", { fields: { cursor: "not a cursor this API gave" } });
+}
+
+/** Context and attribution hint for annotations already read (the speaker's aliases are looked up). */
+export async function withReviewContext(views: (AnnotationView & { documentTitle: string })[]): Promise<ReviewItem[]> {
+  const speakerIds = [...new Set(views.map((v) => v.speakerId).filter((id): id is string => id !== null))];
+  const aliases = new Map<string, string[]>();
+  if (speakerIds.length > 0) {
+    const { rows } = await pool().query<{ id: string; aliases: string[] | null }>("SELECT id, aliases FROM speakers WHERE id = ANY($1)", [
+      speakerIds,
+    ]);
+    for (const row of rows) aliases.set(row.id, row.aliases ?? []);
+  }
+  const items: ReviewItem[] = [];
+  for (const view of views) {
+    const document = await cachedDocument(view.documentId);
+    if (!document) continue;
+    const sentences = sentencesUpTo(document.index, view.start, view.end);
+    const speaker = view.speaker ? { name: view.speaker.name, aliases: aliases.get(view.speaker.id) ?? [] } : null;
+    items.push({
+      ...view,
+      context: spanContext(document.index, view.start, view.end),
+      attributionHint: attributionHint({ speaker, exact: view.exact, ...sentences }),
+    });
+  }
+  return items;
+}
+
+type Page = Pick<ReviewQueueQuery, "cursor" | "limit">;
+
+/** One page of a project's annotations matching `filter`, by document then position, with context. */
+async function annotationPage(projectId: string, filter: Partial<AnnotationFilter>, page: Page): Promise<ReviewQueuePage> {
+  const where = annotationFilterSql(projectId, filter);
+  const { rows: counted } = await pool().query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM annotations a WHERE ${where.where}`,
+    where.params,
+  );
+  const params = [...where.params];
+  let after = "";
+  if (page.cursor) {
+    params.push(...decodeCursor(page.cursor));
+    const n = params.length;
+    after = ` AND (a.document_id, a.start, a."end", a.id) > ($${n - 3}, $${n - 2}::int, $${n - 1}::int, $${n})`;
+  }
+  params.push(page.limit + 1);
+  const { rows } = await pool().query<{ view: AnnotationView & { documentTitle: string } }>(
+    `SELECT ${annotationViewSql({ documentTitle: "d.title" })} AS view FROM ${annotationJoins()} JOIN documents d ON d.id = a.document_id
+      WHERE ${where.where}${after}
+      ORDER BY a.document_id, a.start, a."end", a.id
+      LIMIT $${params.length}`,
+    params,
+  );
+  const views = rows.slice(0, page.limit).map((row) => row.view);
+  const last = views.at(-1);
+  return {
+    items: await withReviewContext(views),
+    nextCursor: rows.length > page.limit && last ? encodeCursor([last.documentId, last.start, last.end, last.id]) : null,
+    total: counted[0]?.n ?? 0,
+  };
+}
+
+/** The review queue: pending annotations by default, filtered like exports. */
+export async function reviewQueue(actor: Actor, projectId: string, query: ReviewQueueQuery): Promise<ReviewQueuePage> {
+  await projectAccess(actor, projectId, "project.read");
+  const { cursor, limit, ...filter } = query;
+  return annotationPage(projectId, filter, { cursor, limit });
+}
+
+/** Every annotation attributed to a speaker, across the project's documents (any status unless asked). */
+export async function speakerAnnotations(actor: Actor, speakerId: string, query: SpeakerAnnotationsQuery): Promise<ReviewQueuePage> {
+  const { projectId } = await speakerAccess(actor, speakerId, "project.read");
+  const { cursor, limit, status } = query;
+  return annotationPage(projectId, { speakerId, status }, { cursor, limit });
+}
