@@ -11,8 +11,8 @@ import { stopChangeFeed } from "../lib/changes/change-feed";
 import { closeAllStreams } from "../lib/changes/live-streams";
 import { SERVER_APPLICATION_NAME, closeDb } from "../lib/db/client";
 import { bootDatabase, serverConnections } from "../lib/db/boot";
-import { sendWebResponse, toWebRequest } from "../lib/http/node-adapter";
-import { dispatch, loadRouteTable, matchRoute } from "../lib/http/route-table";
+import { serveApiRequest } from "../lib/http/node-adapter";
+import { loadRouteTable } from "../lib/http/route-table";
 
 const started = performance.now();
 (process.env as Record<string, string>).NODE_ENV = "production";
@@ -44,13 +44,7 @@ const handle = app.getRequestHandler();
 const apiRoutes = await loadRouteTable(path.join(root, "app"));
 const origin = `http://${host}:${port}`;
 const server = http.createServer((req, res) => {
-  const pathname = (req.url ?? "/").split("?", 1)[0] as string;
-  const api = pathname.startsWith("/api/") ? matchRoute(apiRoutes, pathname) : null;
-  const work = api
-    ? toWebRequest(req, origin)
-        .then((request) => dispatch(api.entry, api.params, request))
-        .then((response) => sendWebResponse(res, response))
-    : handle(req, res);
+  const work = (req.url ?? "/").startsWith("/api/") ? serveApiRequest(req, res, apiRoutes, origin) : handle(req, res);
   work.catch((error: unknown) => {
     console.error("[sourcemark] request failed:", error);
     if (!res.headersSent) res.writeHead(500).end();

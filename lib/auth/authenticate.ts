@@ -2,7 +2,8 @@
 // actor or throws 401. Cookie-authenticated writes must come from our own origin (CSRF guard).
 
 import { pool } from "../db/client";
-import { forbidden, unauthorized } from "../errors/domain-error";
+import { badRequest, forbidden, unauthorized } from "../errors/domain-error";
+import { isSameOrigin } from "../http/public-origin";
 import { cachedActor, rememberActor } from "./credential-cache";
 import { digestSecret } from "./secret-token";
 
@@ -72,20 +73,6 @@ export async function actorFromSession(secret: string): Promise<Actor | null> {
   return actor;
 }
 
-function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (origin === null) {
-    // Browsers send Origin on cross-site writes; without it, trust Fetch Metadata when present.
-    const site = request.headers.get("sec-fetch-site");
-    return site === null || site === "same-origin" || site === "none";
-  }
-  try {
-    return new URL(origin).host === (request.headers.get("x-forwarded-host") ?? request.headers.get("host"));
-  } catch {
-    return false;
-  }
-}
-
 /** The caller, or null when the request carries no credentials at all. Bad credentials throw 401. */
 export async function authenticate(request: Request): Promise<Actor | null> {
   const authorization = request.headers.get("authorization");
@@ -100,7 +87,7 @@ export async function authenticate(request: Request): Promise<Actor | null> {
   if (!secret) return null;
   const actor = await actorFromSession(secret);
   if (!actor) return null;
-  if (!SAFE_METHODS.has(request.method) && !sameOrigin(request)) {
+  if (!SAFE_METHODS.has(request.method) && !isSameOrigin(request)) {
     throw forbidden("Cross-site request refused.");
   }
   return actor;
@@ -110,4 +97,15 @@ export async function requireActor(request: Request): Promise<Actor> {
   const actor = await authenticate(request);
   if (!actor) throw unauthorized();
   return actor;
+}
+
+/**
+ * For the sign-in, sign-up and sign-out forms: the request must come from our own pages and carry
+ * JSON, so a page elsewhere cannot sign a visitor in (or out) with a form of its own (login CSRF).
+ */
+export function requireOwnForm(request: Request): void {
+  if (!isSameOrigin(request)) throw forbidden("Cross-site request refused.");
+  // Browsers send a form (or text/plain) body with its content type, never as JSON.
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (type !== undefined && type !== "application/json") throw badRequest("Content-Type must be application/json.");
 }

@@ -35,7 +35,3 @@ export function sessionCookie(secret: string, expiresAt: Date, secure: boolean):
 export function clearedSessionCookie(): string {
   return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
 }
-
-export function isHttps(request: Request): boolean {
-  return (request.headers.get("x-forwarded-proto") ?? new URL(request.url).protocol.replace(":", "")) === "https";
-}

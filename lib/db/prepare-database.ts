@@ -4,6 +4,7 @@
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
+import { refreshSpeakerKeys } from "../speakers/speaker-keys";
 import { migrate } from "./migrate";
 
 export interface DatabaseConfig {
@@ -38,6 +39,7 @@ export async function prepareDatabase(config: DatabaseConfig): Promise<PreparedD
       );
     }
     const applied = await migrate(client);
+    await refreshSpeakerKeys(client);
     return { url, embedded, applied };
   } finally {
     await client.end();

@@ -65,20 +65,15 @@ export interface CreateDocumentOptions {
 
 /**
  * Creates a document of the project (roles with document.create) and its document.created event,
- * in one statement that also checks the caller's membership. `q` may be a transaction's client
+ * in one statement that checks the caller's membership again. `q` may be a transaction's client
  * (the demo project is created with the account that receives it).
  */
 export async function createDocument({ actor, projectId, input }: CreateDocumentOptions, q: Queryable = pool()): Promise<DocumentView> {
   const requireAccess = () => projectAccess(actor, projectId, "document.create", q);
-  let fields: CreateDocumentInput;
-  let prepared: { text: string; length: number };
-  try {
-    fields = await input();
-    prepared = prepareDocumentText(fields.text);
-  } catch (error) {
-    await requireAccess(); // a non-member learns nothing about their input
-    throw error;
-  }
+  // Checked before a (possibly 32 MB) body is read: a non-member learns nothing about their input.
+  await requireAccess();
+  const fields = await input();
+  const prepared = prepareDocumentText(fields.text);
   const { rows } = await q.query<{ view: DocumentView }>(
     `WITH ins AS (
        INSERT INTO documents (project_id, title, text, length, source_url, published_at)

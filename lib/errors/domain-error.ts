@@ -13,6 +13,7 @@ export type DomainErrorCode =
   | "not_found"
   /** The state changed under the caller (stale version, duplicate name, not deleted). */
   | "conflict"
+  | "method_not_allowed"
   | "payload_too_large"
   /** Well-formed input that breaks a rule; details.fields names each offending field. */
   | "validation_failed"
@@ -53,6 +54,9 @@ export const payloadTooLarge = (limitBytes: number) =>
 /** A well-formed request that breaks a rule; `fields` maps each offending field to what is wrong. */
 export const validationFailed = (message: string, fields: Record<string, string>) =>
   new DomainError("validation_failed", message, { fields });
+
+export const methodNotAllowed = (method: string, allow: string) =>
+  new DomainError("method_not_allowed", `${method} is not allowed here; use ${allow}.`, { allow });
 
 export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
   new DomainError("too_many_requests", message, { retryAfterSeconds });

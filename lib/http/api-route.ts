@@ -2,7 +2,8 @@
 // the status their code maps to (the one table below), anything unexpected as a logged 500 that
 // reveals nothing internal.
 
-import { DomainError, type DomainErrorCode } from "../errors/domain-error";
+import { DomainError, notFound, type DomainErrorCode } from "../errors/domain-error";
+import { textStorageProblem } from "../text/normalize";
 
 /** The HTTP status of each domain error code: the only place lib/ errors meet HTTP. */
 export const STATUS_OF: Readonly<Record<DomainErrorCode, number>> = {
@@ -10,6 +11,7 @@ export const STATUS_OF: Readonly<Record<DomainErrorCode, number>> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   payload_too_large: 413,
   validation_failed: 422,
@@ -34,11 +36,17 @@ export function errorResponse(error: unknown): Response {
   return Response.json(internal.toBody(), { status: 500 });
 }
 
-/** Adapts `handler` to Next's route signature and maps thrown errors to responses. */
+/**
+ * Adapts `handler` to Next's route signature and maps thrown errors to responses. A path id that
+ * no stored id can be (a NUL, a lone surrogate) is a 404 before the handler runs.
+ */
 export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
       const params = context?.params ? await context.params : ({} as P);
+      for (const value of Object.values(params as Record<string, unknown>)) {
+        if (typeof value === "string" && textStorageProblem(value)) throw notFound();
+      }
       return await handler(request, params);
     } catch (error) {
       return errorResponse(error);

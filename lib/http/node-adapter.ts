@@ -4,16 +4,27 @@
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
+import { notFound } from "../errors/domain-error";
+import { errorResponse } from "./api-route";
+import { isHttps } from "./public-origin";
+import { apiSecurityHeaders } from "./security-headers";
+import { dispatch, HTTP_METHODS, matchRoute, methodNotAllowedResponse, type RouteEntry } from "./route-table";
 
 /** Bodies up to this size (by Content-Length) are read whole before the Request is built. */
 const SMALL_BODY = 64 * 1024;
+
+/** The client went away before its request was read: nothing to answer, nothing to log. */
+export class ClientGone extends Error {}
 
 function readSmallBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.once("end", () => resolve(Buffer.concat(chunks)));
-    req.once("error", reject);
+    req.once("error", () => reject(new ClientGone("request aborted")));
+    req.once("close", () => {
+      if (!req.complete) reject(new ClientGone("request aborted"));
+    });
   });
 }
 
@@ -21,13 +32,18 @@ function readSmallBody(req: IncomingMessage): Promise<Buffer> {
  * The Fetch API Request for a Node request. Small bodies (the common JSON call) are buffered,
  * which is much cheaper than a web stream; large or unsized bodies stream.
  */
-export async function toWebRequest(req: IncomingMessage, origin: string): Promise<Request> {
+function headersOf(req: IncomingMessage): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
     else headers.set(name, value);
   }
+  return headers;
+}
+
+export async function toWebRequest(req: IncomingMessage, origin: string): Promise<Request> {
+  const headers = headersOf(req);
   const method = req.method ?? "GET";
   const url = new URL(req.url ?? "/", origin);
   if (method === "GET" || method === "HEAD") return new Request(url, { method, headers });
@@ -70,6 +86,11 @@ export async function sendWebResponse(res: ServerResponse, response: Response): 
     if (!res.writableFinished) reader.cancel(new Error("client disconnected")).catch(() => undefined);
   };
   res.once("close", onClose);
+  if (res.destroyed) {
+    // The client left while the answer was being prepared: 'close' has already fired.
+    onClose();
+    return;
+  }
   try {
     if ((response.headers.get("content-type") ?? "").startsWith("text/event-stream")) {
       // Server-sent events: every chunk goes out as soon as it is produced.
@@ -106,4 +127,32 @@ export async function sendWebResponse(res: ServerResponse, response: Response): 
   } finally {
     res.off("close", onClose);
   }
+}
+
+/**
+ * Answers one /api request from the route table: JSON errors for paths that match no route
+ * (malformed percent-encoding included), and no keep-alive when the body was left unread (a request
+ * refused before its body was read must not leave bytes that the next request would trip over).
+ */
+export async function serveApiRequest(req: IncomingMessage, res: ServerResponse, routes: RouteEntry[], origin: string): Promise<void> {
+  const pathname = (req.url ?? "/").split("?", 1)[0] as string;
+  const match = matchRoute(routes, pathname);
+  const method = (req.method ?? "GET").toUpperCase();
+  let response: Response;
+  try {
+    if (!match) response = errorResponse(notFound("API route"));
+    // TRACE, CONNECT and the like: no route has them, and the Fetch API cannot even represent them.
+    else if (!(HTTP_METHODS as readonly string[]).includes(method)) response = methodNotAllowedResponse(match.entry, method);
+    else response = await dispatch(match.entry, match.params, await toWebRequest(req, origin));
+  } catch (error) {
+    if (error instanceof ClientGone) {
+      res.destroy();
+      return;
+    }
+    throw error;
+  }
+  if (!req.complete) res.setHeader("connection", "close");
+  const https = isHttps(new Request(new URL(req.url ?? "/", origin), { headers: headersOf(req) }));
+  for (const [name, value] of Object.entries(apiSecurityHeaders(https))) if (!response.headers.has(name)) res.setHeader(name, value);
+  await sendWebResponse(res, response);
 }

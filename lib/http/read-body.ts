@@ -2,7 +2,8 @@
 // buffered whole, and malformed JSON is a 400 rather than an exception.
 
 import type { z } from "zod";
-import { badRequest, payloadTooLarge } from "../errors/domain-error";
+import { badRequest, payloadTooLarge, validationFailed } from "../errors/domain-error";
+import { findUnstorableText } from "../text/normalize";
 import { parseInput, type InputReader } from "../validation/parse-input";
 
 /** Default limit for JSON bodies. */
@@ -35,15 +36,23 @@ export async function readText(request: Request, limit: number = DEFAULT_BODY_LI
   }
 }
 
-/** Reads and parses a JSON body; malformed JSON is a 400 `bad_request`. */
+/**
+ * Reads and parses a JSON body; malformed JSON is a 400 `bad_request`, and a string that cannot be
+ * stored (a NUL, a lone surrogate) anywhere in it a 422 naming its field.
+ */
 export async function readJson(request: Request, limit: number = DEFAULT_BODY_LIMIT): Promise<unknown> {
   const text = await readText(request, limit);
   if (text.trim() === "") throw badRequest("Request body must be JSON; it was empty.");
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     throw badRequest(`Request body is not valid JSON: ${(error as Error).message}`);
   }
+  const unstorable = findUnstorableText(value);
+  if (unstorable)
+    throw validationFailed(`Invalid input: ${unstorable.path} ${unstorable.problem}.`, { [unstorable.path]: unstorable.problem });
+  return value;
 }
 
 /** The request's JSON body checked against `schema`, read only when the service asks (see InputReader). */

@@ -5,6 +5,8 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { methodNotAllowed } from "../errors/domain-error";
+import { errorResponse } from "./api-route";
 
 export type RouteHandler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 export const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
@@ -101,14 +103,29 @@ export function matchRoute(table: RouteEntry[], pathname: string): { entry: Rout
   return best ? { entry: best.entry, params: best.params } : null;
 }
 
+function allowedMethods(entry: RouteEntry): string {
+  return HTTP_METHODS.filter((m) => entry.module[m] || (m === "HEAD" && entry.module.GET) || m === "OPTIONS").join(", ");
+}
+
+/** 405 in the API's error shape, with the route's Allow header. */
+export function methodNotAllowedResponse(entry: RouteEntry, method: string): Response {
+  const allow = allowedMethods(entry);
+  const response = errorResponse(methodNotAllowed(method, allow));
+  response.headers.set("Allow", allow);
+  return response;
+}
+
 /** Runs the matched handler; answers HEAD from GET, OPTIONS with Allow, other missing methods 405. */
 export async function dispatch(entry: RouteEntry, params: Record<string, string | string[]>, request: Request): Promise<Response> {
   const method = request.method.toUpperCase() as (typeof HTTP_METHODS)[number];
   const handler = entry.module[method] ?? (method === "HEAD" ? entry.module.GET : undefined);
   if (!handler) {
-    const allow = HTTP_METHODS.filter((m) => entry.module[m] || (m === "HEAD" && entry.module.GET) || m === "OPTIONS").join(", ");
-    return new Response(null, { status: method === "OPTIONS" ? 204 : 405, headers: { Allow: allow } });
+    if (method === "OPTIONS") return new Response(null, { status: 204, headers: { Allow: allowedMethods(entry) } });
+    return methodNotAllowedResponse(entry, request.method);
   }
   const response = await handler(request, { params: Promise.resolve(params) });
-  return method === "HEAD" ? new Response(null, { status: response.status, headers: response.headers }) : response;
+  if (method !== "HEAD") return response;
+  // The GET's body is not sent: cancel it, so a streamed body (an export) stops and frees its resources.
+  await response.body?.cancel().catch(() => undefined);
+  return new Response(null, { status: response.status, headers: response.headers });
 }

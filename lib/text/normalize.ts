@@ -14,3 +14,32 @@ export function textStorageProblem(text: string): string | null {
   if (!isWellFormedText(text)) return "text contains an unpaired UTF-16 surrogate (not valid Unicode)";
   return null;
 }
+
+/**
+ * The first string inside a parsed JSON value (or the value itself) that cannot be stored, with its
+ * path ("documents.0.title") and the problem; null when every string can be stored. The one check
+ * every JSON input goes through (lib/http/read-body.ts), so no field anywhere takes a NUL or a
+ * lone surrogate.
+ */
+export function findUnstorableText(value: unknown, path = ""): { path: string; problem: string } | null {
+  if (typeof value === "string") {
+    const problem = textStorageProblem(value);
+    return problem ? { path: path || "(body)", problem: problem.replace(/^text /, "") } : null;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findUnstorableText(value[i], path ? `${path}.${i}` : String(i));
+      if (found) return found;
+    }
+    return null;
+  }
+  if (typeof value === "object" && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      const keyProblem = textStorageProblem(key);
+      if (keyProblem) return { path: path || "(body)", problem: `a field name ${keyProblem.replace(/^text /, "")}` };
+      const found = findUnstorableText(item, path ? `${path}.${key}` : key);
+      if (found) return found;
+    }
+  }
+  return null;
+}

@@ -60,15 +60,31 @@ const httpUrl = z
     }
   }, "must be an http(s) URL");
 
-/** A date ("2022-11-04") or an ISO 8601 date-time with a zone; stored as a UTC instant. */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/;
+
+/** Is "2022-02-30" a day of the calendar (and the time, if any, a time of day)? Year 1 to 9999. */
+function isCalendarDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day, hour = "0", minute = "0", second = "0"] = match.slice(1, 7).map((part) => part ?? "0");
+  const y = Number(year);
+  const m = Number(month);
+  const d = Number(day);
+  const lastDay = new Date(0);
+  lastDay.setUTCFullYear(y, m, 0); // day 0 of the next month: the last day of month m (years < 100 too)
+  const daysInMonth = lastDay.getUTCDate();
+  return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth && Number(hour) <= 23 && Number(minute) <= 59 && Number(second) <= 59;
+}
+
+/**
+ * A date ("2022-11-04") or an ISO 8601 date-time with a zone; stored as a UTC instant. Only days
+ * that exist: "2022-02-30" and "0000-01-01" are refused, never rolled over or stored wrong.
+ */
 const publishedAt = z
   .string()
   .trim()
-  .refine(
-    (value) => /^\d{4}-\d{2}-\d{2}$/.test(value) || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/.test(value),
-    "must be an ISO 8601 date or date-time with a time zone",
-  )
-  .refine((value) => !Number.isNaN(Date.parse(value)), "is not a real date")
+  .refine((value) => ISO_DATE.test(value), "must be an ISO 8601 date or date-time with a time zone")
+  .refine(isCalendarDate, "is not a real date")
   .transform((value) => new Date(value));
 
 export const createDocumentSchema = z.strictObject({

@@ -1,6 +1,8 @@
 // POST /api/v1/auth/sign-in {email, password}: starts a web session (httpOnly cookie).
 
-import { createSession, isHttps, sessionCookie } from "@/lib/auth/sessions";
+import { requireOwnForm } from "@/lib/auth/authenticate";
+import { createSession, sessionCookie } from "@/lib/auth/sessions";
+import { isHttps } from "@/lib/http/public-origin";
 import { unauthorized } from "@/lib/errors/domain-error";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { readJson } from "@/lib/http/read-body";
@@ -9,6 +11,7 @@ import { parseInput } from "@/lib/validation/parse-input";
 import { signInSchema } from "@/lib/validation/schemas";
 
 export const POST = apiRoute(async (request) => {
+  requireOwnForm(request);
   const { email, password } = parseInput(signInSchema, await readJson(request));
   const user = await verifyCredentials(email, password);
   if (!user) throw unauthorized("Email or password is wrong.");

@@ -1,6 +1,8 @@
 // POST /api/v1/auth/sign-up {email, password, name?}: creates an account and signs it in.
 
-import { createSession, isHttps, sessionCookie } from "@/lib/auth/sessions";
+import { requireOwnForm } from "@/lib/auth/authenticate";
+import { createSession, sessionCookie } from "@/lib/auth/sessions";
+import { isHttps } from "@/lib/http/public-origin";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { readJson } from "@/lib/http/read-body";
 import { createUser } from "@/lib/users/create-user";
@@ -8,6 +10,7 @@ import { parseInput } from "@/lib/validation/parse-input";
 import { signUpSchema } from "@/lib/validation/schemas";
 
 export const POST = apiRoute(async (request) => {
+  requireOwnForm(request);
   const input = parseInput(signUpSchema, await readJson(request));
   const user = await createUser(input);
   const session = await createSession(user.id);
