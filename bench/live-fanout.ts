@@ -13,7 +13,7 @@ const SECONDS = Number(process.argv[4] ?? 30);
 
 const bench = await benchServer();
 const a = bench.server;
-const b = await startServer(await tempDataDir(), { DATABASE_URL: bench.databaseUrl });
+const b = await startServer(await tempDataDir(), { DATABASE_URL: bench.databaseUrl, SOURCEMARK_RATE_LIMIT_SCALE: "1000" });
 const token = bench.token;
 const project = await apiJson(`${a.url}/api/v1/projects`, { method: "POST", token, json: { name: "Fan-out" } });
 const text = "The spokesman said that the ministry will act. ".repeat(200);

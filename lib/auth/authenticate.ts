@@ -3,7 +3,8 @@
 
 import { pool } from "../db/client";
 import { badRequest, forbidden, unauthorized } from "../errors/domain-error";
-import { isSameOrigin } from "../http/public-origin";
+import { clientAddress, isSameOrigin } from "../http/public-origin";
+import { countBadToken, ensureTokensAllowed } from "./rate-limits";
 import { cachedActor, rememberActor } from "./credential-cache";
 import { digestSecret } from "./secret-token";
 
@@ -79,8 +80,13 @@ export async function authenticate(request: Request): Promise<Actor | null> {
   if (authorization !== null) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (!match) throw unauthorized("Authorization header must be `Bearer <token>`.");
+    const address = clientAddress(request);
+    ensureTokensAllowed(address);
     const actor = await actorFromToken(match[1] as string);
-    if (!actor) throw unauthorized("The API token is not valid.");
+    if (!actor) {
+      await countBadToken(address);
+      throw unauthorized("The API token is not valid.");
+    }
     return actor;
   }
   const secret = readCookie(request.headers.get("cookie"), SESSION_COOKIE);

@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { notFound } from "../errors/domain-error";
 import { errorResponse } from "./api-route";
-import { isHttps } from "./public-origin";
+import { isHttps, REMOTE_ADDRESS_HEADER } from "./public-origin";
 import { apiSecurityHeaders } from "./security-headers";
 import { dispatch, HTTP_METHODS, matchRoute, methodNotAllowedResponse, type RouteEntry } from "./route-table";
 
@@ -44,6 +44,8 @@ function headersOf(req: IncomingMessage): Headers {
 
 export async function toWebRequest(req: IncomingMessage, origin: string): Promise<Request> {
   const headers = headersOf(req);
+  // Who is on the other end of the connection: only the server may say (rate limits read it).
+  headers.set(REMOTE_ADDRESS_HEADER, req.socket.remoteAddress ?? "unknown");
   const method = req.method ?? "GET";
   const url = new URL(req.url ?? "/", origin);
   if (method === "GET" || method === "HEAD") return new Request(url, { method, headers });

@@ -51,3 +51,15 @@ export function isSameOrigin(request: Request): boolean {
   }
   return origin.toLowerCase() === publicOrigin(request);
 }
+
+/** Set by the API server from the TCP connection (any client-sent value is replaced first). */
+export const REMOTE_ADDRESS_HEADER = "x-sourcemark-remote-address";
+
+/** The client's network address: the connection's, or with SOURCEMARK_TRUST_PROXY the first X-Forwarded-For. */
+export function clientAddress(request: Request): string {
+  if (trustsProxy()) {
+    const forwarded = firstValue(request.headers.get("x-forwarded-for"));
+    if (forwarded) return forwarded;
+  }
+  return request.headers.get(REMOTE_ADDRESS_HEADER) ?? "unknown";
+}

@@ -1,6 +1,7 @@
 // One zod schema per input: the same schemas validate API bodies and the web forms.
 
 import { z } from "zod";
+import { passwordProblem } from "../auth/password-policy";
 import { ROLES } from "../auth/roles";
 import { EXPORT_FORMAT_IDS } from "../formats/catalog";
 import { ANNOTATION_STATUSES, LABELS, QUOTE_KINDS, SPEAKER_KINDS } from "../model/vocabulary";
@@ -27,11 +28,22 @@ export const emailSchema = z
   .pipe(z.email("must be an email address"))
   .transform((email) => email.toLowerCase());
 
-export const signUpSchema = z.strictObject({
-  email: emailSchema,
-  password: z.string().min(8, "at least 8 characters").max(1024),
-  name: trimmed(200).optional(),
+/** A new password: the policy of lib/auth/password-policy.ts (the email, when known, is checked too). */
+export const newPasswordSchema = z.string().max(1024, "at most 1024 characters").superRefine((password, ctx) => {
+  const problem = passwordProblem(password);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
 });
+
+export const signUpSchema = z
+  .strictObject({
+    email: emailSchema,
+    password: newPasswordSchema,
+    name: trimmed(200).optional(),
+  })
+  .superRefine((input, ctx) => {
+    const problem = passwordProblem(input.password, input.email);
+    if (problem && !passwordProblem(input.password)) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+  });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
 export const signInSchema = z.strictObject({

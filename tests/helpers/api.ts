@@ -4,10 +4,17 @@
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { createApiToken } from "@/lib/auth/api-tokens";
+import { REMOTE_ADDRESS_HEADER } from "@/lib/http/public-origin";
 import { dispatch, loadRouteTable, matchRoute } from "@/lib/http/route-table";
 import { createUser } from "@/lib/users/create-user";
 
 const routes = await loadRouteTable(path.resolve(import.meta.dirname, "../../app"));
+
+/**
+ * The network address the calls of this test file come from (the server sets it from the socket):
+ * each file is its own client, so per-address rate limits of one file do not leak into another.
+ */
+const CLIENT_ADDRESS = `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
 
 export interface CallOptions {
   token?: string;
@@ -31,7 +38,7 @@ export async function dispatchRaw(method: string, path: string, options: CallOpt
   const url = new URL(path, "http://sourcemark.test");
   const route = matchRoute(routes, url.pathname);
   if (!route) throw new Error(`no route for ${url.pathname}`);
-  const headers: Record<string, string> = { host: "sourcemark.test", ...options.headers };
+  const headers: Record<string, string> = { host: "sourcemark.test", [REMOTE_ADDRESS_HEADER]: CLIENT_ADDRESS, ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.cookie) headers.cookie = options.cookie;
   return dispatch(route.entry, route.params, new Request(url, { method, headers }));
@@ -41,7 +48,7 @@ export async function call<T = any>(method: string, path: string, options: CallO
   const url = new URL(path, "http://sourcemark.test");
   const route = matchRoute(routes, url.pathname);
   if (!route) throw new Error(`no route for ${url.pathname}`);
-  const headers: Record<string, string> = { host: "sourcemark.test", ...options.headers };
+  const headers: Record<string, string> = { host: "sourcemark.test", [REMOTE_ADDRESS_HEADER]: CLIENT_ADDRESS, ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.cookie) headers.cookie = options.cookie;
   let body: string | Uint8Array | undefined;

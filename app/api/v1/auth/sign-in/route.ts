@@ -2,7 +2,8 @@
 
 import { requireOwnForm } from "@/lib/auth/authenticate";
 import { createSession, sessionCookie } from "@/lib/auth/sessions";
-import { isHttps } from "@/lib/http/public-origin";
+import { limitSignIn } from "@/lib/auth/rate-limits";
+import { clientAddress, isHttps } from "@/lib/http/public-origin";
 import { unauthorized } from "@/lib/errors/domain-error";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { readJson } from "@/lib/http/read-body";
@@ -13,7 +14,7 @@ import { signInSchema } from "@/lib/validation/schemas";
 export const POST = apiRoute(async (request) => {
   requireOwnForm(request);
   const { email, password } = parseInput(signInSchema, await readJson(request));
-  const user = await verifyCredentials(email, password);
+  const user = await limitSignIn(email, clientAddress(request), () => verifyCredentials(email, password));
   if (!user) throw unauthorized("Email or password is wrong.");
   const session = await createSession(user.id);
   return json({ id: user.id }, 200, {
