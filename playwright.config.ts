@@ -56,7 +56,14 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 120_000,
     // Every test signs up its own accounts from 127.0.0.1: allow that many (limits are tested in tests/security).
-    env: { MALLOC_ARENA_MAX: "2", DATA_DIR: process.env.E2E_DATA_DIR, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: "", SOURCEMARK_RATE_LIMIT_SCALE: "100" },
+    env: {
+      MALLOC_ARENA_MAX: "2",
+      DATA_DIR: process.env.E2E_DATA_DIR,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: "",
+      SOURCEMARK_RATE_LIMIT_SCALE: "100",
+    },
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
   },
 });

@@ -29,10 +29,13 @@ export const emailSchema = z
   .transform((email) => email.toLowerCase());
 
 /** A new password: the policy of lib/auth/password-policy.ts (the email, when known, is checked too). */
-export const newPasswordSchema = z.string().max(1024, "at most 1024 characters").superRefine((password, ctx) => {
-  const problem = passwordProblem(password);
-  if (problem) ctx.addIssue({ code: "custom", message: problem });
-});
+export const newPasswordSchema = z
+  .string()
+  .max(1024, "at most 1024 characters")
+  .superRefine((password, ctx) => {
+    const problem = passwordProblem(password);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 
 export const signUpSchema = z
   .strictObject({

@@ -41,7 +41,10 @@ describe("sign-in", () => {
     const address = from("203.0.113.50");
     let refused = 0;
     for (let i = 0; i < 55; i++) {
-      const result = await call("POST", "/api/v1/auth/sign-in", { body: { email: `nobody-${i}@example.org`, password: "some password 1" }, headers: address });
+      const result = await call("POST", "/api/v1/auth/sign-in", {
+        body: { email: `nobody-${i}@example.org`, password: "some password 1" },
+        headers: address,
+      });
       if (result.status === 429) refused++;
     }
     expect(refused).toBeGreaterThanOrEqual(4);
@@ -65,7 +68,16 @@ describe("sign-up", () => {
 
   it("refuses weak new passwords with 422", async () => {
     const email = `weak-${Date.now()}@example.org`;
-    for (const password of ["password", "12345678", "          ", "password123", "abcabcabcabc", "aaaaaaaaaaaa", email, `${email.split("@")[0]}!!`]) {
+    for (const password of [
+      "password",
+      "12345678",
+      "          ",
+      "password123",
+      "abcabcabcabc",
+      "aaaaaaaaaaaa",
+      email,
+      `${email.split("@")[0]}!!`,
+    ]) {
       const result = await call("POST", "/api/v1/auth/sign-up", { body: { email, password }, headers: from("192.0.2.201") });
       expect(result.status, JSON.stringify(password)).toBe(422);
       expect(result.body.error.details.fields).toHaveProperty("password");
