@@ -1,10 +1,13 @@
 // Admin command line (API.md): works on the same database as the server, whether or not the server
 // is running. Prints one JSON line on success; on failure, a message on stderr and exit code 1.
 //   npm run -s admin -- create-user --email E --password P [--name N]
-//   npm run -s admin -- create-token --email E [--label L]
+//   npm run -s admin -- create-token --email E [--label L] [--expires-in-days N]
+//   npm run -s admin -- reset-password --email E --password P   (ends every session)
+//   npm run -s admin -- revoke-tokens --email E
 
 import { parseArgs } from "node:util";
-import { createApiToken } from "../lib/auth/api-tokens";
+import { createApiToken, resetPassword, revokeAllTokens } from "../lib/auth/account";
+import { passwordProblem } from "../lib/auth/password-policy";
 import { closeDb, db } from "../lib/db/client";
 import { bootDatabase, serverConnections } from "../lib/db/boot";
 import { DomainError } from "../lib/errors/domain-error";
@@ -14,14 +17,29 @@ import { signUpSchema } from "../lib/validation/schemas";
 
 const USAGE = `Usage:
   npm run -s admin -- create-user --email E --password P [--name N]
-  npm run -s admin -- create-token --email E [--label L]`;
+  npm run -s admin -- create-token --email E [--label L] [--expires-in-days N]
+  npm run -s admin -- reset-password --email E --password P
+  npm run -s admin -- revoke-tokens --email E`;
 
 class UsageError extends Error {}
+
+async function userByEmail(email: string | undefined): Promise<{ id: string; email: string }> {
+  if (!email) throw new UsageError("--email is required");
+  const user = await db().user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, email: true } });
+  if (!user) throw new UsageError(`no account with email ${email}`);
+  return user;
+}
 
 async function run(command: string | undefined, args: string[]): Promise<unknown> {
   const { values } = parseArgs({
     args,
-    options: { email: { type: "string" }, password: { type: "string" }, name: { type: "string" }, label: { type: "string" } },
+    options: {
+      email: { type: "string" },
+      password: { type: "string" },
+      name: { type: "string" },
+      label: { type: "string" },
+      "expires-in-days": { type: "string" },
+    },
     strict: true,
   });
   switch (command) {
@@ -31,11 +49,21 @@ async function run(command: string | undefined, args: string[]): Promise<unknown
       return { id: user.id, email: user.email };
     }
     case "create-token": {
-      if (!values.email) throw new UsageError("--email is required");
-      const user = await db().user.findUnique({ where: { email: values.email.trim().toLowerCase() } });
-      if (!user) throw new UsageError(`no account with email ${values.email}`);
-      const { token } = await createApiToken(user.id, values.label);
-      return { token };
+      const user = await userByEmail(values.email);
+      const days = values["expires-in-days"] === undefined ? null : Number(values["expires-in-days"]);
+      if (days !== null && (!Number.isInteger(days) || days < 1)) throw new UsageError("--expires-in-days must be a whole number of days");
+      const { token, expiresAt } = await createApiToken(user.id, values.label, days);
+      return { token, expiresAt };
+    }
+    case "reset-password": {
+      const user = await userByEmail(values.email);
+      const problem = passwordProblem(values.password ?? "", user.email);
+      if (problem) throw new UsageError(`--password: ${problem}`);
+      return resetPassword(user.id, values.password as string);
+    }
+    case "revoke-tokens": {
+      const user = await userByEmail(values.email);
+      return { revoked: await revokeAllTokens(user.id) };
     }
     default:
       throw new UsageError(command ? `unknown command ${command}` : "a command is required");

@@ -7,7 +7,7 @@ import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { stopChangeFeed } from "../lib/changes/change-feed";
+import { changeFeed, stopChangeFeed } from "../lib/changes/change-feed";
 import { closeAllStreams } from "../lib/changes/live-streams";
 import { SERVER_APPLICATION_NAME, closeDb } from "../lib/db/client";
 import { bootDatabase, serverConnections } from "../lib/db/boot";
@@ -32,6 +32,9 @@ const ownsDatabase = embedded !== null && (embedded.startedHere || (await server
 const presence = new pg.Client({ connectionString: database.url, application_name: SERVER_APPLICATION_NAME });
 await presence.connect();
 presence.on("error", (error) => console.error("[sourcemark] database connection lost:", error.message));
+
+// One LISTEN connection: live streams, presence, and credentials ended in another process.
+await changeFeed();
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? (embedded ? "127.0.0.1" : "0.0.0.0");

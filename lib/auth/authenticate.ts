@@ -39,15 +39,15 @@ async function actorFromToken(token: string): Promise<Actor | null> {
   const digest = digestSecret(token);
   const cached = cachedActor(digest);
   if (cached) return cached;
-  const { rows } = await pool().query<Actor & { token_id: string; last_used_at: Date | null }>(
-    `SELECT u.id, u.email, u.name, t.id AS token_id, t.last_used_at
+  const { rows } = await pool().query<Actor & { token_id: string; last_used_at: Date | null; expires_at: Date | null }>(
+    `SELECT u.id, u.email, u.name, t.id AS token_id, t.last_used_at, t.expires_at
        FROM api_tokens t JOIN users u ON u.id = t.user_id
-      WHERE t.token_hash = $1`,
+      WHERE t.token_hash = $1 AND (t.expires_at IS NULL OR t.expires_at > now())`,
     [digest],
   );
   const row = rows[0];
   if (!row) return null;
-  rememberActor(digest, { id: row.id, email: row.email, name: row.name });
+  rememberActor(digest, { id: row.id, email: row.email, name: row.name }, row.expires_at ?? undefined);
   if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > TOKEN_TOUCH_INTERVAL_MS) {
     // Best effort and off the request's path: a lost "last used" stamp harms nobody.
     pool()
@@ -61,14 +61,19 @@ export async function actorFromSession(secret: string): Promise<Actor | null> {
   const digest = digestSecret(secret);
   const cached = cachedActor(digest);
   if (cached) return cached;
-  const { rows } = await pool().query<Actor & { expires_at: Date }>(
-    `SELECT u.id, u.email, u.name, s.expires_at
+  const { rows } = await pool().query<Actor & { expires_at: Date; session_id: string; last_seen_at: Date | null }>(
+    `SELECT u.id, u.email, u.name, s.expires_at, s.id AS session_id, s.last_seen_at
        FROM sessions s JOIN users u ON u.id = s.user_id
       WHERE s.token_hash = $1 AND s.expires_at > now()`,
     [digest],
   );
   const row = rows[0];
   if (!row) return null;
+  if (!row.last_seen_at || Date.now() - row.last_seen_at.getTime() > TOKEN_TOUCH_INTERVAL_MS) {
+    pool()
+      .query("UPDATE sessions SET last_seen_at = now() WHERE id = $1", [row.session_id])
+      .catch(() => undefined);
+  }
   const actor = { id: row.id, email: row.email, name: row.name };
   rememberActor(digest, actor, row.expires_at);
   return actor;

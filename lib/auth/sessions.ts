@@ -7,10 +7,12 @@ import { digestSecret, newSecret } from "./secret-token";
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
-export async function createSession(userId: string): Promise<{ secret: string; expiresAt: Date }> {
+export async function createSession(userId: string, userAgent?: string | null): Promise<{ secret: string; expiresAt: Date }> {
   const secret = newSecret();
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
-  await db().session.create({ data: { tokenHash: digestSecret(secret), userId, expiresAt } });
+  await db().session.create({
+    data: { tokenHash: digestSecret(secret), userId, expiresAt, userAgent: userAgent?.slice(0, 500) ?? null, lastSeenAt: new Date() },
+  });
   return { secret, expiresAt };
 }
 

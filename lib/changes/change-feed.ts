@@ -3,14 +3,18 @@
 // highest event id) wakes it, and it reads the new rows itself in delivery order (change-log.ts),
 // then hands each to the subscribers whose scope it is in. Any number of app processes on one
 // database each run one feed and so each see every change, whichever process wrote it.
-// Started by the first subscriber; stopped at shutdown.
+// It also carries presence and ended credentials between processes. Started with the server (or by
+// the first subscriber); stopped at shutdown.
 
 import pg from "pg";
+import { forgetCredential } from "../auth/credential-cache";
 import { pool } from "../db/client";
 import { headPosition, inScope, readChanges, type Position, type StoredChange, type StreamScope } from "./change-log";
 
 export const CHANGES_CHANNEL = "sourcemark_changes";
 export const PRESENCE_CHANNEL = "sourcemark_presence";
+/** A credential (token or session digest) ended: every process drops it from its cache. */
+export const CREDENTIALS_CHANNEL = "sourcemark_credentials";
 
 const READ_BATCH = 500;
 /** A notified event not yet readable (an older transaction still runs): look again after this. */
@@ -62,6 +66,8 @@ export class ChangeFeed {
         void this.read();
       } else if (message.channel === PRESENCE_CHANNEL && message.payload) {
         for (const listener of this.presenceListeners) listener(message.payload);
+      } else if (message.channel === CREDENTIALS_CHANNEL && message.payload) {
+        forgetCredential(message.payload);
       }
     });
     client.on("error", (error) => {
@@ -72,6 +78,7 @@ export class ChangeFeed {
     await client.connect();
     await client.query(`LISTEN ${CHANGES_CHANNEL}`);
     await client.query(`LISTEN ${PRESENCE_CHANNEL}`);
+    await client.query(`LISTEN ${CREDENTIALS_CHANNEL}`);
     this.listener = client;
     // Only events after this point are live; earlier ones are for replays to read.
     this.position ??= await headPosition(pool());

@@ -54,6 +54,20 @@ export const signInSchema = z.strictObject({
   password: z.string().min(1, "must not be empty").max(1024),
 });
 
+/** POST /me/tokens: a label to recognise the token by, and optionally when it stops working. */
+export const createTokenSchema = z.strictObject({
+  label: trimmed(200).nullish(),
+  expiresInDays: z.int("must be a whole number of days").min(1, "at least 1 day").max(3650, "at most 3650 days").nullish(),
+});
+export type CreateTokenInput = z.infer<typeof createTokenSchema>;
+
+/** POST /me/password. */
+export const changePasswordSchema = z.strictObject({
+  currentPassword: z.string().min(1, "must not be empty").max(1024),
+  newPassword: newPasswordSchema,
+});
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
 export const createProjectSchema = z.strictObject({ name: trimmed(200) });
 export type CreateProjectInput = z.infer<typeof createProjectSchema>;
 

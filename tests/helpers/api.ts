@@ -3,7 +3,7 @@
 
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { createApiToken } from "@/lib/auth/api-tokens";
+import { createApiToken } from "@/lib/auth/account";
 import { REMOTE_ADDRESS_HEADER } from "@/lib/http/public-origin";
 import { dispatch, loadRouteTable, matchRoute } from "@/lib/http/route-table";
 import { createUser } from "@/lib/users/create-user";

@@ -73,6 +73,23 @@ describe("two app processes on one database", () => {
     }
   });
 
+  it("a token revoked through one process is refused by the other at once, though it had cached it", async () => {
+    const created = await fetch(`${a.url}/api/v1/me/tokens`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${owner.token}`, "content-type": "application/json" },
+      body: JSON.stringify({ label: "short-lived" }),
+    });
+    const { id, token } = (await created.json()) as { id: string; token: string };
+    const me = () => fetch(`${b.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await me()).status).toBe(200); // now cached by B for up to 10 s
+    const revoked = await fetch(`${a.url}/api/v1/me/tokens/${id}`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${owner.token}` },
+    });
+    expect(revoked.status).toBe(204);
+    await expect.poll(async () => (await me()).status, { timeout: 2000, interval: 50 }).toBe(401);
+  });
+
   it("a client whose server restarts catches up on reconnect, with nothing missed or repeated", async () => {
     const onB = await stream(b);
     const before = await annotate(a, 10);

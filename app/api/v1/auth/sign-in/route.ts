@@ -16,7 +16,7 @@ export const POST = apiRoute(async (request) => {
   const { email, password } = parseInput(signInSchema, await readJson(request));
   const user = await limitSignIn(email, clientAddress(request), () => verifyCredentials(email, password));
   if (!user) throw unauthorized("Email or password is wrong.");
-  const session = await createSession(user.id);
+  const session = await createSession(user.id, request.headers.get("user-agent"));
   return json({ id: user.id }, 200, {
     "Set-Cookie": sessionCookie(session.secret, session.expiresAt, isHttps(request)),
   });

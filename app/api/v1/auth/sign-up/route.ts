@@ -15,7 +15,7 @@ export const POST = apiRoute(async (request) => {
   const input = parseInput(signUpSchema, await readJson(request));
   await limitSignUp(clientAddress(request));
   const user = await createUser(input);
-  const session = await createSession(user.id);
+  const session = await createSession(user.id, request.headers.get("user-agent"));
   return json({ id: user.id, email: user.email, name: user.name }, 201, {
     "Set-Cookie": sessionCookie(session.secret, session.expiresAt, isHttps(request)),
   });
