@@ -18,6 +18,7 @@ const MATRIX: Record<Action, [owner: boolean, reviewer: boolean, annotator: bool
   "project.manage": [true, false, false, false],
   "member.manage": [true, false, false, false],
   "document.create": [true, true, true, false],
+  "document.delete": [true, false, false, false],
   "speaker.create": [true, true, true, false],
   "speaker.update": [true, true, true, false],
   "annotation.create": [true, true, true, false],
@@ -41,8 +42,8 @@ describe("can", () => {
     expect([...ROLES]).toEqual(ROLE_ORDER);
   });
 
-  it("covers 15 actions × 4 roles", () => {
-    expect(CASES).toHaveLength(60);
+  it("covers 16 actions × 4 roles", () => {
+    expect(CASES).toHaveLength(64);
   });
 
   it.each(CASES)("%s may %s: %s", (role, action, expected) => {
@@ -58,6 +59,7 @@ describe("can", () => {
         "project.manage",
         "member.manage",
         "document.create",
+        "document.delete",
         "speaker.create",
         "speaker.update",
         "annotation.create",

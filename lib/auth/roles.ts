@@ -10,6 +10,7 @@ export type Action =
   | "project.manage"
   | "member.manage"
   | "document.create"
+  | "document.delete"
   | "speaker.create"
   | "speaker.update"
   | "annotation.create"
@@ -30,6 +31,8 @@ const MATRIX: Record<Action, readonly Role[]> = {
   "project.manage": ["owner"],
   "member.manage": ["owner"],
   "document.create": WRITERS,
+  // Deleting an article deletes everyone's work on it: the owner's call.
+  "document.delete": ["owner"],
   "speaker.create": WRITERS,
   // Speakers are shared vocabulary; whoever may attribute may also add an alias or fix a name.
   "speaker.update": WRITERS,

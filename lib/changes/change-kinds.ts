@@ -2,7 +2,7 @@
 // for annotations, the action the history API reports. A new kind is one line here; the stream,
 // the history and the tests read this table. Pure.
 
-export type ChangeSubject = "annotation" | "speaker" | "document" | "comment";
+export type ChangeSubject = "annotation" | "speaker" | "document" | "comment" | "project";
 
 export interface ChangeKindInfo {
   subject: ChangeSubject;
@@ -27,6 +27,9 @@ export const CHANGE_KINDS = {
   // Merged into another speaker and gone: the event's image is {id, into}.
   "speaker.merged": { subject: "speaker" },
   "document.created": { subject: "document", projectStreamOnly: true },
+  // With its annotations and comments; their history is kept.
+  "document.deleted": { subject: "document", removal: true },
+  "project.deleted": { subject: "project", removal: true },
   "comment.created": { subject: "comment" },
   "comment.updated": { subject: "comment" },
   "comment.deleted": { subject: "comment", removal: true },

@@ -42,3 +42,11 @@ export async function cachedDocument(documentId: string): Promise<CachedDocument
   remember(documentId, entry);
   return entry;
 }
+
+/** Drops a deleted document from this process's cache. */
+export function forgetDocument(documentId: string): void {
+  const entry = cache.get(documentId);
+  if (!entry) return;
+  cache.delete(documentId);
+  cachedUnits -= entry.index.text.length;
+}

@@ -9,6 +9,8 @@ import { rolesAllowed } from "../auth/roles";
 import { insertChangesSql, kindSql } from "../changes/record-change";
 import { isoTimestampSql } from "../annotations/annotation-view";
 import { pool, type Queryable } from "../db/client";
+import { withTransaction } from "../db/transaction";
+import { forgetDocument } from "./document-text";
 import { notFound, validationFailed } from "../errors/domain-error";
 import { codePointLength } from "../text/code-points";
 import { normalizeNewlines, textStorageProblem } from "../text/normalize";
@@ -117,4 +119,24 @@ export async function listDocuments(actor: Actor, projectId: string): Promise<Do
     [projectId],
   );
   return rows.map((row) => row.summary);
+}
+
+/**
+ * Deletes a document with its annotations and comments (owners): one document.deleted event keeps
+ * its summary; the annotations' own history stays readable. Permanent — the web page offers the
+ * document's export first.
+ */
+export async function deleteDocument(actor: Actor, documentId: string): Promise<void> {
+  await documentAccess(actor, documentId, "document.delete");
+  await withTransaction(async (client) => {
+    const { rows } = await client.query(
+      `WITH old AS (SELECT d.project_id, d.id, ${DOCUMENT_SUMMARY_SQL} AS summary FROM documents d WHERE d.id = $1 FOR UPDATE),
+       del AS (DELETE FROM documents WHERE id = $1 RETURNING id), -- annotations and comments go with it (foreign keys)
+       ev AS (${insertChangesSql(`SELECT old.project_id, old.id, old.id, ${kindSql("document.deleted")}, $2, old.summary, NULL FROM old JOIN del ON del.id = old.id`)})
+       SELECT 1 FROM old`,
+      [documentId, actor.id],
+    );
+    if (rows.length === 0) throw notFound("Document");
+  });
+  forgetDocument(documentId);
 }

@@ -4,10 +4,13 @@ import { z } from "zod";
 import { projectAccess } from "../auth/access";
 import type { Actor } from "../auth/authenticate";
 import { ROLES, type Role } from "../auth/roles";
+import { insertChangesSql, kindSql } from "../changes/record-change";
 import { db, pool, type Queryable } from "../db/client";
+import { withTransaction } from "../db/transaction";
+import { forgetDocument } from "../documents/document-text";
 import { conflict, notFound, validationFailed } from "../errors/domain-error";
 import type { InputReader } from "../validation/parse-input";
-import type { AddMemberInput, CreateProjectInput, UpdateMemberInput } from "../validation/schemas";
+import type { AddMemberInput, CreateProjectInput, DeleteProjectInput, UpdateMemberInput } from "../validation/schemas";
 
 export const projectViewSchema = z.object({
   id: z.string(),
@@ -134,5 +137,41 @@ export async function changeMember({ actor, projectId, userId, input }: ChangeMe
     await tx.membership.update({ where: { projectId_userId: { projectId, userId } }, data: { role } });
     const { user, createdAt } = membership;
     return { userId: user.id, email: user.email, name: user.name, role, createdAt: createdAt.toISOString() };
+  });
+}
+
+export interface DeleteProjectOptions {
+  actor: Actor;
+  projectId: string;
+  /** The project's name, typed again: a deletion is permanent. */
+  input: InputReader<DeleteProjectInput>;
+}
+
+/**
+ * Deletes a project with everything in it (owners, after typing its name). Permanent — the web page
+ * offers the project's json export first, which can be imported into a new project. Members' live
+ * streams end with their membership.
+ */
+export async function deleteProject({ actor, projectId, input }: DeleteProjectOptions): Promise<void> {
+  await projectAccess(actor, projectId, "project.manage");
+  const { confirm } = await input();
+  await withTransaction(async (client) => {
+    const { rows } = await client.query<{ name: string }>("SELECT name FROM projects WHERE id = $1 FOR UPDATE", [projectId]);
+    const name = rows[0]?.name;
+    if (name === undefined) throw notFound("Project");
+    if (confirm !== name)
+      throw validationFailed("Type the project's name exactly to delete it.", { confirm: "does not match the project's name" });
+    const { rows: documents } = await client.query<{ id: string }>("SELECT id FROM documents WHERE project_id = $1", [projectId]);
+    // Annotations first: they hold their speakers (a restricting key); comments go with documents.
+    await client.query("DELETE FROM annotations WHERE project_id = $1", [projectId]);
+    await client.query("DELETE FROM documents WHERE project_id = $1", [projectId]);
+    await client.query("DELETE FROM speakers WHERE project_id = $1", [projectId]);
+    await client.query(
+      `WITH del AS (DELETE FROM projects WHERE id = $1 RETURNING id),
+       ev AS (${insertChangesSql(`SELECT id, NULL, id, ${kindSql("project.deleted")}, $2, json_build_object('id', id, 'name', $3::text), NULL FROM del`)})
+       SELECT 1`,
+      [projectId, actor.id, name],
+    );
+    for (const document of documents) forgetDocument(document.id);
   });
 }

@@ -69,6 +69,10 @@ export const changePasswordSchema = z.strictObject({
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 export const createProjectSchema = z.strictObject({ name: trimmed(200) });
+
+/** DELETE /projects/{id}: the project's name, typed again. */
+export const deleteProjectSchema = z.strictObject({ confirm: z.string().max(200) });
+export type DeleteProjectInput = z.infer<typeof deleteProjectSchema>;
 export type CreateProjectInput = z.infer<typeof createProjectSchema>;
 
 export const addMemberSchema = z.strictObject({ email: emailSchema, role: roleSchema });
