@@ -11,6 +11,8 @@ import { changeFeed, stopChangeFeed } from "../lib/changes/change-feed";
 import { closeAllStreams } from "../lib/changes/live-streams";
 import { SERVER_APPLICATION_NAME, closeDb } from "../lib/db/client";
 import { bootDatabase, serverConnections } from "../lib/db/boot";
+import { databaseConfigFromEnv } from "../lib/db/prepare-database";
+import { superviseEmbeddedPostgres } from "../lib/db/supervise";
 import { serveApiRequest } from "../lib/http/node-adapter";
 import { loadRouteTable } from "../lib/http/route-table";
 
@@ -29,9 +31,26 @@ const embedded = database.embedded;
 // Sourcemark server is using it.
 const ownsDatabase = embedded !== null && (embedded.startedHere || (await serverConnections(database.url)) === 0);
 // Held for the server's lifetime: tells the admin command that a server uses this database.
-const presence = new pg.Client({ connectionString: database.url, application_name: SERVER_APPLICATION_NAME });
-await presence.connect();
-presence.on("error", (error) => console.error("[sourcemark] database connection lost:", error.message));
+let presence = await holdPresence(database.url);
+async function holdPresence(url: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url, application_name: SERVER_APPLICATION_NAME });
+  client.on("error", (error) => console.error("[sourcemark] database connection lost:", error.message));
+  await client.connect();
+  return client;
+}
+
+// The embedded PostgreSQL is restarted if it dies; connections follow it.
+const supervisor = embedded
+  ? superviseEmbeddedPostgres(databaseConfigFromEnv(process.env).dataDir, embedded, async (restarted) => {
+      if (restarted.url !== process.env.DATABASE_URL) {
+        process.env.DATABASE_URL = restarted.url;
+        await closeDb();
+        await stopChangeFeed();
+        await changeFeed();
+      }
+      presence = await holdPresence(restarted.url).catch(() => presence);
+    })
+  : null;
 
 // One LISTEN connection: live streams, presence, and credentials ended in another process.
 await changeFeed();
@@ -72,6 +91,7 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   console.log(`Sourcemark: ${signal} received, shutting down`);
   // Live streams never end by themselves: end them (their clients reconnect), then stop listening.
+  supervisor?.stop();
   closeAllStreams();
   await stopChangeFeed();
   const force = setTimeout(() => server.closeAllConnections(), 5_000);
@@ -85,8 +105,9 @@ async function shutdown(signal: string): Promise<void> {
     presence.end().catch(() => undefined),
     2_000,
   );
-  if (embedded && ownsDatabase && (await serverConnections(database.url).catch(() => 0)) === 0) {
-    await embedded.stop();
+  const running = supervisor?.current() ?? embedded;
+  if (running && (ownsDatabase || running !== embedded) && (await serverConnections(running.url).catch(() => 0)) === 0) {
+    await running.stop();
   }
   process.exit(0);
 }

@@ -24,6 +24,8 @@ function connect(): Handles {
   const pool = new pg.Pool({
     connectionString: url,
     max: Number(process.env.DB_POOL_SIZE ?? 16),
+    // While the database is down or restarting, fail fast (503) rather than queue requests forever.
+    connectionTimeoutMillis: 5000,
     application_name: process.env.DB_APPLICATION_NAME ?? SERVER_APPLICATION_NAME,
   });
   pool.on("error", (error) => console.error("[sourcemark] idle database connection failed:", error.message));

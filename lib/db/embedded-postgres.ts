@@ -92,7 +92,7 @@ async function writeSecrets(file: string, secrets: LocalSecrets): Promise<void> 
   await fs.rename(temp, file);
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

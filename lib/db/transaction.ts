@@ -31,3 +31,28 @@ export function pgErrorCode(error: unknown): string | undefined {
   const cause = (error as { cause?: unknown }).cause;
   return cause && cause !== error ? pgErrorCode(cause) : undefined;
 }
+
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+]);
+
+/** Is this the database being down or restarting (rather than a bad query)? */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const code = pgErrorCode(error) ?? (error as { code?: unknown } | null)?.code;
+  if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
+  const message = error instanceof Error ? error.message : "";
+  return /Connection terminated|connection error|terminating connection|timeout exceeded when trying to connect|ECONNREFUSED/i.test(
+    message,
+  );
+}

@@ -19,7 +19,9 @@ export type DomainErrorCode =
   | "validation_failed"
   /** Too many at once; details.retryAfterSeconds says when to try again. */
   | "too_many_requests"
-  | "internal_error";
+  | "internal_error"
+  /** The database is down or restarting; details.retryAfterSeconds says when to try again. */
+  | "service_unavailable";
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;
@@ -60,6 +62,11 @@ export const methodNotAllowed = (method: string, allow: string) =>
 
 export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
   new DomainError("too_many_requests", message, { retryAfterSeconds });
+
+export const serviceUnavailable = () =>
+  new DomainError("service_unavailable", "The database is unavailable right now; nothing was changed. Try again in a few seconds.", {
+    retryAfterSeconds: 5,
+  });
 
 export function isNotFound(error: unknown): boolean {
   return error instanceof DomainError && error.code === "not_found";

@@ -2,7 +2,8 @@
 // the status their code maps to (the one table below), anything unexpected as a logged 500 that
 // reveals nothing internal.
 
-import { DomainError, notFound, type DomainErrorCode } from "../errors/domain-error";
+import { isDatabaseUnavailable } from "../db/transaction";
+import { DomainError, notFound, serviceUnavailable, type DomainErrorCode } from "../errors/domain-error";
 import { textStorageProblem } from "../text/normalize";
 
 /** The HTTP status of each domain error code: the only place lib/ errors meet HTTP. */
@@ -17,6 +18,7 @@ export const STATUS_OF: Readonly<Record<DomainErrorCode, number>> = {
   validation_failed: 422,
   too_many_requests: 429,
   internal_error: 500,
+  service_unavailable: 503,
 };
 
 export interface RouteContext<P> {
@@ -26,6 +28,10 @@ export interface RouteContext<P> {
 type Handler<P> = (request: Request, params: P) => Promise<Response>;
 
 export function errorResponse(error: unknown): Response {
+  if (!(error instanceof DomainError) && isDatabaseUnavailable(error)) {
+    console.error("[sourcemark] database unavailable:", error instanceof Error ? error.message : error);
+    return errorResponse(serviceUnavailable());
+  }
   if (error instanceof DomainError) {
     const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
     const headers = retryAfter === undefined ? undefined : { "Retry-After": String(retryAfter) };
