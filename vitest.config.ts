@@ -11,7 +11,8 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "components/**/*.test.ts", "tests/**/*.test.ts"],
     globalSetup: ["tests/setup/global-setup.ts"],
     setupFiles: ["tests/setup/database-env.ts"],
-    testTimeout: 30_000,
+    // System tests start real servers and databases; on a loaded 2-core machine that takes a while.
+    testTimeout: 90_000,
     hookTimeout: 60_000,
     pool: "forks",
   },

@@ -90,25 +90,31 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   console.log(`Sourcemark: ${signal} received, shutting down`);
+  // Whatever hangs (a database that is gone, a stuck connection), the process ends.
+  setTimeout(() => {
+    console.error("Sourcemark: shutdown took too long; exiting");
+    process.exit(1);
+  }, 20_000).unref();
+  const within = (work: Promise<unknown>, ms: number) => Promise.race([work, new Promise((r) => setTimeout(r, ms).unref())]);
   // Live streams never end by themselves: end them (their clients reconnect), then stop listening.
   supervisor?.stop();
   closeAllStreams();
-  await stopChangeFeed();
+  await within(stopChangeFeed(), 2_000);
   const force = setTimeout(() => server.closeAllConnections(), 5_000);
   await new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   clearTimeout(force);
   // A connection still checked out (a stuck request) must not keep the process alive forever.
-  const within = (work: Promise<unknown>, ms: number) => Promise.race([work, new Promise((r) => setTimeout(r, ms).unref())]);
   await within(closeDb(), 5_000);
   await within(
     presence.end().catch(() => undefined),
     2_000,
   );
   const running = supervisor?.current() ?? embedded;
-  if (running && (ownsDatabase || running !== embedded) && (await serverConnections(running.url).catch(() => 0)) === 0) {
-    await running.stop();
-  }
+  const others = running
+    ? await Promise.race([serverConnections(running.url).catch(() => 0), new Promise<number>((r) => setTimeout(() => r(0), 3_000).unref())])
+    : 0;
+  if (running && (ownsDatabase || running !== embedded) && others === 0) await running.stop();
   process.exit(0);
 }
 process.on("SIGINT", () => void shutdown("SIGINT"));

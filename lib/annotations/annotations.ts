@@ -5,6 +5,7 @@
 // the one projection in annotation-view.ts. Plain SQL: this is the hot path of annotation work.
 
 import { randomUUID } from "node:crypto";
+import { z } from "zod";
 import { checkedAccess, documentAccess, memberAllowedSql } from "../auth/access";
 import type { Actor } from "../auth/authenticate";
 import { can, canDeleteAnnotation, canEditAnnotation, rolesAllowed } from "../auth/roles";
@@ -18,7 +19,7 @@ import type { AnnotationStatus, Label, QuoteKind } from "../model/vocabulary";
 import type { CodePointIndex } from "../text/code-points";
 import type { InputReader } from "../validation/parse-input";
 import type { CreateAnnotationInput, ReviewInput, UpdateAnnotationInput } from "../validation/schemas";
-import { annotationJoins, annotationViewSql, type AnnotationView } from "./annotation-view";
+import { annotationJoins, annotationViewSchema, annotationViewSql, type AnnotationView } from "./annotation-view";
 import { resolveQuoteKind, resolveSpan } from "./span-rules";
 
 const VIEW = annotationViewSql();
@@ -446,7 +447,7 @@ export async function deleteAnnotation({ actor, annotationId }: DeleteAnnotation
   });
 }
 
-const ANNOTATION_KINDS = kindsOf("annotation");
+const ANNOTATION_KINDS = kindsOf("annotation") as [ChangeKind, ...ChangeKind[]];
 
 /**
  * Undoes a deletion: puts the annotation back with its id, author, status and creation time, from
@@ -505,17 +506,17 @@ export async function restoreAnnotation({ actor, annotationId }: DeleteAnnotatio
   });
 }
 
-export interface HistoryEntry {
-  id: string;
-  /** create, update, delete or review (a restore is a create). */
-  action: "create" | "update" | "delete" | "review";
-  /** The change event's kind ("annotation.restored", …). */
-  kind: ChangeKind;
-  actor: { id: string; name: string } | null;
-  at: string;
-  before: AnnotationView | null;
-  after: AnnotationView | null;
-}
+/** One change of an annotation, as GET /api/v1/annotations/{annotationId}/history shows it. */
+export const historyEntrySchema = z.object({
+  id: z.string(),
+  action: z.enum(["create", "update", "delete", "review"]).describe("create, update, delete or review (a restore is a create)."),
+  kind: z.enum(ANNOTATION_KINDS).describe('The change event\'s kind ("annotation.restored", "annotation.reviewed", …).'),
+  actor: z.object({ id: z.string(), name: z.string() }).nullable().describe("Who made the change; null for a change made by the system."),
+  at: z.string(),
+  before: annotationViewSchema.nullable().describe("The annotation before the change; null for a create."),
+  after: annotationViewSchema.nullable().describe("The annotation after the change; null for a delete."),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
 /** Every change of an annotation, oldest first; kept after the annotation is deleted. */
 export async function annotationHistory(actor: Actor, annotationId: string): Promise<HistoryEntry[]> {

@@ -1,6 +1,7 @@
 // Who is calling: an API token (`Authorization: Bearer`) or the web session cookie. Returns the
 // actor or throws 401. Cookie-authenticated writes must come from our own origin (CSRF guard).
 
+import { z } from "zod";
 import { pool } from "../db/client";
 import { badRequest, forbidden, unauthorized } from "../errors/domain-error";
 import { clientAddress, isSameOrigin } from "../http/public-origin";
@@ -10,11 +11,9 @@ import { digestSecret } from "./secret-token";
 
 export const SESSION_COOKIE = "sourcemark_session";
 
-export interface Actor {
-  id: string;
-  email: string;
-  name: string;
-}
+/** The caller's account, as GET /api/v1/me shows it. */
+export const actorSchema = z.object({ id: z.string(), email: z.string(), name: z.string() });
+export type Actor = z.infer<typeof actorSchema>;
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const TOKEN_TOUCH_INTERVAL_MS = 60_000;

@@ -50,9 +50,8 @@ export function passwordProblem(password: string, email?: string): string | null
   if (email) {
     const address = email.trim().toLowerCase();
     const local = address.split("@")[0] ?? "";
-    if (lower.includes(address) || (local.length >= 4 && lower.replace(/[^a-z0-9]/g, "").includes(local.replace(/[^a-z0-9]/g, "")))) {
-      return "must not contain your email address";
-    }
+    const bare = (text: string) => text.replace(/[^\p{L}\p{N}]/gu, "");
+    if (lower.includes(address) || bare(lower) === bare(local)) return "must not be your email address";
   }
   return null;
 }

@@ -1,13 +1,15 @@
 // The app's view of its database, for /api/health: reachable (and how fast) or not.
 
+import { z } from "zod";
 import { pool } from "./client";
 
-export interface Health {
-  app: "ok";
-  database: "ok" | "unavailable";
+export const healthSchema = z.object({
+  app: z.literal("ok"),
+  database: z.enum(["ok", "unavailable"]),
   /** Round trip of a trivial query, when the database answered. */
-  databaseMs: number | null;
-}
+  databaseMs: z.number().nullable(),
+});
+export type Health = z.infer<typeof healthSchema>;
 
 export async function databaseHealth(timeoutMs = 2000): Promise<Health> {
   const started = performance.now();

@@ -6,6 +6,9 @@
 import { isAlive, startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
 
 const CHECK_MS = 500;
+/** After a failed restart, wait this long before the next try, doubling up to MAX_BACKOFF_MS. */
+const FIRST_BACKOFF_MS = 1000;
+const MAX_BACKOFF_MS = 60_000;
 
 export interface Supervisor {
   current(): EmbeddedPostgres;
@@ -20,18 +23,24 @@ export function superviseEmbeddedPostgres(
   let current = first;
   let restarting = false;
   let stopped = false;
+  let backoff = 0;
+  let nextTry = 0;
   const timer = setInterval(async () => {
-    if (stopped || restarting || isAlive(current.pid)) return;
+    if (stopped || restarting || isAlive(current.pid) || Date.now() < nextTry) return;
     restarting = true;
     console.error(`[sourcemark] the embedded PostgreSQL (pid ${current.pid}) stopped; starting it again`);
     try {
       const restarted = await startEmbeddedPostgres(dataDir);
       if (stopped) return;
       current = restarted;
+      backoff = 0;
       await onRestart(restarted);
       console.log(`[sourcemark] the embedded PostgreSQL is back (pid ${restarted.pid}, port ${restarted.port})`);
     } catch (error) {
-      console.error("[sourcemark] could not restart the embedded PostgreSQL:", (error as Error).message);
+      // Its data directory gone, the disk full…: keep trying, ever less often, without burning the CPU.
+      backoff = Math.min(MAX_BACKOFF_MS, backoff ? backoff * 2 : FIRST_BACKOFF_MS);
+      nextTry = Date.now() + backoff;
+      console.error(`[sourcemark] could not restart the embedded PostgreSQL (next try in ${backoff / 1000} s):`, (error as Error).message);
     } finally {
       restarting = false;
     }

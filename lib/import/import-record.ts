@@ -1,6 +1,9 @@
 // What every import format is read into before anything is written: one span with a reference to
 // where it came from (line or item), so a failing record can be reported precisely.
 
+import { z } from "zod";
+import { IMPORT_FORMAT_IDS } from "../formats/catalog";
+
 export interface ImportSpeaker {
   name: string;
   aliases?: string[];
@@ -23,22 +26,24 @@ export interface ImportSpan {
   status: unknown;
 }
 
-export interface ImportError {
-  ref: string;
-  reason: string;
-}
-
-export interface ImportReport {
-  format: "json" | "jsonl" | "w3c";
-  documents: { created: number; failed: number };
-  speakers: { created: number; matched: number };
-  annotations: { created: number; failed: number };
-  /** The first MAX_REPORTED_ERRORS problems; `errorCount` has them all. */
-  errors: ImportError[];
-  errorCount: number;
-}
-
 export const MAX_REPORTED_ERRORS = 1000;
+
+export const importErrorSchema = z.object({
+  ref: z.string().describe('Where the record is: "line 12", "documents[0].annotations[3]", "first.items[7]".'),
+  reason: z.string(),
+});
+export type ImportError = z.infer<typeof importErrorSchema>;
+
+/** What POST /api/v1/projects/{projectId}/import answers: counts, and each failed record. */
+export const importReportSchema = z.object({
+  format: z.enum(IMPORT_FORMAT_IDS),
+  documents: z.object({ created: z.int(), failed: z.int() }),
+  speakers: z.object({ created: z.int(), matched: z.int() }),
+  annotations: z.object({ created: z.int(), failed: z.int() }),
+  errors: z.array(importErrorSchema).describe(`The first ${MAX_REPORTED_ERRORS} problems; errorCount counts them all.`),
+  errorCount: z.int(),
+});
+export type ImportReport = z.infer<typeof importReportSchema>;
 
 export function emptyReport(format: ImportReport["format"]): ImportReport {
   return {

@@ -4,6 +4,7 @@
 // person), the merged speaker's name and aliases become aliases of the other, and the merged
 // speaker is deleted with a speaker.merged event that remembers enough to undo it.
 
+import { z } from "zod";
 import { projectAccess, speakerAccess } from "../auth/access";
 import type { Actor } from "../auth/authenticate";
 import { canEditAnnotation } from "../auth/roles";
@@ -16,7 +17,7 @@ import type { InputReader } from "../validation/parse-input";
 import type { MergeSpeakerInput, ReattributeInput } from "../validation/schemas";
 import { duplicatePairs, type DuplicatePair } from "./speaker-duplicates";
 import { cleanAliases, speakerNameKey } from "./speaker-name";
-import { insertSpeaker, listSpeakers, lockSpeaker, writeSpeakerFields, type SpeakerView } from "./speakers";
+import { insertSpeaker, listSpeakers, lockSpeaker, speakerViewSchema, writeSpeakerFields, type SpeakerView } from "./speakers";
 
 /** What a speaker.merged event keeps, in `before`, to undo the merge. */
 interface MergeRecord {
@@ -26,12 +27,19 @@ interface MergeRecord {
   aliasesAdded: string[];
 }
 
-export interface MergeResult {
+export const mergeResultSchema = z.object({
   /** The speaker that remains (or, after an undo, the one brought back). */
-  speaker: SpeakerView;
+  speaker: speakerViewSchema,
   /** How many annotations changed speaker. */
-  moved: number;
-}
+  moved: z.int(),
+});
+export type MergeResult = z.infer<typeof mergeResultSchema>;
+
+export const reattributeResultSchema = z.object({ changed: z.int() });
+
+export const duplicatesSchema = z.object({
+  pairs: z.array(z.object({ a: speakerViewSchema, b: speakerViewSchema, reason: z.string() })),
+});
 
 export interface MergeSpeakerOptions {
   actor: Actor;

@@ -41,6 +41,12 @@ export function requireBuild(): void {
   }
 }
 
+/** Servers this test process started: killed when it exits, so a test that times out leaves none behind. */
+const started = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+});
+
 export async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<RunningServer> {
   requireBuild();
   const port = await freePort();
@@ -50,6 +56,8 @@ export async function startServer(dataDir: string, env: Record<string, string> =
     env: { ...process.env, MALLOC_ARENA_MAX: "2", DATABASE_URL: "", DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  started.add(child);
+  child.once("exit", () => started.delete(child));
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));

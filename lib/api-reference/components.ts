@@ -1,0 +1,156 @@
+// The named schemas of the API reference (components.schemas): every request and response body a
+// route reads or writes, registered under the name the reference gives it. Each is the very schema
+// object the routes and services use; only the list envelopes (`{"annotations": [...]}`), which the
+// route handlers write inline, are declared here.
+
+import { z } from "zod";
+import { historyEntrySchema } from "../annotations/annotations";
+import { annotationViewSchema } from "../annotations/annotation-view";
+import { actorSchema } from "../auth/authenticate";
+import { documentSummarySchema, documentViewSchema } from "../documents/documents";
+import { importReportSchema } from "../import/import-record";
+import { memberViewSchema, projectViewSchema } from "../projects/projects";
+import { sessionViewSchema, tokenViewSchema } from "../auth/account";
+import { commentViewSchema } from "../comments/comments";
+import { healthSchema } from "../db/health";
+import { reviewItemSchema, reviewQueuePageSchema } from "../review/review-queue";
+import { duplicatesSchema, mergeResultSchema, reattributeResultSchema } from "../speakers/merge-speakers";
+import { speakerViewSchema } from "../speakers/speakers";
+import { errorBodySchema } from "./errors";
+import {
+  addMemberSchema,
+  changePasswordSchema,
+  commentInputSchema,
+  createAnnotationSchema,
+  createTokenSchema,
+  deleteProjectSchema,
+  mergeSpeakerSchema,
+  reattributeSchema,
+  reviewSchema,
+  createDocumentSchema,
+  createProjectSchema,
+  createSpeakerSchema,
+  emailSchema,
+  signInSchema,
+  signUpSchema,
+  updateAnnotationSchema,
+  updateMemberSchema,
+  updateSpeakerSchema,
+} from "../validation/schemas";
+
+export interface ComponentMeta {
+  /** The name in components.schemas. */
+  id: string;
+  description?: string;
+}
+
+/** Request bodies, described as clients send them (zod's input side: before trims and transforms). */
+export const requestBodies = z.registry<ComponentMeta>();
+
+/** Response bodies, as the server writes them. */
+export const responseBodies = z.registry<ComponentMeta>();
+
+requestBodies
+  .add(signUpSchema, { id: "SignUp" })
+  .add(signInSchema, { id: "SignIn" })
+  .add(createProjectSchema, { id: "CreateProject" })
+  .add(addMemberSchema, { id: "AddMember" })
+  .add(updateMemberSchema, { id: "UpdateMember" })
+  .add(createDocumentSchema, { id: "CreateDocument" })
+  .add(createSpeakerSchema, { id: "CreateSpeaker" })
+  .add(updateSpeakerSchema, { id: "UpdateSpeaker", description: "Any of the fields, at least one." })
+  .add(createAnnotationSchema, { id: "CreateAnnotation" })
+  .add(updateAnnotationSchema, {
+    id: "UpdateAnnotation",
+    description: "The version the change is based on, and the fields to change. Only reviewers and owners may set status.",
+  })
+  .add(reviewSchema, { id: "Review", description: "The review's outcome and, for a rejection typically, why." })
+  .add(commentInputSchema, { id: "CommentInput", description: "Plain text, 1–10,000 characters; shown as text, never as HTML." })
+  .add(mergeSpeakerSchema, { id: "MergeSpeaker" })
+  .add(reattributeSchema, { id: "Reattribute" })
+  .add(deleteProjectSchema, { id: "DeleteProject", description: "The project's name, typed again." })
+  .add(createTokenSchema, { id: "CreateToken" })
+  .add(changePasswordSchema, { id: "ChangePassword" });
+
+export const signedInSchema = actorSchema.pick({ id: true });
+export const projectListSchema = z.object({ projects: z.array(projectViewSchema) });
+export const memberListSchema = z.object({ members: z.array(memberViewSchema) });
+export const documentListSchema = z.object({ documents: z.array(documentSummarySchema) });
+export const speakerListSchema = z.object({ speakers: z.array(speakerViewSchema) });
+export const annotationListSchema = z.object({ annotations: z.array(annotationViewSchema) });
+export const historySchema = z.object({ history: z.array(historyEntrySchema) });
+export const commentListSchema = z.object({ comments: z.array(commentViewSchema) });
+export const tokenListSchema = z.object({ tokens: z.array(tokenViewSchema) });
+export const newTokenSchema = tokenViewSchema.extend({ token: z.string() });
+export const sessionListSchema = z.object({ sessions: z.array(sessionViewSchema) });
+export const endedSessionsSchema = z.object({ ended: z.int() });
+export const passwordChangedSchema = z.object({ endedSessions: z.int() });
+
+responseBodies
+  .add(errorBodySchema, { id: "Error", description: "Every error answer has this body." })
+  .add(actorSchema, { id: "Account" })
+  .add(signedInSchema, { id: "SignedIn" })
+  .add(projectViewSchema, { id: "Project" })
+  .add(projectListSchema, { id: "ProjectList", description: "The caller's projects." })
+  .add(memberViewSchema, { id: "Member" })
+  .add(memberListSchema, { id: "MemberList" })
+  .add(documentViewSchema, { id: "Document", description: "A document with its text; length counts code points." })
+  .add(documentSummarySchema, { id: "DocumentSummary", description: "A document without its text." })
+  .add(documentListSchema, { id: "DocumentList" })
+  .add(speakerViewSchema, { id: "Speaker" })
+  .add(speakerListSchema, { id: "SpeakerList", description: "Ordered by name." })
+  .add(annotationViewSchema, {
+    id: "Annotation",
+    description: "start and end count code points, half-open; exact is text[start:end], prefix and suffix the text around it.",
+  })
+  .add(annotationListSchema, { id: "AnnotationList", description: "Ordered by start, then end." })
+  .add(historyEntrySchema, { id: "HistoryEntry" })
+  .add(historySchema, { id: "History", description: "Oldest first; kept after the annotation is deleted." })
+  .add(importReportSchema, { id: "ImportReport" })
+  .add(commentViewSchema, { id: "Comment", description: "body is plain text: show it as text, never as HTML." })
+  .add(commentListSchema, { id: "CommentList", description: "Oldest first." })
+  .add(reviewItemSchema, {
+    id: "ReviewItem",
+    description: "An annotation with its document's title, its sentence and an attribution hint.",
+  })
+  .add(reviewQueuePageSchema, { id: "AnnotationPage", description: "One page, by document then position; nextCursor continues." })
+  .add(mergeResultSchema, { id: "MergeResult" })
+  .add(reattributeResultSchema, { id: "ReattributeResult" })
+  .add(duplicatesSchema, { id: "SpeakerDuplicates", description: "Pairs of speakers that are likely the same, with the reason." })
+  .add(tokenViewSchema, { id: "ApiToken", description: "An API token, never its secret." })
+  .add(tokenListSchema, { id: "ApiTokenList", description: "Newest first." })
+  .add(newTokenSchema, { id: "NewApiToken", description: "The new token with its secret: shown this once, never stored." })
+  .add(sessionViewSchema, { id: "Session" })
+  .add(sessionListSchema, { id: "SessionList", description: "Newest first." })
+  .add(endedSessionsSchema, { id: "EndedSessions" })
+  .add(passwordChangedSchema, { id: "PasswordChanged" })
+  .add(healthSchema, { id: "Health" });
+
+/**
+ * What the schemas above do not say themselves, attached to the same schema objects (fields of
+ * lib/validation/schemas.ts and the views). A description given in the schema with .describe()
+ * wins; these could move there.
+ */
+export const fieldNotes = z.registry<{ description?: string; format?: string }>();
+
+const offsetNote = "Code points (not UTF-16 code units) from the start of the document's text; the span is text[start:end].";
+fieldNotes
+  .add(emailSchema, { format: "email", description: "Compared ignoring case." })
+  .add(createDocumentSchema.shape.sourceUrl.unwrap().unwrap(), { format: "uri", description: "An http(s) URL." })
+  .add(createDocumentSchema.shape.publishedAt, {
+    description: 'A date ("2022-11-04") or an ISO 8601 date-time with a time zone; stored as a UTC instant.',
+  })
+  .add(createDocumentSchema.shape.text, {
+    description: "Stored as sent, except that CRLF and CR line endings become LF; it never changes.",
+  })
+  .add(createAnnotationSchema.shape.start, { description: offsetNote })
+  .add(createAnnotationSchema.shape.exact, { description: "If sent, it must equal text[start:end] (else 422)." })
+  .add(createAnnotationSchema.shape.speakerId, { description: "A speaker of the same project." })
+  .add(createAnnotationSchema.shape.quoteKind, {
+    description: "Only quotes have one. A quote created without it is direct when its text starts with a quotation mark.",
+  })
+  .add(updateAnnotationSchema.shape.version, { description: "The annotation's version this change is based on; a stale one is 409." })
+  .add(annotationViewSchema.shape.start, { description: offsetNote })
+  .add(annotationViewSchema.shape.end, { description: offsetNote })
+  .add(annotationViewSchema.shape.version, { description: "1 when created, + 1 with every update." })
+  .add(documentViewSchema.shape.length, { description: "In code points." });

@@ -1,0 +1,799 @@
+// Every route of the HTTP API v1, described for its reference (served as OpenAPI at
+// /api/v1/openapi.json): method, path, what it does, its query and body schemas — the very zod
+// objects the route passes to parseQuery and jsonInput — its answers and the errors its services
+// can raise. A new route is one entry here, in the same change; openapi.test.ts fails until it is.
+//
+// Errors that follow from the kind of route are added by the builder (openapi.ts), so an entry
+// lists only those its service raises for reasons of its own (409s, a 401 for a wrong password):
+//   credentials required → 401; a write with credentials → 403 (role, or a cross-site cookie);
+//   a path parameter → 404; a body → 400, 413, 422; a query → 400; every route → 500.
+
+import { z } from "zod";
+import type { DomainErrorCode } from "../errors/domain-error";
+import { EXPORT_FORMAT_IDS, FORMAT_CATALOG, IMPORT_FORMAT_IDS } from "../formats/catalog";
+import { DEFAULT_BODY_LIMIT, DOCUMENT_BODY_LIMIT } from "../http/read-body";
+import {
+  addMemberSchema,
+  changePasswordSchema,
+  commentInputSchema,
+  createAnnotationSchema,
+  createTokenSchema,
+  deleteProjectSchema,
+  eventStreamQuerySchema,
+  mergeSpeakerSchema,
+  reattributeSchema,
+  reviewQueueQuerySchema,
+  reviewSchema,
+  speakerAnnotationsQuerySchema,
+  createDocumentSchema,
+  createProjectSchema,
+  createSpeakerQuerySchema,
+  createSpeakerSchema,
+  exportQuerySchema,
+  signInSchema,
+  signUpSchema,
+  speakerListQuerySchema,
+  updateAnnotationSchema,
+  updateMemberSchema,
+  updateSpeakerSchema,
+} from "../validation/schemas";
+import { annotationViewSchema } from "../annotations/annotation-view";
+import { actorSchema } from "../auth/authenticate";
+import { documentViewSchema } from "../documents/documents";
+import { importReportSchema } from "../import/import-record";
+import { memberViewSchema, projectViewSchema } from "../projects/projects";
+import { commentViewSchema } from "../comments/comments";
+import { healthSchema } from "../db/health";
+import { reviewQueuePageSchema } from "../review/review-queue";
+import { duplicatesSchema, mergeResultSchema, reattributeResultSchema } from "../speakers/merge-speakers";
+import { speakerViewSchema } from "../speakers/speakers";
+import {
+  annotationListSchema,
+  commentListSchema,
+  endedSessionsSchema,
+  newTokenSchema,
+  passwordChangedSchema,
+  sessionListSchema,
+  tokenListSchema,
+  documentListSchema,
+  historySchema,
+  memberListSchema,
+  projectListSchema,
+  signedInSchema,
+  speakerListSchema,
+} from "./components";
+
+export const TAGS = {
+  Account: "Signing up and in (the web app's session cookie), and who the caller is.",
+  Projects: "Projects and their members.",
+  Documents: "Articles, their text frozen at import.",
+  Speakers: "The people and organisations spans are attributed to.",
+  Annotations: "Claims and quotes: spans of a document's text, attributed to speakers, with their history.",
+  Review: "Reviewing attribution: the review action, the queue, a speaker's annotations, merging duplicate speakers.",
+  Comments: "Discussion threads on annotations.",
+  Live: "Server-sent events: every change as it happens, resumable with Last-Event-ID.",
+  "Export and import": "Whole projects out in six formats; annotations (and documents) back in.",
+  Reference: "This reference, and the server's health.",
+} as const;
+export type Tag = keyof typeof TAGS;
+
+/** What each path parameter names (every {param} of a path must be here). */
+export const PATH_PARAMS: Readonly<Record<string, string>> = {
+  projectId: "A project the caller is a member of.",
+  documentId: "A document of a project the caller is a member of.",
+  speakerId: "A speaker of a project the caller is a member of.",
+  annotationId: "An annotation of a project the caller is a member of.",
+  userId: "The member's user id.",
+  commentId: "A comment on an annotation of a project the caller is a member of.",
+  tokenId: "One of the caller's API tokens.",
+  sessionId: "One of the caller's sessions.",
+};
+
+export type Method = "GET" | "POST" | "PATCH" | "DELETE";
+
+export interface ResponseSpec {
+  description: string;
+  /** A JSON body: a schema registered in components.ts (responseBodies). */
+  body?: z.ZodType;
+  /** A body no schema of ours describes (files, this document): its media types. */
+  mediaTypes?: readonly string[];
+  /** Response headers worth knowing: name → what it carries. */
+  headers?: Readonly<Record<string, string>>;
+}
+
+export interface RequestBodySpec {
+  /** A JSON body: a schema registered in components.ts (requestBodies). */
+  schema?: z.ZodType;
+  /** A body no schema of ours describes (imports): its media types. */
+  mediaTypes?: readonly string[];
+  description?: string;
+  /** The largest body accepted, when one limit applies; said in the description. */
+  limitBytes?: number;
+}
+
+export interface OperationSpec {
+  method: Method;
+  /** The URL path, with OpenAPI's {param} where the app/ folder has [param]. */
+  path: string;
+  operationId: string;
+  tag: Tag;
+  summary: string;
+  description?: string;
+  /** "required": an API token or the session cookie; "none": anyone may call it. */
+  auth: "required" | "none";
+  /** The query schema the route parses, and what each parameter means. */
+  query?: { schema: z.ZodObject; about?: Readonly<Record<string, string>> };
+  body?: RequestBodySpec;
+  /** Successful answers by status. */
+  responses: Readonly<Partial<Record<200 | 201 | 204, ResponseSpec>>>;
+  /** Errors the route's service raises for reasons of its own (the rest follow from the kind of route, above). */
+  errors?: readonly DomainErrorCode[];
+}
+
+const json = (limitBytes = DEFAULT_BODY_LIMIT) => ({ limitBytes });
+const eventStream = {
+  schema: eventStreamQuerySchema,
+  about: { since: "Resume after this event id (as the Last-Event-ID header does); 0 replays the whole log of the stream's scope." },
+};
+const page = {
+  cursor: "The nextCursor of the previous page (opaque).",
+  limit: "How many items (1–200, default 50).",
+};
+const setsSession = { "Set-Cookie": "The session cookie (HttpOnly, SameSite=Lax)." };
+
+/** The media types of the export formats, each with the formats written in it. */
+function exportMediaTypes(): string[] {
+  return [...new Set(EXPORT_FORMAT_IDS.map((id) => FORMAT_CATALOG[id].contentType.split(";")[0] as string))];
+}
+
+const formatList = (ids: readonly string[]) => ids.map((id) => `\`${id}\``).join(", ");
+
+export const OPERATIONS: readonly OperationSpec[] = [
+  // Account
+  {
+    method: "POST",
+    path: "/api/v1/auth/sign-up",
+    operationId: "signUp",
+    tag: "Account",
+    summary: "Create an account and sign in",
+    description:
+      "The web app's sign-up: creates the account and sets the session cookie. On a fresh install the first account receives the demo project.",
+    auth: "none",
+    body: { schema: signUpSchema, ...json() },
+    responses: { 201: { description: "The new account.", body: actorSchema, headers: setsSession } },
+    errors: ["conflict"],
+  },
+  {
+    method: "POST",
+    path: "/api/v1/auth/sign-in",
+    operationId: "signIn",
+    tag: "Account",
+    summary: "Sign in",
+    description: "Starts a web session: the answer sets the session cookie. Scripts use an API token instead.",
+    auth: "none",
+    body: { schema: signInSchema, ...json() },
+    responses: { 200: { description: "Signed in.", body: signedInSchema, headers: setsSession } },
+    errors: ["unauthorized"],
+  },
+  {
+    method: "POST",
+    path: "/api/v1/auth/sign-out",
+    operationId: "signOut",
+    tag: "Account",
+    summary: "Sign out",
+    description: "Ends the session named by the cookie, if any, and clears the cookie. Takes effect at once.",
+    auth: "none",
+    responses: { 204: { description: "Signed out.", headers: { "Set-Cookie": "Clears the session cookie." } } },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/me",
+    operationId: "getMe",
+    tag: "Account",
+    summary: "The caller's account",
+    auth: "required",
+    responses: { 200: { description: "The caller.", body: actorSchema } },
+  },
+
+  // Account: tokens, sessions, password
+  {
+    method: "GET",
+    path: "/api/v1/me/tokens",
+    operationId: "listTokens",
+    tag: "Account",
+    summary: "The caller's API tokens",
+    description: "With when each was created, last used and expires; never their secrets.",
+    auth: "required",
+    responses: { 200: { description: "The tokens.", body: tokenListSchema } },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/me/tokens",
+    operationId: "createToken",
+    tag: "Account",
+    summary: "Create an API token",
+    description: "The secret is in this answer only: the server keeps its SHA-256. Without expiresInDays it lasts until revoked.",
+    auth: "required",
+    body: { schema: createTokenSchema, ...json() },
+    responses: { 201: { description: "The token, with its secret.", body: newTokenSchema } },
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/me/tokens/{tokenId}",
+    operationId: "revokeToken",
+    tag: "Account",
+    summary: "Revoke an API token",
+    description: "Refused at once by every app process.",
+    auth: "required",
+    responses: { 204: { description: "Revoked." } },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/me/sessions",
+    operationId: "listSessions",
+    tag: "Account",
+    summary: "The caller's web sessions",
+    description: "Each with the browser that opened it (its User-Agent) and when it was last used; `current` marks this one.",
+    auth: "required",
+    responses: { 200: { description: "The sessions.", body: sessionListSchema } },
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/me/sessions",
+    operationId: "endOtherSessions",
+    tag: "Account",
+    summary: "End every session but this one",
+    auth: "required",
+    responses: { 200: { description: "How many were ended.", body: endedSessionsSchema } },
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/me/sessions/{sessionId}",
+    operationId: "endSession",
+    tag: "Account",
+    summary: "End a session",
+    auth: "required",
+    responses: { 204: { description: "Ended." } },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/me/password",
+    operationId: "changePassword",
+    tag: "Account",
+    summary: "Change the caller's password",
+    description: "Needs the current password (401 otherwise). Every other session ends.",
+    auth: "required",
+    body: { schema: changePasswordSchema, ...json() },
+    responses: { 200: { description: "Changed.", body: passwordChangedSchema } },
+    errors: ["unauthorized"],
+  },
+
+  // Projects
+  {
+    method: "GET",
+    path: "/api/v1/projects",
+    operationId: "listProjects",
+    tag: "Projects",
+    summary: "The caller's projects",
+    description: "Only the projects the caller is a member of, each with the caller's role.",
+    auth: "required",
+    responses: { 200: { description: "The projects.", body: projectListSchema } },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/projects",
+    operationId: "createProject",
+    tag: "Projects",
+    summary: "Create a project",
+    description: "The caller becomes its owner.",
+    auth: "required",
+    body: { schema: createProjectSchema, ...json() },
+    responses: { 201: { description: "The new project.", body: projectViewSchema } },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/projects/{projectId}",
+    operationId: "getProject",
+    tag: "Projects",
+    summary: "One project",
+    auth: "required",
+    responses: { 200: { description: "The project, with the caller's role.", body: projectViewSchema } },
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/projects/{projectId}",
+    operationId: "deleteProject",
+    tag: "Projects",
+    summary: "Delete a project",
+    description:
+      "Owners only, with the project's name typed again (422 otherwise). Everything in it goes: documents, annotations, comments, " +
+      "speakers, members. Permanent: export it first (the web page offers to).",
+    auth: "required",
+    body: { schema: deleteProjectSchema, ...json() },
+    responses: { 204: { description: "Deleted." } },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/projects/{projectId}/members",
+    operationId: "listMembers",
+    tag: "Projects",
+    summary: "The project's members",
+    auth: "required",
+    responses: { 200: { description: "The members with their roles.", body: memberListSchema } },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/projects/{projectId}/members",
+    operationId: "addMember",
+    tag: "Projects",
+    summary: "Add a member",
+    description: "Owners only. The user must already have an account (else 422); one who is already a member is 409.",
+    auth: "required",
+    body: { schema: addMemberSchema, ...json() },
+    responses: { 201: { description: "The new member.", body: memberViewSchema } },
+    errors: ["conflict"],
+  },
+  {
+    method: "PATCH",
+    path: "/api/v1/projects/{projectId}/members/{userId}",
+    operationId: "changeMemberRole",
+    tag: "Projects",
+    summary: "Change a member's role",
+    description: "Owners only. A project keeps at least one owner: demoting the last one is 409.",
+    auth: "required",
+    body: { schema: updateMemberSchema, ...json() },
+    responses: { 200: { description: "The member with the new role.", body: memberViewSchema } },
+    errors: ["conflict"],
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/projects/{projectId}/members/{userId}",
+    operationId: "removeMember",
+    tag: "Projects",
+    summary: "Remove a member",
+    description: "Owners only. A project keeps at least one owner: removing the last one is 409.",
+    auth: "required",
+    responses: { 204: { description: "Removed." } },
+    errors: ["conflict"],
+  },
+
+  // Documents
+  {
+    method: "GET",
+    path: "/api/v1/projects/{projectId}/documents",
+    operationId: "listDocuments",
+    tag: "Documents",
+    summary: "The project's documents",
+    description: "Without their texts, oldest first, each with its length in code points and its number of annotations.",
+    auth: "required",
+    responses: { 200: { description: "The documents.", body: documentListSchema } },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/projects/{projectId}/documents",
+    operationId: "createDocument",
+    tag: "Documents",
+    summary: "Import a document",
+    description:
+      "The text is stored as sent, except that CRLF and CR line endings become LF, and never changes: every offset into it is permanent. " +
+      "Annotators, reviewers and owners.",
+    auth: "required",
+    body: { schema: createDocumentSchema, ...json(DOCUMENT_BODY_LIMIT) },
+    responses: { 201: { description: "The new document.", body: documentViewSchema } },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/documents/{documentId}",
+    operationId: "getDocument",
+    tag: "Documents",
+    summary: "One document, with its text",
+    auth: "required",
+    responses: { 200: { description: "The document.", body: documentViewSchema } },
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/documents/{documentId}",
+    operationId: "deleteDocument",
+    tag: "Documents",
+    summary: "Delete a document",
+    description: "Owners only. Its annotations and comments go with it; their history stays readable. Permanent.",
+    auth: "required",
+    responses: { 204: { description: "Deleted." } },
+  },
+
+  // Speakers
+  {
+    method: "GET",
+    path: "/api/v1/projects/{projectId}/speakers",
+    operationId: "listSpeakers",
+    tag: "Speakers",
+    summary: "The project's speakers",
+    auth: "required",
+    query: { schema: speakerListQuerySchema, about: { q: "Keep the speakers whose name or an alias contains this, in any case." } },
+    responses: { 200: { description: "The speakers, by name, each with its number of annotations.", body: speakerListSchema } },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/projects/{projectId}/speakers",
+    operationId: "createSpeaker",
+    tag: "Speakers",
+    summary: "Create a speaker",
+    description:
+      "Names are unique per project ignoring case and repeated spaces: a taken name is 409, unless ?existing=return asks for the speaker " +
+      "already so named (200). An alias equal to the name is dropped. Annotators, reviewers and owners.",
+    auth: "required",
+    query: {
+      schema: createSpeakerQuerySchema,
+      about: { existing: '"return": answer 200 with the speaker already so named instead of 409 ("error", the default).' },
+    },
+    body: { schema: createSpeakerSchema, ...json() },
+    responses: {
+      201: { description: "The new speaker.", body: speakerViewSchema },
+      200: { description: "With ?existing=return: the speaker already so named.", body: speakerViewSchema },
+    },
+    errors: ["conflict"],
+  },
+  {
+    method: "GET",
+    path: "/api/v1/speakers/{speakerId}",
+    operationId: "getSpeaker",
+    tag: "Speakers",
+    summary: "One speaker",
+    auth: "required",
+    responses: { 200: { description: "The speaker.", body: speakerViewSchema } },
+  },
+  {
+    method: "PATCH",
+    path: "/api/v1/speakers/{speakerId}",
+    operationId: "updateSpeaker",
+    tag: "Speakers",
+    summary: "Change a speaker",
+    description: "Sends only the fields to change. Renaming to a name taken in the project is 409. Annotators, reviewers and owners.",
+    auth: "required",
+    body: { schema: updateSpeakerSchema, ...json() },
+    responses: { 200: { description: "The speaker as it is now.", body: speakerViewSchema } },
+    errors: ["conflict"],
+  },
+
+  // Annotations
+  {
+    method: "GET",
+    path: "/api/v1/documents/{documentId}/annotations",
+    operationId: "listAnnotations",
+    tag: "Annotations",
+    summary: "A document's annotations",
+    auth: "required",
+    responses: { 200: { description: "The annotations, ordered by start, then end.", body: annotationListSchema } },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/documents/{documentId}/annotations",
+    operationId: "createAnnotation",
+    tag: "Annotations",
+    summary: "Create an annotation",
+    description:
+      "A span [start, end) of the document's text in code points. If exact is sent it must equal text[start:end]; a speaker must belong to " +
+      "the same project; only quotes have a quote kind. Starts at version 1, pending. Annotators, reviewers and owners.",
+    auth: "required",
+    body: { schema: createAnnotationSchema, ...json() },
+    responses: { 201: { description: "The new annotation.", body: annotationViewSchema } },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/annotations/{annotationId}",
+    operationId: "getAnnotation",
+    tag: "Annotations",
+    summary: "One annotation",
+    auth: "required",
+    responses: { 200: { description: "The annotation.", body: annotationViewSchema } },
+  },
+  {
+    method: "PATCH",
+    path: "/api/v1/annotations/{annotationId}",
+    operationId: "updateAnnotation",
+    tag: "Annotations",
+    summary: "Change an annotation",
+    description:
+      "Sends the version the change is based on and the fields to change. A stale version is 409 with details.currentVersion and " +
+      "details.current, and nothing changes. Annotators change their own annotations; reviewers and owners any, and only they set status.",
+    auth: "required",
+    body: { schema: updateAnnotationSchema, ...json() },
+    responses: { 200: { description: "The annotation as it is now, its version + 1.", body: annotationViewSchema } },
+    errors: ["conflict"],
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/annotations/{annotationId}",
+    operationId: "deleteAnnotation",
+    tag: "Annotations",
+    summary: "Delete an annotation",
+    description: "Annotators and reviewers delete their own, owners any. Its history is kept, and it can be restored.",
+    auth: "required",
+    responses: { 204: { description: "Deleted." } },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/annotations/{annotationId}/history",
+    operationId: "getAnnotationHistory",
+    tag: "Annotations",
+    summary: "An annotation's history",
+    description: "Every change — action, who, when, the annotation before and after — oldest first, also after the annotation is deleted.",
+    auth: "required",
+    responses: { 200: { description: "The changes.", body: historySchema } },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/annotations/{annotationId}/restore",
+    operationId: "restoreAnnotation",
+    tag: "Annotations",
+    summary: "Undo a deletion",
+    description:
+      "Puts a deleted annotation back with its id, author, status and history (its speaker only if the speaker still exists). " +
+      "Allowed to whoever may delete it; an annotation that is not deleted is 409.",
+    auth: "required",
+    responses: { 201: { description: "The annotation, back.", body: annotationViewSchema } },
+    errors: ["conflict"],
+  },
+
+  // Review
+  {
+    method: "POST",
+    path: "/api/v1/annotations/{annotationId}/review",
+    operationId: "reviewAnnotation",
+    tag: "Review",
+    summary: "Review an annotation",
+    description:
+      "Reviewers and owners accept, reject (with an optional reason) or put back to pending. The content and its version are untouched, " +
+      "so a review never conflicts with an edit; who and when are recorded (reviewedBy, reviewedAt, reviewReason) and in the history. " +
+      "A later change of span, label, speaker or quote kind puts the annotation back to pending.",
+    auth: "required",
+    body: { schema: reviewSchema, ...json() },
+    responses: { 200: { description: "The annotation as it is now.", body: annotationViewSchema } },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/projects/{projectId}/review-queue",
+    operationId: "reviewQueue",
+    tag: "Review",
+    summary: "The review queue",
+    description:
+      "Annotations to review (pending unless status says otherwise), filtered like exports, by document then position, each with the " +
+      "sentence around it (at most 300 code points each side) and a hint when its attribution looks doubtful. Pages are stable while " +
+      "annotations are added.",
+    auth: "required",
+    query: {
+      schema: reviewQueueQuerySchema,
+      about: {
+        status: "Only annotations with this status (default pending).",
+        documentId: "Only this document's annotations.",
+        label: "Only annotations with this label.",
+        speakerId: "Only annotations attributed to this speaker.",
+        author: "Only annotations by this user (their id).",
+        ...page,
+      },
+    },
+    responses: { 200: { description: "One page of the queue.", body: reviewQueuePageSchema } },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/speakers/{speakerId}/annotations",
+    operationId: "speakerAnnotations",
+    tag: "Review",
+    summary: "A speaker's annotations across documents",
+    auth: "required",
+    query: { schema: speakerAnnotationsQuerySchema, about: { status: "Only annotations with this status (default: any).", ...page } },
+    responses: { 200: { description: "One page, each annotation in its sentence.", body: reviewQueuePageSchema } },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/speakers/{speakerId}/merge",
+    operationId: "mergeSpeaker",
+    tag: "Review",
+    summary: "Merge a speaker into another",
+    description:
+      "Every annotation of this speaker is attributed to `into` (each with its history row; reviews stand: it is the same person), this " +
+      "speaker's name and aliases become aliases of `into`, and this speaker is deleted — in one transaction. 422 for itself or a speaker " +
+      "of another project. Annotators, reviewers and owners. Undo with /unmerge.",
+    auth: "required",
+    body: { schema: mergeSpeakerSchema, ...json() },
+    responses: { 200: { description: "The speaker that remains, and how many annotations moved.", body: mergeResultSchema } },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/speakers/{speakerId}/unmerge",
+    operationId: "unmergeSpeaker",
+    tag: "Review",
+    summary: "Undo a merge",
+    description:
+      "Brings the merged speaker back with its id and details, gives it back the annotations the merge moved (those still attributed to " +
+      "the other speaker) and takes the added aliases off the other. 409 if the speaker's last change was not a merge.",
+    auth: "required",
+    responses: { 200: { description: "The speaker brought back, and how many annotations moved back.", body: mergeResultSchema } },
+    errors: ["conflict"],
+  },
+  {
+    method: "POST",
+    path: "/api/v1/projects/{projectId}/reattribute",
+    operationId: "reattributeAnnotations",
+    tag: "Review",
+    summary: "Give annotations another speaker",
+    description:
+      "In one go, each with its history row; their reviews go back to pending (another person is another attribution). Reviewers and " +
+      "owners may change anyone's annotations, annotators only their own (403).",
+    auth: "required",
+    body: { schema: reattributeSchema, ...json() },
+    responses: { 200: { description: "How many changed.", body: reattributeResultSchema } },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/projects/{projectId}/speakers/duplicates",
+    operationId: "speakerDuplicates",
+    tag: "Review",
+    summary: "Likely duplicate speakers",
+    description:
+      "Pairs that are likely the same person or organisation: the same name ignoring case, accents and word order, a shared alias, one " +
+      "name the surname of the other (but not two different given names), or initials.",
+    auth: "required",
+    responses: { 200: { description: "The pairs, with the reason.", body: duplicatesSchema } },
+  },
+
+  // Comments
+  {
+    method: "GET",
+    path: "/api/v1/annotations/{annotationId}/comments",
+    operationId: "listComments",
+    tag: "Comments",
+    summary: "An annotation's comments",
+    auth: "required",
+    responses: { 200: { description: "The thread, oldest first.", body: commentListSchema } },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/annotations/{annotationId}/comments",
+    operationId: "createComment",
+    tag: "Comments",
+    summary: "Comment on an annotation",
+    description: "Annotators, reviewers and owners; viewers read.",
+    auth: "required",
+    body: { schema: commentInputSchema, ...json() },
+    responses: { 201: { description: "The new comment.", body: commentViewSchema } },
+  },
+  {
+    method: "PATCH",
+    path: "/api/v1/comments/{commentId}",
+    operationId: "updateComment",
+    tag: "Comments",
+    summary: "Edit a comment",
+    description: "Its author only.",
+    auth: "required",
+    body: { schema: commentInputSchema, ...json() },
+    responses: { 200: { description: "The comment as it is now.", body: commentViewSchema } },
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/comments/{commentId}",
+    operationId: "deleteComment",
+    tag: "Comments",
+    summary: "Delete a comment",
+    description: "Its author, or an owner.",
+    auth: "required",
+    responses: { 204: { description: "Deleted." } },
+  },
+
+  // Live
+  {
+    method: "GET",
+    path: "/api/v1/documents/{documentId}/events",
+    operationId: "documentEvents",
+    tag: "Live",
+    summary: "A document's changes, live",
+    description:
+      "text/event-stream. Each change is one event: `id:` the change's id, `event:` its kind (annotation.created, .updated, .reviewed, " +
+      ".deleted, .restored; speaker.created, .updated, .merged; comment.created, .updated, .deleted; document.deleted), `data:` the " +
+      "subject as its GET returns it (for a deletion its id and where it was) plus `actor` {id, name}. `presence` events (no id) list who " +
+      "has the document open. Reconnecting with Last-Event-ID (or ?since=) first replays every later change, in order, none twice. A " +
+      "comment line every 15 s keeps proxies open. At most 4 streams per user and document (429 with Retry-After beyond); the stream " +
+      "ends when the caller stops being a member, and a client too far behind is dropped (it reconnects and replays).",
+    auth: "required",
+    query: eventStream,
+    responses: { 200: { description: "The event stream.", mediaTypes: ["text/event-stream"] } },
+    errors: ["too_many_requests"],
+  },
+  {
+    method: "GET",
+    path: "/api/v1/projects/{projectId}/events",
+    operationId: "projectEvents",
+    tag: "Live",
+    summary: "A project's changes, live",
+    description: "As a document's stream, for every change of the project (document.created included), without presence.",
+    auth: "required",
+    query: eventStream,
+    responses: { 200: { description: "The event stream.", mediaTypes: ["text/event-stream"] } },
+    errors: ["too_many_requests"],
+  },
+
+  // Export and import
+  {
+    method: "GET",
+    path: "/api/v1/projects/{projectId}/export",
+    operationId: "exportProject",
+    tag: "Export and import",
+    summary: "Export the project",
+    description:
+      `A file in one of ${formatList(EXPORT_FORMAT_IDS)}, streamed as it is read. Every format carries code point offsets and the ` +
+      "spanned text, so a consumer can check each span. Any member may export.",
+    auth: "required",
+    query: {
+      schema: exportQuerySchema,
+      about: {
+        format: "The file format.",
+        documentId: "Only this document's annotations.",
+        label: "Only annotations with this label.",
+        speakerId: "Only annotations attributed to this speaker.",
+        status: "Only annotations with this review status.",
+        author: "Only annotations by this user (their id).",
+      },
+    },
+    responses: {
+      200: {
+        description: [
+          "The file, by format:",
+          ...EXPORT_FORMAT_IDS.map((id) => `- \`${id}\`: ${FORMAT_CATALOG[id].title} (\`${FORMAT_CATALOG[id].contentType}\`)`),
+        ].join("\n"),
+        mediaTypes: exportMediaTypes(),
+        headers: { "Content-Disposition": "attachment, with the file's name." },
+      },
+    },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/projects/{projectId}/import",
+    operationId: "importAnnotations",
+    tag: "Export and import",
+    summary: "Import annotations",
+    description:
+      "Every span is checked against its document's text; a record that fails is reported and nothing of it is written, the good ones " +
+      "are kept. Imported annotations are authored by the importer; their status is kept only when the importer may review. " +
+      "Annotators, reviewers and owners.",
+    auth: "required",
+    query: {
+      // The route declares this schema itself today; lib/validation/schemas.ts is getting an importQuerySchema to use here.
+      schema: z.strictObject({ format: z.enum(IMPORT_FORMAT_IDS).optional() }),
+      about: {
+        format:
+          "The body's format. Without it, jsonl is recognised by an application/x-ndjson content type, json and w3c by their content.",
+      },
+    },
+    body: {
+      mediaTypes: ["application/json", "application/x-ndjson", "application/ld+json"],
+      description:
+        "json: a Sourcemark json export (documents are created, speakers matched by name or alias); jsonl: a Sourcemark jsonl export, " +
+        "each line attached to a document of the project by documentId, else documentTitle (streamed); w3c: a W3C Web Annotation " +
+        "collection, page, list or single annotation, attached by its target source's id, else its label. Up to 256 MB (json, w3c) or 2 GB (jsonl).",
+    },
+    responses: { 200: { description: "What was created, and each record that failed and why.", body: importReportSchema } },
+  },
+
+  // Reference
+  {
+    method: "GET",
+    path: "/api/v1/openapi.json",
+    operationId: "getApiReference",
+    tag: "Reference",
+    summary: "This reference",
+    description: "The OpenAPI 3.1 document describing every route, built from the schemas the routes use (lib/api-reference/).",
+    auth: "none",
+    responses: { 200: { description: "The OpenAPI document.", mediaTypes: ["application/json"] } },
+  },
+  {
+    method: "GET",
+    path: "/api/health",
+    operationId: "getHealth",
+    tag: "Reference",
+    summary: "The server's health",
+    description: "200 when the app reaches its database, 503 (with the same body) when it does not. For load balancers and monitoring.",
+    auth: "none",
+    responses: { 200: { description: "App and database are up.", body: healthSchema } },
+    errors: ["service_unavailable"],
+  },
+];
