@@ -19,7 +19,7 @@ export default async function HomePage() {
       </main>
     );
   }
-  const projects = await listProjects(actor);
+  const { items: projects } = await listProjects(actor);
   return (
     <>
       <TopBar actor={actor} />

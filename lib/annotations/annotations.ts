@@ -12,6 +12,7 @@ import { can, canDeleteAnnotation, canEditAnnotation, rolesAllowed } from "../au
 import { kindInfo, kindsOf, type ChangeKind } from "../changes/change-kinds";
 import { insertChangesSql } from "../changes/record-change";
 import { pool, type Queryable } from "../db/client";
+import { afterCursorSql, toPage, type KeyColumn, type PageOf, type PageRequest } from "../db/keyset";
 import { pgErrorCode, withTransaction } from "../db/transaction";
 import { cachedDocument } from "../documents/document-text";
 import { conflict, forbidden, notFound, validationFailed, type DomainError } from "../errors/domain-error";
@@ -156,13 +157,57 @@ export async function insertAnnotations(
   return written.map((row) => row.view);
 }
 
-export async function listAnnotations(actor: Actor, documentId: string): Promise<AnnotationView[]> {
+const POSITION_ORDER: KeyColumn[] = [
+  { sql: "a.start", cast: "int" },
+  { sql: 'a."end"', cast: "int" },
+  { sql: "a.id", cast: "text" },
+];
+
+/** A document's annotations by position: a page of them, or (no `page`) all. */
+export async function listAnnotations(actor: Actor, documentId: string, page?: PageRequest): Promise<PageOf<AnnotationView>> {
   await documentAccess(actor, documentId, "project.read");
+  return readAnnotationPage(documentId, page);
+}
+
+async function readAnnotationPage(documentId: string, page?: PageRequest): Promise<PageOf<AnnotationView>> {
+  const params: unknown[] = [documentId];
+  const after = afterCursorSql(POSITION_ORDER, page?.cursor, params);
+  const limit = page ? ` LIMIT ${page.limit + 1}` : "";
   const { rows } = await pool().query<{ view: AnnotationView }>(
-    `SELECT ${VIEW} AS view FROM ${annotationJoins()} WHERE a.document_id = $1 ORDER BY a.start, a."end", a.id`,
-    [documentId],
+    `SELECT ${VIEW} AS view FROM ${annotationJoins()} WHERE a.document_id = $1${after} ORDER BY a.start, a."end", a.id${limit}`,
+    params,
   );
-  return rows.map((row) => row.view);
+  return toPage(
+    rows,
+    page?.limit ?? Infinity,
+    ({ view }) => [view.start, view.end, view.id],
+    (row) => row.view,
+  );
+}
+
+/**
+ * Every annotation of a document as the JSON body {"annotations": [...], "nextCursor": null}, written as it is read,
+ * batch by batch, so a document with tens of thousands of annotations never sits whole in memory.
+ */
+export async function streamAnnotations(actor: Actor, documentId: string, batch = 2000): Promise<ReadableStream<Uint8Array>> {
+  await documentAccess(actor, documentId, "project.read");
+  const encoder = new TextEncoder();
+  let cursor: string | null | undefined;
+  let first = true;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (cursor === null) {
+        controller.enqueue(encoder.encode('],"nextCursor":null}'));
+        controller.close();
+        return;
+      }
+      const page = await readAnnotationPage(documentId, { cursor, limit: batch });
+      const items = page.items.map((item) => JSON.stringify(item)).join(",");
+      controller.enqueue(encoder.encode(`${first ? '{"annotations":[' : items && ","}${items}`));
+      first = false;
+      cursor = page.nextCursor;
+    },
+  });
 }
 
 interface AnnotationWithAccess {

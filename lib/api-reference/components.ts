@@ -73,13 +73,15 @@ requestBodies
   .add(changePasswordSchema, { id: "ChangePassword" });
 
 export const signedInSchema = actorSchema.pick({ id: true });
-export const projectListSchema = z.object({ projects: z.array(projectViewSchema) });
-export const memberListSchema = z.object({ members: z.array(memberViewSchema) });
-export const documentListSchema = z.object({ documents: z.array(documentSummarySchema) });
-export const speakerListSchema = z.object({ speakers: z.array(speakerViewSchema) });
-export const annotationListSchema = z.object({ annotations: z.array(annotationViewSchema) });
+/** Every list answer: a page of items and the cursor of the next page (null on the last). */
+const nextCursor = z.string().nullable().describe("Pass as ?cursor= for the next page; null on the last page.");
+export const projectListSchema = z.object({ projects: z.array(projectViewSchema), nextCursor });
+export const memberListSchema = z.object({ members: z.array(memberViewSchema), nextCursor });
+export const documentListSchema = z.object({ documents: z.array(documentSummarySchema), nextCursor });
+export const speakerListSchema = z.object({ speakers: z.array(speakerViewSchema), nextCursor });
+export const annotationListSchema = z.object({ annotations: z.array(annotationViewSchema), nextCursor });
 export const historySchema = z.object({ history: z.array(historyEntrySchema) });
-export const commentListSchema = z.object({ comments: z.array(commentViewSchema) });
+export const commentListSchema = z.object({ comments: z.array(commentViewSchema), nextCursor });
 export const tokenListSchema = z.object({ tokens: z.array(tokenViewSchema) });
 export const newTokenSchema = tokenViewSchema.extend({ token: z.string() });
 export const sessionListSchema = z.object({ sessions: z.array(sessionViewSchema) });

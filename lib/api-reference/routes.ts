@@ -29,7 +29,9 @@ import {
   createProjectSchema,
   createSpeakerQuerySchema,
   createSpeakerSchema,
+  annotationListQuerySchema,
   exportQuerySchema,
+  pageQuerySchema,
   signInSchema,
   signUpSchema,
   speakerListQuerySchema,
@@ -137,8 +139,9 @@ const eventStream = {
 };
 const page = {
   cursor: "The nextCursor of the previous page (opaque).",
-  limit: "How many items (1–200, default 50).",
+  limit: "How many items (1–1000, default 100).",
 };
+const paged = { schema: pageQuerySchema, about: page };
 const setsSession = { "Set-Cookie": "The session cookie (HttpOnly, SameSite=Lax)." };
 
 /** The media types of the export formats, each with the formats written in it. */
@@ -277,6 +280,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
     summary: "The caller's projects",
     description: "Only the projects the caller is a member of, each with the caller's role.",
     auth: "required",
+    query: paged,
     responses: { 200: { description: "The projects.", body: projectListSchema } },
   },
   {
@@ -319,6 +323,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
     tag: "Projects",
     summary: "The project's members",
     auth: "required",
+    query: paged,
     responses: { 200: { description: "The members with their roles.", body: memberListSchema } },
   },
   {
@@ -366,6 +371,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
     summary: "The project's documents",
     description: "Without their texts, oldest first, each with its length in code points and its number of annotations.",
     auth: "required",
+    query: paged,
     responses: { 200: { description: "The documents.", body: documentListSchema } },
   },
   {
@@ -409,7 +415,10 @@ export const OPERATIONS: readonly OperationSpec[] = [
     tag: "Speakers",
     summary: "The project's speakers",
     auth: "required",
-    query: { schema: speakerListQuerySchema, about: { q: "Keep the speakers whose name or an alias contains this, in any case." } },
+    query: {
+      schema: speakerListQuerySchema,
+      about: { q: "Keep the speakers whose name or an alias contains this, in any case.", ...page },
+    },
     responses: { 200: { description: "The speakers, by name, each with its number of annotations.", body: speakerListSchema } },
   },
   {
@@ -463,6 +472,10 @@ export const OPERATIONS: readonly OperationSpec[] = [
     tag: "Annotations",
     summary: "A document's annotations",
     auth: "required",
+    description:
+      "Without cursor and limit: every annotation of the document, streamed as it is read (the workspace needs them all); with " +
+      "either, a page (limit 1–1000, default 100).",
+    query: { schema: annotationListQuerySchema, about: page },
     responses: { 200: { description: "The annotations, ordered by start, then end.", body: annotationListSchema } },
   },
   {
@@ -645,6 +658,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
     tag: "Comments",
     summary: "An annotation's comments",
     auth: "required",
+    query: paged,
     responses: { 200: { description: "The thread, oldest first.", body: commentListSchema } },
   },
   {

@@ -10,6 +10,7 @@ import { isoTimestampSql } from "../annotations/annotation-view";
 import type { ChangeKind } from "../changes/change-kinds";
 import { insertChangesSql } from "../changes/record-change";
 import { pool, type Queryable } from "../db/client";
+import { afterCursorSql, toPage, type KeyColumn, type PageOf, type PageRequest } from "../db/keyset";
 import { withTransaction } from "../db/transaction";
 import { forbidden, notFound } from "../errors/domain-error";
 import type { InputReader } from "../validation/parse-input";
@@ -49,14 +50,27 @@ async function annotationWithRole(q: Queryable, actor: Actor, annotationId: stri
   return rows[0];
 }
 
-/** The thread of an annotation, oldest first. */
-export async function listComments(actor: Actor, annotationId: string): Promise<CommentView[]> {
+const COMMENT_ORDER: KeyColumn[] = [
+  { sql: "c.created_at", cast: "timestamptz" },
+  { sql: "c.id", cast: "text" },
+];
+
+/** The thread of an annotation, oldest first: a page of it, or (no `page`) all. */
+export async function listComments(actor: Actor, annotationId: string, page?: PageRequest): Promise<PageOf<CommentView>> {
   checkedAccess(await annotationWithRole(pool(), actor, annotationId), "project.read", "Annotation");
+  const params: unknown[] = [annotationId];
+  const after = afterCursorSql(COMMENT_ORDER, page?.cursor, params);
+  const limit = page ? ` LIMIT ${page.limit + 1}` : "";
   const { rows } = await pool().query<{ view: CommentView }>(
-    `SELECT ${COMMENT_VIEW_SQL} AS view FROM ${commentJoins()} WHERE c.annotation_id = $1 ORDER BY c.created_at, c.id`,
-    [annotationId],
+    `SELECT ${COMMENT_VIEW_SQL} AS view FROM ${commentJoins()} WHERE c.annotation_id = $1${after} ORDER BY c.created_at, c.id${limit}`,
+    params,
   );
-  return rows.map((row) => row.view);
+  return toPage(
+    rows,
+    page?.limit ?? Infinity,
+    ({ view }) => [view.createdAt, view.id],
+    (row) => row.view,
+  );
 }
 
 export interface CreateCommentOptions {

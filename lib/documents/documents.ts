@@ -9,6 +9,7 @@ import { rolesAllowed } from "../auth/roles";
 import { insertChangesSql, kindSql } from "../changes/record-change";
 import { isoTimestampSql } from "../annotations/annotation-view";
 import { pool, type Queryable } from "../db/client";
+import { afterCursorSql, toPage, type KeyColumn, type PageOf, type PageRequest } from "../db/keyset";
 import { withTransaction } from "../db/transaction";
 import { forgetDocument } from "./document-text";
 import { notFound, validationFailed } from "../errors/domain-error";
@@ -112,13 +113,27 @@ export async function getDocument(actor: Actor, documentId: string): Promise<Doc
   return rows[0].view;
 }
 
-export async function listDocuments(actor: Actor, projectId: string): Promise<DocumentSummary[]> {
+const DOCUMENT_ORDER: KeyColumn[] = [
+  { sql: "d.created_at", cast: "timestamptz" },
+  { sql: "d.id", cast: "text" },
+];
+
+/** The project's documents, oldest first: a page of them, or (no `page`) all. */
+export async function listDocuments(actor: Actor, projectId: string, page?: PageRequest): Promise<PageOf<DocumentSummary>> {
   await projectAccess(actor, projectId, "project.read");
+  const params: unknown[] = [projectId];
+  const after = afterCursorSql(DOCUMENT_ORDER, page?.cursor, params);
+  const limit = page ? ` LIMIT ${page.limit + 1}` : "";
   const { rows } = await pool().query<{ summary: DocumentSummary }>(
-    `SELECT ${DOCUMENT_SUMMARY_SQL} AS summary FROM documents d WHERE d.project_id = $1 ORDER BY d.created_at, d.id`,
-    [projectId],
+    `SELECT ${DOCUMENT_SUMMARY_SQL} AS summary FROM documents d WHERE d.project_id = $1${after} ORDER BY d.created_at, d.id${limit}`,
+    params,
   );
-  return rows.map((row) => row.summary);
+  return toPage(
+    rows,
+    page?.limit ?? Infinity,
+    ({ summary }) => [summary.createdAt, summary.id],
+    (row) => row.summary,
+  );
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Actor } from "../auth/authenticate";
 import { ROLES, type Role } from "../auth/roles";
 import { insertChangesSql, kindSql } from "../changes/record-change";
 import { db, pool, type Queryable } from "../db/client";
+import { afterCursorSql, toPage, type KeyColumn, type PageOf, type PageRequest } from "../db/keyset";
 import { withTransaction } from "../db/transaction";
 import { forgetDocument } from "../documents/document-text";
 import { conflict, notFound, validationFailed } from "../errors/domain-error";
@@ -30,18 +31,29 @@ export const memberViewSchema = z.object({
 });
 export type MemberView = z.infer<typeof memberViewSchema>;
 
-export async function listProjects(actor: Actor): Promise<ProjectView[]> {
-  const memberships = await db().membership.findMany({
-    where: { userId: actor.id },
-    select: { role: true, project: { select: { id: true, name: true, createdAt: true } } },
-    orderBy: [{ project: { createdAt: "desc" } }, { projectId: "asc" }],
-  });
-  return memberships.map(({ role, project }) => ({
-    id: project.id,
-    name: project.name,
-    role,
-    createdAt: project.createdAt.toISOString(),
-  }));
+const PROJECT_ORDER: KeyColumn[] = [
+  { sql: "p.created_at", cast: "timestamptz" },
+  { sql: "p.id", cast: "text" },
+];
+
+/** The caller's projects, newest first, each with the caller's role: a page, or (no `page`) all. */
+export async function listProjects(actor: Actor, page?: PageRequest): Promise<PageOf<ProjectView>> {
+  const params: unknown[] = [actor.id];
+  const after = afterCursorSql(PROJECT_ORDER, page?.cursor, params, true);
+  const limit = page ? ` LIMIT ${page.limit + 1}` : "";
+  const { rows } = await pool().query<{ id: string; name: string; role: Role; created_at: Date }>(
+    `SELECT p.id, p.name, m.role::text AS role, p.created_at
+       FROM memberships m JOIN projects p ON p.id = m.project_id
+      WHERE m.user_id = $1${after}
+      ORDER BY p.created_at DESC, p.id DESC${limit}`,
+    params,
+  );
+  return toPage(
+    rows,
+    page?.limit ?? Infinity,
+    (row) => [row.created_at.toISOString(), row.id],
+    (row) => ({ id: row.id, name: row.name, role: row.role, createdAt: row.created_at.toISOString() }),
+  );
 }
 
 /**
@@ -70,20 +82,30 @@ export async function getProject(actor: Actor, projectId: string): Promise<Proje
   return { ...project, role, createdAt: project.createdAt.toISOString() };
 }
 
-export async function listMembers(actor: Actor, projectId: string): Promise<MemberView[]> {
+const MEMBER_ORDER: KeyColumn[] = [
+  { sql: "m.created_at", cast: "timestamptz" },
+  { sql: "m.user_id", cast: "text" },
+];
+
+/** The project's members, in the order they joined: a page, or (no `page`) all. */
+export async function listMembers(actor: Actor, projectId: string, page?: PageRequest): Promise<PageOf<MemberView>> {
   await projectAccess(actor, projectId, "project.read");
-  const members = await db().membership.findMany({
-    where: { projectId },
-    select: { role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
-    orderBy: { createdAt: "asc" },
-  });
-  return members.map(({ role, createdAt, user }) => ({
-    userId: user.id,
-    email: user.email,
-    name: user.name,
-    role,
-    createdAt: createdAt.toISOString(),
-  }));
+  const params: unknown[] = [projectId];
+  const after = afterCursorSql(MEMBER_ORDER, page?.cursor, params);
+  const limit = page ? ` LIMIT ${page.limit + 1}` : "";
+  const { rows } = await pool().query<{ user_id: string; email: string; name: string; role: Role; created_at: Date }>(
+    `SELECT m.user_id, u.email, u.name, m.role::text AS role, m.created_at
+       FROM memberships m JOIN users u ON u.id = m.user_id
+      WHERE m.project_id = $1${after}
+      ORDER BY m.created_at, m.user_id${limit}`,
+    params,
+  );
+  return toPage(
+    rows,
+    page?.limit ?? Infinity,
+    (row) => [row.created_at.toISOString(), row.user_id],
+    (row) => ({ userId: row.user_id, email: row.email, name: row.name, role: row.role, createdAt: row.created_at.toISOString() }),
+  );
 }
 
 export interface AddMemberOptions {

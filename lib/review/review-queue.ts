@@ -8,8 +8,8 @@ import type { Actor } from "../auth/authenticate";
 import { annotationFilterSql } from "../annotations/annotation-filter";
 import { annotationJoins, annotationViewSchema, annotationViewSql, type AnnotationView } from "../annotations/annotation-view";
 import { pool } from "../db/client";
+import { afterCursorSql, toPage, type KeyColumn } from "../db/keyset";
 import { cachedDocument } from "../documents/document-text";
-import { badRequest } from "../errors/domain-error";
 import { sentencesUpTo, spanContext } from "../text/sentences";
 import type { AnnotationFilter, ReviewQueueQuery, SpeakerAnnotationsQuery } from "../validation/schemas";
 import { attributionHint } from "./attribution-check";
@@ -32,30 +32,13 @@ export const reviewQueuePageSchema = z.object({
 });
 export type ReviewQueuePage = z.infer<typeof reviewQueuePageSchema>;
 
-type Key = [documentId: string, start: number, end: number, id: string];
-
-function encodeCursor(key: Key): string {
-  return Buffer.from(JSON.stringify(key)).toString("base64url");
-}
-
-function decodeCursor(cursor: string): Key {
-  try {
-    const key = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
-    if (
-      Array.isArray(key) &&
-      key.length === 4 &&
-      typeof key[0] === "string" &&
-      Number.isInteger(key[1]) &&
-      Number.isInteger(key[2]) &&
-      typeof key[3] === "string"
-    ) {
-      return key as Key;
-    }
-  } catch {
-    // falls through
-  }
-  throw badRequest("Malformed query parameter: cursor.", { fields: { cursor: "not a cursor this API gave" } });
-}
+/** The order of every annotation page: by document, then position. */
+const ANNOTATION_ORDER: KeyColumn[] = [
+  { sql: "a.document_id", cast: "text" },
+  { sql: "a.start", cast: "int" },
+  { sql: 'a."end"', cast: "int" },
+  { sql: "a.id", cast: "text" },
+];
 
 /** Context and attribution hint for annotations already read (the speaker's aliases are looked up). */
 export async function withReviewContext(views: (AnnotationView & { documentTitle: string })[]): Promise<ReviewItem[]> {
@@ -92,27 +75,22 @@ async function annotationPage(projectId: string, filter: Partial<AnnotationFilte
     where.params,
   );
   const params = [...where.params];
-  let after = "";
-  if (page.cursor) {
-    params.push(...decodeCursor(page.cursor));
-    const n = params.length;
-    after = ` AND (a.document_id, a.start, a."end", a.id) > ($${n - 3}, $${n - 2}::int, $${n - 1}::int, $${n})`;
-  }
+  const after = afterCursorSql(ANNOTATION_ORDER, page.cursor, params);
   params.push(page.limit + 1);
   const { rows } = await pool().query<{ view: AnnotationView & { documentTitle: string } }>(
     `SELECT ${annotationViewSql({ documentTitle: "d.title" })} AS view FROM ${annotationJoins()} JOIN documents d ON d.id = a.document_id
       WHERE ${where.where}${after}
-      ORDER BY a.document_id, a.start, a."end", a.id
+      ORDER BY ${ANNOTATION_ORDER.map((c) => c.sql).join(", ")}
       LIMIT $${params.length}`,
     params,
   );
-  const views = rows.slice(0, page.limit).map((row) => row.view);
-  const last = views.at(-1);
-  return {
-    items: await withReviewContext(views),
-    nextCursor: rows.length > page.limit && last ? encodeCursor([last.documentId, last.start, last.end, last.id]) : null,
-    total: counted[0]?.n ?? 0,
-  };
+  const { items: views, nextCursor } = toPage(
+    rows,
+    page.limit,
+    ({ view: v }) => [v.documentId, v.start, v.end, v.id],
+    (row) => row.view,
+  );
+  return { items: await withReviewContext(views), nextCursor, total: counted[0]?.n ?? 0 };
 }
 
 /** The review queue: pending annotations by default, filtered like exports. */

@@ -165,5 +165,5 @@ export async function reattribute({ actor, projectId, input }: ReattributeAnnota
 
 /** Likely duplicate speakers of a project (see speaker-duplicates.ts). */
 export async function speakerDuplicates(actor: Actor, projectId: string): Promise<DuplicatePair<SpeakerView>[]> {
-  return duplicatePairs(await listSpeakers(actor, projectId));
+  return duplicatePairs((await listSpeakers(actor, projectId)).items);
 }

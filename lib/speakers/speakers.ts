@@ -10,6 +10,7 @@ import type { Actor } from "../auth/authenticate";
 import { rolesAllowed } from "../auth/roles";
 import { insertChangesSql, kindSql } from "../changes/record-change";
 import { pool, type Queryable } from "../db/client";
+import { afterCursorSql, toPage, type KeyColumn, type PageOf, type PageRequest } from "../db/keyset";
 import { pgErrorCode, withTransaction } from "../db/transaction";
 import { conflict, notFound } from "../errors/domain-error";
 import { SPEAKER_KINDS } from "../model/vocabulary";
@@ -37,8 +38,16 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** Speakers of a project, by name; `q` keeps those whose name or an alias contains it (any case). */
-export async function listSpeakers(actor: Actor, projectId: string, q?: string): Promise<SpeakerView[]> {
+const SPEAKER_ORDER: KeyColumn[] = [
+  { sql: "s.name_key", cast: "text" },
+  { sql: "s.id", cast: "text" },
+];
+
+/**
+ * Speakers of a project, by name: a page of them, or (no `page`) all. `q` keeps those whose name
+ * or an alias contains it (any case).
+ */
+export async function listSpeakers(actor: Actor, projectId: string, q?: string, page?: PageRequest): Promise<PageOf<SpeakerView>> {
   await projectAccess(actor, projectId, "project.read");
   const query = q?.trim();
   const params: unknown[] = [projectId];
@@ -47,11 +56,18 @@ export async function listSpeakers(actor: Actor, projectId: string, q?: string):
     params.push(`%${escapeLike(query)}%`);
     filter = ` AND (s.name ILIKE $2 OR EXISTS (SELECT 1 FROM unnest(s.aliases) AS alias WHERE alias ILIKE $2))`;
   }
-  const { rows } = await pool().query<{ view: SpeakerView }>(
-    `SELECT ${SPEAKER_VIEW_SQL} AS view FROM speakers s WHERE s.project_id = $1${filter} ORDER BY s.name_key, s.id`,
+  filter += afterCursorSql(SPEAKER_ORDER, page?.cursor, params);
+  const limit = page ? ` LIMIT ${page.limit + 1}` : "";
+  const { rows } = await pool().query<{ view: SpeakerView; name_key: string }>(
+    `SELECT ${SPEAKER_VIEW_SQL} AS view, s.name_key FROM speakers s WHERE s.project_id = $1${filter} ORDER BY s.name_key, s.id${limit}`,
     params,
   );
-  return rows.map((row) => row.view);
+  return toPage(
+    rows,
+    page?.limit ?? Infinity,
+    (row) => [row.name_key, row.view.id],
+    (row) => row.view,
+  );
 }
 
 async function readSpeaker(speakerId: string, q: Queryable = pool()): Promise<SpeakerView> {

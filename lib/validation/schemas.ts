@@ -15,6 +15,20 @@ function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, { error: `must be ${list}` });
 }
 
+/** A page of a list: an opaque cursor from the previous page, and how many items (default 100, at most 1,000). */
+const pageLimit = z.coerce.number<string>().int("must be an integer").min(1, "must be >= 1").max(1000, "at most 1000");
+const page = {
+  cursor: z.string().max(1024).optional(),
+  limit: pageLimit.default(100),
+};
+
+/** ?cursor&limit of every list route. */
+export const pageQuerySchema = z.strictObject(page);
+export type PageQuery = z.infer<typeof pageQuerySchema>;
+
+/** A document's annotations: without cursor or limit, all of them (streamed; the workspace needs them all). */
+export const annotationListQuerySchema = z.strictObject({ cursor: page.cursor, limit: pageLimit.optional() });
+
 export const roleSchema = oneOf(ROLES);
 export const labelSchema = oneOf(LABELS);
 export const quoteKindSchema = oneOf(QUOTE_KINDS);
@@ -139,7 +153,7 @@ export const createSpeakerSchema = z.strictObject({
 export type CreateSpeakerInput = z.infer<typeof createSpeakerSchema>;
 
 /** GET …/speakers?q= : name or alias contains q (any case). */
-export const speakerListQuerySchema = z.strictObject({ q: z.string().max(200).optional() });
+export const speakerListQuerySchema = z.strictObject({ q: z.string().max(200).optional(), ...page });
 
 /** POST …/speakers?existing=return : answer with the speaker already so named instead of 409. */
 export const createSpeakerQuerySchema = z.strictObject({ existing: z.enum(["error", "return"]).optional() });
@@ -205,10 +219,6 @@ export const annotationFilterSchema = z.strictObject({
 export type AnnotationFilter = z.infer<typeof annotationFilterSchema>;
 
 /** A page of a long list: an opaque cursor from the previous page, and how many items (default 50). */
-const page = {
-  cursor: z.string().max(512).optional(),
-  limit: z.coerce.number<string>().int("must be an integer").min(1, "must be >= 1").max(200, "at most 200").default(50),
-};
 
 /** POST /speakers/{id}/merge: the speaker that absorbs this one. */
 export const mergeSpeakerSchema = z.strictObject({ into: id });

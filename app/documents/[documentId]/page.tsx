@@ -28,8 +28,8 @@ export default async function DocumentPage({ params }: { params: Promise<{ docum
       <main>
         <Workspace
           document={{ id: document.id, projectId: document.projectId, title: document.title, text: document.text }}
-          annotations={annotations}
-          speakers={speakers}
+          annotations={annotations.items}
+          speakers={speakers.items}
           actor={{ id: actor.id, name: actor.name }}
           role={project.role}
         />

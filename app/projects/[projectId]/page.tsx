@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProjectDocumentsPage({ params }: Props) {
   const { projectId } = await params;
   const { actor, project } = await loadProjectPage(projectId);
-  const documents = await listDocuments(actor, project.id);
+  const { items: documents } = await listDocuments(actor, project.id);
   const mayImport = can(project.role, "document.create");
   return (
     <>

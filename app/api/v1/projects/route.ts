@@ -4,11 +4,13 @@ import { requireActor } from "@/lib/auth/authenticate";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { jsonInput } from "@/lib/http/read-body";
 import { createProject, listProjects } from "@/lib/projects/projects";
-import { createProjectSchema } from "@/lib/validation/schemas";
+import { parseQuery } from "@/lib/http/query";
+import { createProjectSchema, pageQuerySchema } from "@/lib/validation/schemas";
 
 export const GET = apiRoute(async (request) => {
   const actor = await requireActor(request);
-  return json({ projects: await listProjects(actor) });
+  const page = await listProjects(actor, parseQuery(pageQuerySchema, request));
+  return json({ projects: page.items, nextCursor: page.nextCursor });
 });
 
 export const POST = apiRoute(async (request) => {

@@ -16,6 +16,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProjectMembersPage({ params }: Props) {
   const { projectId } = await params;
   const { actor, project } = await loadProjectPage(projectId);
-  const members = await listMembers(actor, project.id);
+  const { items: members } = await listMembers(actor, project.id);
   return <MembersPanel projectId={project.id} members={members} currentUserId={actor.id} mayManage={can(project.role, "member.manage")} />;
 }

@@ -16,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProjectSpeakersPage({ params }: Props) {
   const { projectId } = await params;
   const { actor, project } = await loadProjectPage(projectId);
-  const speakers = await listSpeakers(actor, project.id);
+  const { items: speakers } = await listSpeakers(actor, project.id);
   return (
     <SpeakersPanel
       projectId={project.id}

@@ -4,13 +4,15 @@ import { requireActor } from "@/lib/auth/authenticate";
 import { createComment, listComments } from "@/lib/comments/comments";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { jsonInput } from "@/lib/http/read-body";
-import { commentInputSchema } from "@/lib/validation/schemas";
+import { parseQuery } from "@/lib/http/query";
+import { commentInputSchema, pageQuerySchema } from "@/lib/validation/schemas";
 
 type Params = { annotationId: string };
 
 export const GET = apiRoute<Params>(async (request, { annotationId }) => {
   const actor = await requireActor(request);
-  return json({ comments: await listComments(actor, annotationId) });
+  const page = await listComments(actor, annotationId, parseQuery(pageQuerySchema, request));
+  return json({ comments: page.items, nextCursor: page.nextCursor });
 });
 
 export const POST = apiRoute<Params>(async (request, { annotationId }) => {

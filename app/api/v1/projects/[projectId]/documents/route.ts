@@ -1,14 +1,16 @@
-// GET /api/v1/projects/{projectId}/documents; POST {title, text, sourceUrl?, publishedAt?}.
+// GET /api/v1/projects/{projectId}/documents?cursor&limit; POST {title, text, sourceUrl?, publishedAt?}.
 
 import { requireActor } from "@/lib/auth/authenticate";
 import { createDocument, listDocuments } from "@/lib/documents/documents";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { DOCUMENT_BODY_LIMIT, jsonInput } from "@/lib/http/read-body";
-import { createDocumentSchema } from "@/lib/validation/schemas";
+import { parseQuery } from "@/lib/http/query";
+import { createDocumentSchema, pageQuerySchema } from "@/lib/validation/schemas";
 
 export const GET = apiRoute<{ projectId: string }>(async (request, { projectId }) => {
   const actor = await requireActor(request);
-  return json({ documents: await listDocuments(actor, projectId) });
+  const page = await listDocuments(actor, projectId, parseQuery(pageQuerySchema, request));
+  return json({ documents: page.items, nextCursor: page.nextCursor });
 });
 
 export const POST = apiRoute<{ projectId: string }>(async (request, { projectId }) => {

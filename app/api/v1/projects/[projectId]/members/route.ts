@@ -4,11 +4,13 @@ import { requireActor } from "@/lib/auth/authenticate";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { jsonInput } from "@/lib/http/read-body";
 import { addMember, listMembers } from "@/lib/projects/projects";
-import { addMemberSchema } from "@/lib/validation/schemas";
+import { parseQuery } from "@/lib/http/query";
+import { addMemberSchema, pageQuerySchema } from "@/lib/validation/schemas";
 
 export const GET = apiRoute<{ projectId: string }>(async (request, { projectId }) => {
   const actor = await requireActor(request);
-  return json({ members: await listMembers(actor, projectId) });
+  const page = await listMembers(actor, projectId, parseQuery(pageQuerySchema, request));
+  return json({ members: page.items, nextCursor: page.nextCursor });
 });
 
 export const POST = apiRoute<{ projectId: string }>(async (request, { projectId }) => {

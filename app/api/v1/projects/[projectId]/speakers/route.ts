@@ -11,8 +11,9 @@ import { createSpeakerQuerySchema, createSpeakerSchema, speakerListQuerySchema }
 
 export const GET = apiRoute<{ projectId: string }>(async (request, { projectId }) => {
   const actor = await requireActor(request);
-  const { q } = parseQuery(speakerListQuerySchema, request);
-  return json({ speakers: await listSpeakers(actor, projectId, q) });
+  const { q, ...page } = parseQuery(speakerListQuerySchema, request);
+  const found = await listSpeakers(actor, projectId, q, page);
+  return json({ speakers: found.items, nextCursor: found.nextCursor });
 });
 
 export const POST = apiRoute<{ projectId: string }>(async (request, { projectId }) => {
