@@ -10,8 +10,8 @@ async function walk(user: TestUser, path: string, key: string, limit: number, be
   const seen: string[] = [];
   let cursor: string | null = null;
   do {
-    const query = `${path.includes("?") ? "&" : "?"}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
-    const page = await call("GET", `${path}${query}`, { token: user.token });
+    const query: string = `${path.includes("?") ? "&" : "?"}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+    const page: { status: number; text: string; body: any } = await call("GET", `${path}${query}`, { token: user.token });
     expect(page.status, page.text).toBe(200);
     expect(page.body[key].length).toBeLessThanOrEqual(limit);
     seen.push(...page.body[key].map((item: { id?: string; userId?: string }) => item.id ?? item.userId));
