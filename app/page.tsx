@@ -5,6 +5,8 @@ import { AuthForm } from "@/components/auth/AuthForm";
 import { CreateProjectForm } from "@/components/projects/CreateProjectForm";
 import { TopBar } from "@/components/TopBar";
 import { currentActor } from "@/lib/auth/current-actor";
+import { InvitationsInbox } from "@/components/projects/InvitationsInbox";
+import { myInvitations } from "@/lib/projects/invitations";
 import { listProjects } from "@/lib/projects/projects";
 
 export default async function HomePage() {
@@ -19,12 +21,13 @@ export default async function HomePage() {
       </main>
     );
   }
-  const { items: projects } = await listProjects(actor);
+  const [{ items: projects }, invitations] = await Promise.all([listProjects(actor), myInvitations(actor)]);
   return (
     <>
       <TopBar actor={actor} />
       <main className="page">
         <h1>Your projects</h1>
+        <InvitationsInbox invitations={invitations} />
         {projects.length === 0 ? (
           <p className="muted">No projects yet. Create one to import articles and start annotating.</p>
         ) : (

@@ -283,22 +283,37 @@ test("members: add by email, change a role, keep an owner, remove after confirmi
   const table = page.getByRole("table", { name: "Members" });
   await expect(table.getByRole("row", { name: /Olga Owner/ })).toBeVisible();
 
-  const add = page.getByRole("form", { name: "Add member" });
-  await add.getByLabel("Email").fill(uniqueEmail("nobody"));
-  await add.getByRole("button", { name: "Add member" }).click();
-  await expect(add.getByRole("alert")).toContainText("No account has this email; the user must sign up first.");
+  // Inviting answers the same whether or not the address has an account; joining takes consent.
+  const add = page.getByRole("form", { name: "Invite someone" });
+  const stranger = uniqueEmail("nobody");
+  await add.getByLabel("Email").fill(stranger);
+  await add.getByRole("button", { name: "Invite" }).click();
+  await expect(
+    page
+      .getByRole("main")
+      .getByRole("status")
+      .filter({ hasText: `Invited ${stranger} as annotator.` }),
+  ).toBeVisible();
+  await page.getByRole("button", { name: `Cancel the invitation to ${stranger}` }).click();
+  await expect(
+    page
+      .getByRole("main")
+      .getByRole("status")
+      .filter({ hasText: `Cancelled the invitation to ${stranger}.` }),
+  ).toBeVisible();
 
   await add.getByLabel("Email").fill(vera.email);
   await add.getByLabel("Role", { exact: true }).selectOption({ label: "Viewer" });
-  await add.getByRole("button", { name: "Add member" }).click();
+  await add.getByRole("button", { name: "Invite" }).click();
+  await expect(page.getByRole("list", { name: "Open invitations" }).getByText(vera.email)).toBeVisible();
+  expect((await vera.context.get(`/api/v1/projects/${projectId}`)).status()).toBe(404); // not until she accepts
+  const waiting = await (await vera.context.get("/api/v1/me/invitations")).json();
+  expect((await vera.context.post(`/api/v1/invitations/${waiting.invitations[0].id}/accept`)).status()).toBe(200);
+  await page.reload();
   const veraRow = table.getByRole("row", { name: /Vera Colleague/ });
   await expect(veraRow.getByRole("cell", { name: vera.email })).toBeVisible();
   await expect(page.getByLabel("Role of Vera Colleague")).toHaveValue("viewer");
   await expect((await vera.context.get(`/api/v1/projects/${projectId}`)).status()).toBe(200);
-
-  await add.getByLabel("Email").fill(vera.email);
-  await add.getByRole("button", { name: "Add member" }).click();
-  await expect(add.getByRole("alert")).toHaveText("This user is already a member of the project.");
 
   // A role is saved as soon as it is picked.
   await page.getByLabel("Role of Vera Colleague").selectOption({ label: "Reviewer" });
@@ -347,7 +362,11 @@ test("a viewer sees no controls they may not use; a non-member gets 404", async 
   expect(response?.status()).toBe(404);
   expect((await other.goto(`/projects/${projectId}/members`))?.status()).toBe(404);
 
-  expect((await page.request.post(`/api/v1/projects/${projectId}/members`, { data: { email, role: "viewer" } })).status()).toBe(201);
+  expect((await page.request.post(`/api/v1/projects/${projectId}/members`, { data: { email, role: "viewer" } })).status()).toBe(202);
+  // The invitation waits on the invitee's home page.
+  await other.goto("/");
+  await other.getByRole("button", { name: "Join Read-only check" }).click();
+  await expect(other.getByRole("status").filter({ hasText: "You joined Read-only check." })).toBeVisible();
   await other.goto(`/projects/${projectId}`);
   await expect(other.getByText("Your role: Viewer")).toBeVisible();
   await expect(other.getByRole("link", { name: "An article" })).toBeVisible();

@@ -1,12 +1,14 @@
 "use client";
-// The Members tab: who belongs to the project and with which role. Owners add members by email,
-// change a role (saved as soon as it is picked) and remove members after confirming.
+// The Members tab: who belongs to the project and with which role. Owners invite people by email
+// (they join by accepting), see and cancel open invitations, change a role (saved as soon as it is
+// picked) and remove members after confirming.
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition, type FormEvent, type KeyboardEvent } from "react";
 import { api, errorMessage } from "@/components/ui/api-client";
 import { useReturnFocus } from "@/components/ui/use-return-focus";
 import type { Role } from "@/lib/auth/roles";
+import type { InvitationView } from "@/lib/projects/invitations";
 import type { MemberView } from "@/lib/projects/projects";
 import { ROLE_LABELS, ROLE_OPTIONS } from "./labels";
 import styles from "./projects.module.css";
@@ -15,11 +17,14 @@ import { TableRegion } from "./TableRegion";
 export function MembersPanel({
   projectId,
   members,
+  invitations,
   currentUserId,
   mayManage,
 }: {
   projectId: string;
   members: MemberView[];
+  /** Open invitations (owners see them). */
+  invitations: InvitationView[];
   currentUserId: string;
   mayManage: boolean;
 }) {
@@ -200,19 +205,30 @@ export function MembersPanel({
       </section>
       {mayManage ? (
         <section className={styles.section}>
-          <h2 id="add-member-heading">Add member</h2>
+          <h2 id="add-member-heading">Invite someone</h2>
           <AddMemberForm
             membersUrl={membersUrl}
-            onAdded={(member) =>
+            onAdded={(invitation) =>
               startTransition(() => {
-                setAnnouncement(`Added ${member.name} as ${ROLE_LABELS[member.role].toLowerCase()}.`);
+                setAnnouncement(`Invited ${invitation.email} as ${ROLE_LABELS[invitation.role].toLowerCase()}.`);
                 router.refresh();
               })
             }
           />
+          {invitations.length > 0 && (
+            <InvitationList
+              invitations={invitations}
+              onCancelled={(invitation) =>
+                startTransition(() => {
+                  setAnnouncement(`Cancelled the invitation to ${invitation.email}.`);
+                  router.refresh();
+                })
+              }
+            />
+          )}
         </section>
       ) : (
-        <p className="muted">Only owners can add, change or remove members.</p>
+        <p className="muted">Only owners can invite, change or remove members.</p>
       )}
     </>
   );
@@ -226,7 +242,46 @@ function RoleOptions() {
   ));
 }
 
-function AddMemberForm({ membersUrl, onAdded }: { membersUrl: string; onAdded: (member: MemberView) => void }) {
+function InvitationList({
+  invitations,
+  onCancelled,
+}: {
+  invitations: InvitationView[];
+  onCancelled: (invitation: InvitationView) => void;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  async function cancel(invitation: InvitationView) {
+    setError(null);
+    try {
+      await api(`/api/v1/invitations/${encodeURIComponent(invitation.id)}`, { method: "DELETE" });
+      onCancelled(invitation);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+  return (
+    <>
+      <h3 id="invitations-heading">Open invitations</h3>
+      <ul aria-labelledby="invitations-heading" className="list">
+        {invitations.map((invitation) => (
+          <li key={invitation.id}>
+            {invitation.email} — {ROLE_LABELS[invitation.role]}{" "}
+            <button type="button" className="secondary" onClick={() => void cancel(invitation)}>
+              Cancel<span className="visually-hidden"> the invitation to {invitation.email}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+function AddMemberForm({ membersUrl, onAdded }: { membersUrl: string; onAdded: (invitation: InvitationView) => void }) {
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("annotator");
   const [busy, setBusy] = useState(false);
@@ -238,9 +293,9 @@ function AddMemberForm({ membersUrl, onAdded }: { membersUrl: string; onAdded: (
     setBusy(true);
     setError(null);
     try {
-      const member = await api<MemberView>(membersUrl, { method: "POST", json: { email: email.trim(), role } });
+      const invitation = await api<InvitationView>(membersUrl, { method: "POST", json: { email: email.trim(), role } });
       setEmail("");
-      onAdded(member);
+      onAdded(invitation);
     } catch (e) {
       setError(errorMessage(e, { email: "Email", role: "Role" }));
     } finally {
@@ -252,7 +307,9 @@ function AddMemberForm({ membersUrl, onAdded }: { membersUrl: string; onAdded: (
   return (
     <form className={styles.form} aria-labelledby="add-member-heading" onSubmit={onSubmit} aria-busy={busy}>
       <fieldset className={styles.fieldset} disabled={busy}>
-        <p className={styles.hint}>The person needs an account: ask them to sign up first.</p>
+        <p className={styles.hint}>
+          They join when they accept: the invitation waits on their home page once they sign in (or sign up) with this address.
+        </p>
         <div className={styles.fieldRow}>
           <div className={styles.field}>
             <label htmlFor="member-email">Email</label>
@@ -275,7 +332,7 @@ function AddMemberForm({ membersUrl, onAdded }: { membersUrl: string; onAdded: (
           </div>
         </div>
         <div className={styles.actions}>
-          <button type="submit">{busy ? "Adding…" : "Add member"}</button>
+          <button type="submit">{busy ? "Inviting…" : "Invite"}</button>
         </div>
       </fieldset>
       {error && (

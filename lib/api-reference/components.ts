@@ -12,6 +12,7 @@ import { importReportSchema } from "../import/import-record";
 import { memberViewSchema, projectViewSchema } from "../projects/projects";
 import { sessionViewSchema, tokenViewSchema } from "../auth/account";
 import { commentViewSchema } from "../comments/comments";
+import { invitationViewSchema } from "../projects/invitations";
 import { healthSchema } from "../db/health";
 import { reviewItemSchema, reviewQueuePageSchema } from "../review/review-queue";
 import { duplicatesSchema, mergeResultSchema, reattributeResultSchema } from "../speakers/merge-speakers";
@@ -81,6 +82,7 @@ export const documentListSchema = z.object({ documents: z.array(documentSummaryS
 export const speakerListSchema = z.object({ speakers: z.array(speakerViewSchema), nextCursor });
 export const annotationListSchema = z.object({ annotations: z.array(annotationViewSchema), nextCursor });
 export const historySchema = z.object({ history: z.array(historyEntrySchema) });
+export const invitationListSchema = z.object({ invitations: z.array(invitationViewSchema) });
 export const commentListSchema = z.object({ comments: z.array(commentViewSchema), nextCursor });
 export const tokenListSchema = z.object({ tokens: z.array(tokenViewSchema) });
 export const newTokenSchema = tokenViewSchema.extend({ token: z.string() });
@@ -126,7 +128,9 @@ responseBodies
   .add(sessionListSchema, { id: "SessionList", description: "Newest first." })
   .add(endedSessionsSchema, { id: "EndedSessions" })
   .add(passwordChangedSchema, { id: "PasswordChanged" })
-  .add(healthSchema, { id: "Health" });
+  .add(healthSchema, { id: "Health" })
+  .add(invitationViewSchema, { id: "Invitation" })
+  .add(invitationListSchema, { id: "InvitationList" });
 
 /**
  * What the schemas above do not say themselves, attached to the same schema objects (fields of

@@ -45,6 +45,7 @@ import { documentViewSchema } from "../documents/documents";
 import { importReportSchema } from "../import/import-record";
 import { memberViewSchema, projectViewSchema } from "../projects/projects";
 import { commentViewSchema } from "../comments/comments";
+import { invitationViewSchema } from "../projects/invitations";
 import { healthSchema } from "../db/health";
 import { reviewQueuePageSchema } from "../review/review-queue";
 import { duplicatesSchema, mergeResultSchema, reattributeResultSchema } from "../speakers/merge-speakers";
@@ -53,6 +54,7 @@ import {
   annotationListSchema,
   commentListSchema,
   endedSessionsSchema,
+  invitationListSchema,
   newTokenSchema,
   passwordChangedSchema,
   sessionListSchema,
@@ -87,6 +89,7 @@ export const PATH_PARAMS: Readonly<Record<string, string>> = {
   annotationId: "An annotation of a project the caller is a member of.",
   userId: "The member's user id.",
   commentId: "A comment on an annotation of a project the caller is a member of.",
+  invitationId: "An invitation to the caller's email address, or to a project the caller owns.",
   tokenId: "One of the caller's API tokens.",
   sessionId: "One of the caller's sessions.",
 };
@@ -127,7 +130,7 @@ export interface OperationSpec {
   query?: { schema: z.ZodObject; about?: Readonly<Record<string, string>> };
   body?: RequestBodySpec;
   /** Successful answers by status. */
-  responses: Readonly<Partial<Record<200 | 201 | 204, ResponseSpec>>>;
+  responses: Readonly<Partial<Record<200 | 201 | 202 | 204, ResponseSpec>>>;
   /** Errors the route's service raises for reasons of its own (the rest follow from the kind of route, above). */
   errors?: readonly DomainErrorCode[];
 }
@@ -329,14 +332,56 @@ export const OPERATIONS: readonly OperationSpec[] = [
   {
     method: "POST",
     path: "/api/v1/projects/{projectId}/members",
-    operationId: "addMember",
+    operationId: "inviteMember",
     tag: "Projects",
-    summary: "Add a member",
-    description: "Owners only. The user must already have an account (else 422); one who is already a member is 409.",
+    summary: "Invite someone to the project",
+    description:
+      "Owners only. Invites an email address with a role: the answer is the same whether or not an account has that address, and " +
+      "the person joins only by accepting (POST /invitations/{invitationId}/accept, signed in with that address). Inviting the same " +
+      "address again changes the role offered. (API.md had this add an existing account directly with 201; see the README.)",
     auth: "required",
     body: { schema: addMemberSchema, ...json() },
-    responses: { 201: { description: "The new member.", body: memberViewSchema } },
-    errors: ["conflict"],
+    responses: { 202: { description: "The invitation.", body: invitationViewSchema } },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/projects/{projectId}/invitations",
+    operationId: "listInvitations",
+    tag: "Projects",
+    summary: "The project's open invitations",
+    description: "Owners only.",
+    auth: "required",
+    responses: { 200: { description: "The invitations, oldest first.", body: invitationListSchema } },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/me/invitations",
+    operationId: "myInvitations",
+    tag: "Projects",
+    summary: "Invitations waiting for the caller",
+    description: "Those to the caller's email address.",
+    auth: "required",
+    responses: { 200: { description: "The invitations.", body: invitationListSchema } },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/invitations/{invitationId}/accept",
+    operationId: "acceptInvitation",
+    tag: "Projects",
+    summary: "Accept an invitation",
+    description: "The caller, signed in with the invited address, joins the project with the role offered (404 for anyone else).",
+    auth: "required",
+    responses: { 200: { description: "The caller's membership.", body: memberViewSchema } },
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/invitations/{invitationId}",
+    operationId: "deleteInvitation",
+    tag: "Projects",
+    summary: "Decline or cancel an invitation",
+    description: "The invitee declines, or an owner of the project cancels.",
+    auth: "required",
+    responses: { 204: { description: "Gone." } },
   },
   {
     method: "PATCH",

@@ -11,7 +11,7 @@ import { withTransaction } from "../db/transaction";
 import { forgetDocument } from "../documents/document-text";
 import { conflict, notFound, validationFailed } from "../errors/domain-error";
 import type { InputReader } from "../validation/parse-input";
-import type { AddMemberInput, CreateProjectInput, DeleteProjectInput, UpdateMemberInput } from "../validation/schemas";
+import type { CreateProjectInput, DeleteProjectInput, UpdateMemberInput } from "../validation/schemas";
 
 export const projectViewSchema = z.object({
   id: z.string(),
@@ -106,26 +106,6 @@ export async function listMembers(actor: Actor, projectId: string, page?: PageRe
     (row) => [row.created_at.toISOString(), row.user_id],
     (row) => ({ userId: row.user_id, email: row.email, name: row.name, role: row.role, createdAt: row.created_at.toISOString() }),
   );
-}
-
-export interface AddMemberOptions {
-  actor: Actor;
-  projectId: string;
-  input: InputReader<AddMemberInput>;
-}
-
-export async function addMember({ actor, projectId, input }: AddMemberOptions): Promise<MemberView> {
-  await projectAccess(actor, projectId, "member.manage");
-  const { email, role } = await input();
-  const user = await db().user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, email: true, name: true } });
-  if (!user) throw validationFailed("No account has this email; the user must sign up first.", { email: "no such user" });
-  const existing = await db().membership.findUnique({ where: { projectId_userId: { projectId, userId: user.id } } });
-  if (existing) throw conflict("This user is already a member of the project.", { role: existing.role });
-  const membership = await db().membership.create({
-    data: { projectId, userId: user.id, role },
-    select: { createdAt: true },
-  });
-  return { userId: user.id, email: user.email, name: user.name, role, createdAt: membership.createdAt.toISOString() };
 }
 
 export interface ChangeMemberOptions {

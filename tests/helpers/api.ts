@@ -103,10 +103,13 @@ export async function newProjectWithDocument(
   return { projectId: project.body.id as string, documentId: document.body.id as string };
 }
 
+/** Makes `member` a member of the project: the owner invites them, they accept. */
 export async function addMember(owner: TestUser, projectId: string, member: TestUser, role: string) {
-  const result = await call("POST", `/api/v1/projects/${projectId}/members`, {
+  const invited = await call("POST", `/api/v1/projects/${projectId}/members`, {
     token: owner.token,
     body: { email: member.email, role },
   });
-  if (result.status !== 201) throw new Error(`addMember failed: ${result.text}`);
+  if (invited.status !== 202) throw new Error(`invitation failed: ${invited.text}`);
+  const accepted = await call("POST", `/api/v1/invitations/${invited.body.id}/accept`, { token: member.token });
+  if (accepted.status !== 200) throw new Error(`accepting failed: ${accepted.text}`);
 }

@@ -82,10 +82,22 @@ describe("the reference tells the truth", () => {
     expect((await check("GET", "/api/v1/projects/{projectId}", { ...as, params: { projectId } })).status).toBe(200);
 
     const members = { ...as, params: { projectId, userId: member.id } };
+    const invitation = await check("POST", "/api/v1/projects/{projectId}/members", {
+      ...members,
+      body: { email: member.email, role: "annotator" },
+    });
+    expect(invitation.status).toBe(202);
+    expect((await check("GET", "/api/v1/projects/{projectId}/invitations", members)).status).toBe(200);
+    expect((await check("GET", "/api/v1/me/invitations", { token: member.token })).status).toBe(200);
+    const onInvitation = { token: member.token, params: { invitationId: invitation.body.id as string } };
+    expect((await check("POST", "/api/v1/invitations/{invitationId}/accept", onInvitation)).status).toBe(200);
+    const declined = await call("POST", `/api/v1/projects/${projectId}/members`, {
+      ...as,
+      body: { email: uniqueEmail("declines"), role: "viewer" },
+    });
     expect(
-      (await check("POST", "/api/v1/projects/{projectId}/members", { ...members, body: { email: member.email, role: "annotator" } }))
-        .status,
-    ).toBe(201);
+      (await check("DELETE", "/api/v1/invitations/{invitationId}", { ...as, params: { invitationId: declined.body.id } })).status,
+    ).toBe(204);
     expect((await check("GET", "/api/v1/projects/{projectId}/members", members)).status).toBe(200);
     expect((await check("PATCH", "/api/v1/projects/{projectId}/members/{userId}", { ...members, body: { role: "reviewer" } })).status).toBe(
       200,

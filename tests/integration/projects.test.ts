@@ -44,44 +44,52 @@ describe("projects", () => {
 });
 
 describe("members", () => {
-  it("lets the owner add existing users with a role; others get 403", async () => {
+  it("invites by email (owners only), answering the same whether or not the account exists; joining takes the invitee's consent", async () => {
     const owner = await newUser("owner");
     const reviewer = await newUser("reviewer");
     const third = await newUser("third");
     const { projectId } = await newProjectWithDocument(owner);
-    const added = await call("POST", `/api/v1/projects/${projectId}/members`, {
-      token: owner.token,
-      body: { email: reviewer.email, role: "reviewer" },
+    const invite = (email: string, role: string, token = owner.token) =>
+      call("POST", `/api/v1/projects/${projectId}/members`, { token, body: { email, role } });
+
+    const invited = await invite(reviewer.email.toUpperCase(), "reviewer");
+    expect(invited.status).toBe(202);
+    expect(invited.body).toMatchObject({
+      email: reviewer.email,
+      role: "reviewer",
+      project: { id: projectId },
+      invitedBy: { id: owner.id },
     });
-    expect(added.status).toBe(201);
-    expect(added.body).toMatchObject({ userId: reviewer.id, role: "reviewer" });
+    // Not a member until they accept.
+    expect((await call("GET", `/api/v1/projects/${projectId}`, { token: reviewer.token })).status).toBe(404);
+    const nobody = await invite("nobody-here@example.test", "viewer");
+    expect(nobody.status).toBe(202);
+    expect(Object.keys(nobody.body).sort()).toEqual(Object.keys(invited.body).sort()); // no hint whether an account exists
+
+    const waiting = await call("GET", "/api/v1/me/invitations", { token: reviewer.token });
+    expect(waiting.body.invitations.map((i: { id: string }) => i.id)).toEqual([invited.body.id]);
+    expect((await call("POST", `/api/v1/invitations/${invited.body.id}/accept`, { token: third.token })).status).toBe(404); // not theirs
+    const accepted = await call("POST", `/api/v1/invitations/${invited.body.id}/accept`, { token: reviewer.token });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({ userId: reviewer.id, role: "reviewer" });
     expect((await call("GET", `/api/v1/projects/${projectId}`, { token: reviewer.token })).body.role).toBe("reviewer");
+    expect((await call("POST", `/api/v1/invitations/${invited.body.id}/accept`, { token: reviewer.token })).status).toBe(404); // used up
 
-    const byReviewer = await call("POST", `/api/v1/projects/${projectId}/members`, {
-      token: reviewer.token,
-      body: { email: third.email, role: "viewer" },
-    });
-    expect(byReviewer.status).toBe(403);
-    expect(byReviewer.body.error.code).toBe("forbidden");
+    expect((await invite(third.email, "viewer", reviewer.token)).status).toBe(403);
+    const pending = await call("GET", `/api/v1/projects/${projectId}/invitations`, { token: owner.token });
+    expect(pending.body.invitations.map((i: { email: string }) => i.email)).toEqual(["nobody-here@example.test"]);
+    expect((await call("GET", `/api/v1/projects/${projectId}/invitations`, { token: reviewer.token })).status).toBe(403);
 
-    const again = await call("POST", `/api/v1/projects/${projectId}/members`, {
-      token: owner.token,
-      body: { email: reviewer.email, role: "viewer" },
-    });
-    expect(again.status).toBe(409);
+    // Declined by the invitee, or cancelled by an owner.
+    const declined = await invite(third.email, "viewer");
+    expect((await call("DELETE", `/api/v1/invitations/${declined.body.id}`, { token: reviewer.token })).status).toBe(404);
+    expect((await call("DELETE", `/api/v1/invitations/${declined.body.id}`, { token: third.token })).status).toBe(204);
+    expect((await call("DELETE", `/api/v1/invitations/${nobody.body.id}`, { token: owner.token })).status).toBe(204);
+    expect((await call("GET", `/api/v1/projects/${projectId}/invitations`, { token: owner.token })).body.invitations).toEqual([]);
 
-    const unknown = await call("POST", `/api/v1/projects/${projectId}/members`, {
-      token: owner.token,
-      body: { email: "nobody-here@example.test", role: "viewer" },
-    });
-    expect(unknown.status).toBe(422);
-    const badRole = await call("POST", `/api/v1/projects/${projectId}/members`, {
-      token: owner.token,
-      body: { email: third.email, role: "admin" },
-    });
+    const badRole = await invite(third.email, "admin");
     expect(badRole.status).toBe(422);
     expect(badRole.body.error.details.fields).toHaveProperty("role");
-
     const members = await call("GET", `/api/v1/projects/${projectId}/members`, { token: reviewer.token });
     expect(members.body.members.map((m: { role: string }) => m.role).sort()).toEqual(["owner", "reviewer"]);
   });

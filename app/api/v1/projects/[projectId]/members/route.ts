@@ -1,9 +1,11 @@
-// GET /api/v1/projects/{projectId}/members; POST {email, role} adds an existing user (owner only).
+// GET /api/v1/projects/{projectId}/members; POST {email, role} invites someone (owners): 202 with the
+// invitation, whether or not an account has that address; they join by accepting it.
 
 import { requireActor } from "@/lib/auth/authenticate";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { jsonInput } from "@/lib/http/read-body";
-import { addMember, listMembers } from "@/lib/projects/projects";
+import { inviteMember } from "@/lib/projects/invitations";
+import { listMembers } from "@/lib/projects/projects";
 import { parseQuery } from "@/lib/http/query";
 import { addMemberSchema, pageQuerySchema } from "@/lib/validation/schemas";
 
@@ -15,5 +17,5 @@ export const GET = apiRoute<{ projectId: string }>(async (request, { projectId }
 
 export const POST = apiRoute<{ projectId: string }>(async (request, { projectId }) => {
   const actor = await requireActor(request);
-  return json(await addMember({ actor, projectId, input: jsonInput(request, addMemberSchema) }), 201);
+  return json(await inviteMember({ actor, projectId, input: jsonInput(request, addMemberSchema) }), 202);
 });
