@@ -4,6 +4,7 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { api } from "@/components/ui/api-client";
+import { ANNOTATION_STATUSES, LABEL_INFO, LABELS, STATUS_NAMES } from "@/lib/model/vocabulary";
 import { EXPORT_FORMATS, exportUrl, fileNameOf, formatBytes, type ExportFilters, type ExportFormatId } from "./export-request";
 
 interface Option {
@@ -139,20 +140,14 @@ export function ExportDialog({ projectId }: { projectId: string }) {
               ["", "All documents"],
               ...(options?.documents ?? []).map((d): [string, string] => [d.id, d.name]),
             ])}
-            {select("Label", "label", [
-              ["", "Claims and quotes"],
-              ["claim", "Claims"],
-              ["quote", "Quotes"],
-            ])}
+            {select("Label", "label", [["", "All labels"], ...LABELS.map((label): [string, string] => [label, LABEL_INFO[label].plural])])}
             {select("Speaker", "speakerId", [
               ["", "All speakers"],
               ...(options?.speakers ?? []).map((s): [string, string] => [s.id, s.name]),
             ])}
             {select("Status", "status", [
               ["", "Any status"],
-              ["pending", "Pending"],
-              ["accepted", "Accepted"],
-              ["rejected", "Rejected"],
+              ...ANNOTATION_STATUSES.map((status): [string, string] => [status, STATUS_NAMES[status]]),
             ])}
             {select("Author", "author", [["", "Anyone"], ...(options?.members ?? []).map((m): [string, string] => [m.id, m.name])])}
           </fieldset>

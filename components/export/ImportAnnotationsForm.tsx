@@ -4,22 +4,18 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
-import { formatBytes } from "./export-request";
-
-interface ImportReport {
-  format: string;
-  documents: { created: number; failed: number };
-  speakers: { created: number; matched: number };
-  annotations: { created: number; failed: number };
-  errors: { ref: string; reason: string }[];
-  errorCount: number;
-}
+import { FORMAT_CATALOG } from "@/lib/formats/catalog";
+import type { ImportReport } from "@/lib/import/import-record";
+import { formatBytes, IMPORT_FILE_TYPES, IMPORT_FORMATS, importFormatOfFile } from "./export-request";
 
 function formatFor(file: File, chosen: string): string {
-  if (chosen) return chosen;
-  if (/\.(jsonl|ndjson)$/i.test(file.name)) return "jsonl";
-  if (/\.jsonld$/i.test(file.name)) return "w3c";
-  return ""; // the server tells json from w3c by the content
+  return chosen || importFormatOfFile(file.name); // "" : the server tells json from w3c by the content
+}
+
+/** The media type to send a file of `format` with (its catalog's import type, else JSON). */
+function contentTypeFor(format: string): string {
+  const info = FORMAT_CATALOG[format as keyof typeof FORMAT_CATALOG] as { importMediaTypes?: readonly string[] } | undefined;
+  return info?.importMediaTypes?.[0] ?? "application/json";
 }
 
 function upload(
@@ -75,7 +71,7 @@ export function ImportAnnotationsForm({ projectId }: { projectId: string }) {
       const result = await upload(
         `/api/v1/projects/${projectId}/import${format ? `?format=${format}` : ""}`,
         file,
-        format === "jsonl" ? "application/x-ndjson" : "application/json",
+        contentTypeFor(format),
         (sent) => setState({ phase: sent >= file.size ? "writing" : "uploading", sent, total: file.size }),
       );
       if (result.status !== 200) {
@@ -102,13 +98,15 @@ export function ImportAnnotationsForm({ projectId }: { projectId: string }) {
       </p>
       <div className="row">
         <label htmlFor={fileId}>Annotations file</label>
-        <input id={fileId} name="file" type="file" accept=".json,.jsonl,.ndjson,.jsonld" required />
+        <input id={fileId} name="file" type="file" accept={IMPORT_FILE_TYPES} required />
         <label htmlFor={formatId}>Import format</label>
         <select id={formatId} name="format" defaultValue="">
           <option value="">Detect from the file</option>
-          <option value="json">Sourcemark JSON export</option>
-          <option value="jsonl">JSON Lines</option>
-          <option value="w3c">W3C Web Annotation</option>
+          {IMPORT_FORMATS.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.label}
+            </option>
+          ))}
         </select>
         <button type="submit" disabled={busy}>
           {busy ? "Importing…" : "Import"}

@@ -1,15 +1,28 @@
-// Builds export URLs and file names for the export dialog. Pure, so it is unit-tested.
+// Builds export URLs and file names for the export dialog, and the format lists of the export
+// dialog and the import form — both from the one catalog (lib/formats/catalog.ts). Pure.
 
-export const EXPORT_FORMATS = [
-  { id: "json", label: "JSON — whole project (documents, annotations, speakers)" },
-  { id: "jsonl", label: "JSON Lines — one annotation per line" },
-  { id: "csv", label: "CSV — spreadsheet, one annotation per row" },
-  { id: "w3c", label: "W3C Web Annotation (JSON-LD)" },
-  { id: "brat", label: "brat standoff (zip of .txt and .ann)" },
-  { id: "spacy", label: "spaCy — JSON Lines, one document per line" },
-] as const;
+import { EXPORT_FORMAT_IDS, FORMAT_CATALOG, IMPORT_FORMAT_IDS, type ExportFormatId, type ImportFormatId } from "@/lib/formats/catalog";
 
-export type ExportFormatId = (typeof EXPORT_FORMATS)[number]["id"];
+export type { ExportFormatId, ImportFormatId };
+
+export const EXPORT_FORMATS = EXPORT_FORMAT_IDS.map((id) => ({ id, label: FORMAT_CATALOG[id].title }));
+
+export const IMPORT_FORMATS = IMPORT_FORMAT_IDS.map((id) => ({
+  id,
+  label: FORMAT_CATALOG[id].title,
+  extension: FORMAT_CATALOG[id].extension,
+}));
+
+/** The import format a file's name says, when it says one unambiguously (.json may be json or w3c: the server reads it). */
+export function importFormatOfFile(fileName: string): ImportFormatId | "" {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith(".ndjson")) return "jsonl";
+  const matches = IMPORT_FORMATS.filter((f) => lower.endsWith(`.${f.extension}`) && f.extension !== "json");
+  return matches.length === 1 ? (matches[0] as { id: ImportFormatId }).id : "";
+}
+
+/** The accept attribute of the import form's file input. */
+export const IMPORT_FILE_TYPES = [...new Set([...IMPORT_FORMATS.map((f) => `.${f.extension}`), ".ndjson"])].join(",");
 
 export interface ExportFilters {
   documentId: string;

@@ -10,7 +10,7 @@
 
 import { z } from "zod";
 import type { DomainErrorCode } from "../errors/domain-error";
-import { EXPORT_FORMAT_IDS, FORMAT_CATALOG, IMPORT_FORMAT_IDS } from "../formats/catalog";
+import { EXPORT_FORMAT_IDS, FORMAT_CATALOG } from "../formats/catalog";
 import { DEFAULT_BODY_LIMIT, DOCUMENT_BODY_LIMIT } from "../http/read-body";
 import {
   addMemberSchema,
@@ -31,6 +31,7 @@ import {
   createSpeakerSchema,
   annotationListQuerySchema,
   exportQuerySchema,
+  importQuerySchema,
   pageQuerySchema,
   signInSchema,
   signUpSchema,
@@ -42,6 +43,8 @@ import {
 import { annotationViewSchema } from "../annotations/annotation-view";
 import { actorSchema } from "../auth/authenticate";
 import { documentViewSchema } from "../documents/documents";
+import { MAX_LINE_BYTES } from "../formats/jsonl/reader";
+import { STREAMED_IMPORT_LIMIT, WHOLE_IMPORT_LIMIT } from "../import/import-annotations";
 import { importReportSchema } from "../import/import-record";
 import { memberViewSchema, projectViewSchema } from "../projects/projects";
 import { commentViewSchema } from "../comments/comments";
@@ -803,6 +806,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
         headers: { "Content-Disposition": "attachment, with the file's name." },
       },
     },
+    errors: ["too_many_requests"],
   },
   {
     method: "POST",
@@ -816,8 +820,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
       "Annotators, reviewers and owners.",
     auth: "required",
     query: {
-      // The route declares this schema itself today; lib/validation/schemas.ts is getting an importQuerySchema to use here.
-      schema: z.strictObject({ format: z.enum(IMPORT_FORMAT_IDS).optional() }),
+      schema: importQuerySchema,
       about: {
         format:
           "The body's format. Without it, jsonl is recognised by an application/x-ndjson content type, json and w3c by their content.",
@@ -828,7 +831,9 @@ export const OPERATIONS: readonly OperationSpec[] = [
       description:
         "json: a Sourcemark json export (documents are created, speakers matched by name or alias); jsonl: a Sourcemark jsonl export, " +
         "each line attached to a document of the project by documentId, else documentTitle (streamed); w3c: a W3C Web Annotation " +
-        "collection, page, list or single annotation, attached by its target source's id, else its label. Up to 256 MB (json, w3c) or 2 GB (jsonl).",
+        "collection, page, list or single annotation, attached by its target source's id, else its label. " +
+        `Up to ${WHOLE_IMPORT_LIMIT / 1024 / 1024} MB (json, w3c) or ${STREAMED_IMPORT_LIMIT / 1024 ** 3} GB (jsonl, ` +
+        `each line at most ${MAX_LINE_BYTES / 1024 / 1024} MB).`,
     },
     responses: { 200: { description: "What was created, and each record that failed and why.", body: importReportSchema } },
   },

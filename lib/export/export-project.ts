@@ -6,13 +6,13 @@ import type { Actor } from "../auth/authenticate";
 import { db } from "../db/client";
 import { notFound } from "../errors/domain-error";
 import type { AnnotationFilter } from "../validation/schemas";
+import { FORMAT_CATALOG, type ExportFormatId } from "../formats/catalog";
 import { exportStream } from "./export-stream";
-import { EXPORT_FORMATS, exportFileName } from "./formats";
 
 export interface ExportProjectOptions {
   actor: Actor;
   projectId: string;
-  formatId: string;
+  formatId: ExportFormatId;
   filter: AnnotationFilter;
   /** Origin of the server, for formats that write resolvable IRIs. */
   baseUrl?: string;
@@ -26,12 +26,22 @@ export interface ProjectExport {
 
 export async function exportProject({ actor, projectId, formatId, filter, baseUrl }: ExportProjectOptions): Promise<ProjectExport> {
   await projectAccess(actor, projectId, "project.export");
-  const format = EXPORT_FORMATS[formatId];
   const project = await db().project.findUnique({ where: { id: projectId }, select: { name: true } });
-  if (!format || !project) throw notFound(format ? "Project" : "Export format");
+  if (!project) throw notFound("Project");
+  const format = FORMAT_CATALOG[formatId];
   return {
-    body: exportStream({ projectId, projectName: project.name, formatId, filter, baseUrl }),
+    body: exportStream({ projectId, projectName: project.name, formatId, filter, baseUrl }, actor.id),
     contentType: format.contentType,
-    fileName: exportFileName(project.name, format),
+    fileName: exportFileName(project.name, format.extension),
   };
+}
+
+/** "Election claims-2026-11-28.csv": the project's name made safe, the day, the format's extension. */
+export function exportFileName(projectName: string, extension: string, date = new Date()): string {
+  const base =
+    projectName
+      .normalize("NFKD")
+      .replace(/[^\w.-]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "project";
+  return `${base}-${date.toISOString().slice(0, 10)}.${extension}`;
 }

@@ -45,10 +45,8 @@ export interface ExportWriter {
   end(speakers: ExportSpeaker[]): Chunk;
 }
 
+/** A format's writer and what it needs read (its name, media type and extension are in lib/formats/catalog.ts). */
 export interface ExportFormat {
-  id: string;
-  contentType: string;
-  extension: string;
   /**
    * "documents": the writer gets every document (with its text) and its annotations nested;
    * "annotations": only annotations arrive, each with its document's id and title.

@@ -1,17 +1,22 @@
-// Worker thread entry for exports (see workerExportStream in export-stream.ts): runs one export on
-// its own database connection and posts the output piece by piece, one per "pull".
+// Worker thread entry for exports (see worker-stream.ts): runs one export on its own database
+// connection and posts the output piece by piece, one per "pull".
 
 import { parentPort, workerData } from "node:worker_threads";
 import pg from "pg";
-import { exportChunks, nextOutput, type ExportOptions } from "./export-stream";
+import { exportChunks } from "./export-merge";
+import type { Chunk } from "./export-types";
+import { nextOutput } from "./output-buffer";
+import type { ExportWorkerData, FromWorker, ToWorker } from "./worker-protocol";
 
 const port = parentPort;
 if (!port) throw new Error("export-worker.ts must run in a worker thread");
 
-const options = workerData as ExportOptions;
+const options = workerData as ExportWorkerData;
 const client = new pg.Client({ connectionString: process.env.DATABASE_URL, application_name: "sourcemark-export" });
-let chunks: AsyncGenerator<unknown> | null = null;
+let chunks: AsyncGenerator<Chunk> | null = null;
 let busy = false;
+
+const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
 async function finish(error?: unknown): Promise<void> {
   if (error) await client.query("ROLLBACK").catch(() => undefined);
@@ -19,8 +24,8 @@ async function finish(error?: unknown): Promise<void> {
   port?.close();
 }
 
-port.on("message", async (message: "pull" | "cancel") => {
-  if (message === "cancel") {
+port.on("message", async (message: ToWorker) => {
+  if (message.type === "cancel") {
     await finish(new Error("cancelled"));
     return;
   }
@@ -31,18 +36,18 @@ port.on("message", async (message: "pull" | "cancel") => {
       await client.connect();
       chunks = exportChunks(client, options);
     }
-    const output = await nextOutput(chunks as AsyncGenerator<string | Uint8Array>);
+    const output = await nextOutput(chunks);
     if (output) {
       // Transfer needs a buffer of its own (a Buffer may be a slice of a shared pool).
       const whole = output.byteOffset === 0 && output.byteLength === output.buffer.byteLength;
       const bytes = whole ? output : new Uint8Array(output);
-      port.postMessage({ type: "chunk", bytes }, [bytes.buffer as ArrayBuffer]);
+      send({ type: "chunk", bytes }, [bytes.buffer as ArrayBuffer]);
     } else {
-      port.postMessage({ type: "end" });
+      send({ type: "end" });
       await finish();
     }
   } catch (error) {
-    port.postMessage({ type: "error", message: (error as Error).message });
+    send({ type: "error", message: (error as Error).message });
     await finish(error);
   } finally {
     busy = false;

@@ -12,6 +12,8 @@ export interface FormatInfo {
   exports: boolean;
   /** Annotations (and, for json, documents) can be imported from this format. */
   imports: boolean;
+  /** Media types that name this format on an import (parameters ignored); json is told by its content. */
+  importMediaTypes?: readonly string[];
 }
 
 export const FORMAT_CATALOG = {
@@ -28,6 +30,7 @@ export const FORMAT_CATALOG = {
     contentType: "application/x-ndjson; charset=utf-8",
     exports: true,
     imports: true,
+    importMediaTypes: ["application/x-ndjson", "application/jsonl", "application/jsonlines", "application/x-jsonlines"],
   },
   csv: {
     title: "CSV — spreadsheet, one annotation per row",
@@ -42,6 +45,7 @@ export const FORMAT_CATALOG = {
     contentType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8',
     exports: true,
     imports: true,
+    importMediaTypes: ["application/ld+json"],
   },
   brat: {
     title: "brat standoff (zip of .txt and .ann)",
@@ -75,3 +79,10 @@ export const EXPORT_FORMAT_IDS = ids.filter((id) => FORMAT_CATALOG[id].exports) 
 
 /** Formats annotations can be imported from, in catalog order. */
 export const IMPORT_FORMAT_IDS = ids.filter((id) => FORMAT_CATALOG[id].imports) as [ImportFormatId, ...ImportFormatId[]];
+
+/** The import format a media type names ("application/ld+json; profile=…" → w3c), if any. */
+export function importFormatOfMediaType(contentType: string | null): ImportFormatId | null {
+  const mediaType = contentType?.split(";")[0]?.trim().toLowerCase();
+  if (!mediaType) return null;
+  return IMPORT_FORMAT_IDS.find((id) => (FORMAT_CATALOG[id] as FormatInfo).importMediaTypes?.includes(mediaType)) ?? null;
+}

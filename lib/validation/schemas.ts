@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { passwordProblem } from "../auth/password-policy";
 import { ROLES } from "../auth/roles";
-import { EXPORT_FORMAT_IDS } from "../formats/catalog";
+import { EXPORT_FORMAT_IDS, IMPORT_FORMAT_IDS } from "../formats/catalog";
 import { ANNOTATION_STATUSES, LABELS, QUOTE_KINDS, SPEAKER_KINDS } from "../model/vocabulary";
 
 const trimmed = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `at most ${max} characters`);
@@ -263,6 +263,9 @@ export const eventStreamQuerySchema = z.strictObject({
     .regex(/^\d{1,18}$/, "must be an event id")
     .optional(),
 });
+
+/** POST …/import: the format, when the content type or the content should not decide it. */
+export const importQuerySchema = z.strictObject({ format: z.enum(IMPORT_FORMAT_IDS).optional() });
 
 /** GET …/export: the format and the annotation filters. */
 export const exportQuerySchema = annotationFilterSchema.extend({

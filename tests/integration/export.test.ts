@@ -2,7 +2,7 @@
 // by Python slicing), filters, csv formula neutralisation, headers.
 
 import { describe, expect, it } from "vitest";
-import { parseCsv, CSV_HEADER } from "@/lib/export/csv-format";
+import { parseCsv, CSV_HEADER } from "@/lib/formats/csv/writer";
 import { addMember, call, newUser } from "../helpers/api";
 import { TRICKY_SPANS, TRICKY_TEXT, trickyProject } from "../helpers/fixtures";
 import { python } from "../helpers/python";

@@ -146,3 +146,39 @@ describe("concurrent restores", () => {
     expect(statuses.filter((s) => s === 409)).toHaveLength(11);
   });
 });
+
+describe("jsonl imports", () => {
+  it("report bad lines by their own number — not UTF-8, NUL, too long — and import the rest, never a 500", async () => {
+    const owner = await newUser("owner");
+    const { projectId, documentId } = await newProjectWithDocument(owner, "Plain text for a jsonl import, with enough words.");
+    const good = (i: number) =>
+      `${JSON.stringify({ documentId, label: "claim", start: i % 40, end: (i % 40) + 2, text: "Plain text for a jsonl import, with enough words.".slice(i % 40, (i % 40) + 2) })}\n`;
+    const encoder = new TextEncoder();
+    const parts: Uint8Array[] = [];
+    for (let i = 0; i < 2500; i++) parts.push(encoder.encode(good(i)));
+    parts.push(new Uint8Array([0x7b, 0xff, 0x7d, 0x0a])); // line 2501: not UTF-8
+    parts.push(
+      encoder.encode(`${JSON.stringify({ documentId, label: "claim", start: 0, end: 2, text: "Pl", speaker: { name: "a\u0000b" } })}\n`),
+    ); // 2502: NUL
+    parts.push(encoder.encode(`{"pad": "${"x".repeat(1_100_000)}"}\n`)); // 2503: over 1 MB
+    parts.push(encoder.encode(good(1))); // 2504
+    const raw = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+    let offset = 0;
+    for (const part of parts) {
+      raw.set(part, offset);
+      offset += part.byteLength;
+    }
+    const result = await call("POST", `/api/v1/projects/${projectId}/import?format=jsonl`, {
+      token: owner.token,
+      raw,
+      headers: { "content-type": "application/x-ndjson" },
+    });
+    expect(result.status).toBe(200);
+    expect(result.body.annotations).toEqual({ created: 2501, failed: 3 });
+    expect(result.body.errors).toEqual([
+      { ref: "line 2501", reason: "not valid UTF-8" },
+      { ref: "line 2502", reason: expect.stringMatching(/speaker\.name.*NUL/) },
+      { ref: "line 2503", reason: "longer than 1048576 bytes" },
+    ]);
+  });
+});

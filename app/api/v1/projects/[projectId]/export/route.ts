@@ -3,7 +3,7 @@
 
 import { requireActor } from "@/lib/auth/authenticate";
 import { exportProject } from "@/lib/export/export-project";
-import { attachmentHeader } from "@/lib/export/formats";
+import { attachmentHeader } from "@/lib/http/attachment";
 import { apiRoute } from "@/lib/http/api-route";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { parseQuery } from "@/lib/http/query";

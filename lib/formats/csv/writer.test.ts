@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ExportAnnotation } from "./export-types";
-import { CSV_HEADER, csvCell, csvFormat, csvRow, parseCsv, toCsvCells } from "./csv-format";
+import type { ExportAnnotation } from "../../export/export-types";
+import { CSV_HEADER, csvCell, csvFormat, csvRow, parseCsv, toCsvCells } from "./writer";
 
 describe("CSV_HEADER", () => {
   it("has the documented columns in the documented order", () => {

@@ -4,19 +4,22 @@
 // for the speaker (and a second one, "Note: …", for a note), plus annotation.conf. Offsets are
 // code points into the .txt — what brat (Python) counts.
 
-import type { ExportAnnotation, ExportDocument, ExportFormat, ExportWriter } from "./export-types";
+import type { ExportAnnotation, ExportDocument, ExportFormat, ExportWriter } from "../../export/export-types";
+import { hasQuoteKind, LABEL_INFO, LABELS, QUOTE_KINDS, type Label } from "../../model/vocabulary";
 import { ZipWriter } from "./zip-writer";
 
+/** brat's entity type of each label ("Claim", "Quote"). */
+const ENTITY = (label: Label) => LABEL_INFO[label].name;
+
 export const BRAT_ANNOTATION_CONF = `[entities]
-Claim
-Quote
+${LABELS.map(ENTITY).join("\n")}
 
 [relations]
 
 [events]
 
 [attributes]
-QuoteKind Arg:Quote, Value:direct|indirect|mixed
+QuoteKind Arg:${LABELS.filter(hasQuoteKind).map(ENTITY).join("|")}, Value:${QUOTE_KINDS.join("|")}
 `;
 
 /** A file-name stem for a document: its title made safe, plus the start of its id. */
@@ -56,7 +59,7 @@ export function bratAnnLines(annotations: ExportAnnotation[]): string {
     const fragments = fragmentsOf(points, annotation.start);
     if (fragments.length === 0) continue; // only newlines: nothing brat can show
     const id = `T${++t}`;
-    const type = annotation.label === "claim" ? "Claim" : "Quote";
+    const type = ENTITY(annotation.label);
     const text = fragments.map(([s, e]) => points.slice(s - annotation.start, e - annotation.start).join("")).join(" ");
     lines.push(`${id}\t${type} ${fragments.map(([s, e]) => `${s} ${e}`).join(";")}\t${text}`);
     if (annotation.quoteKind) lines.push(`A${++a}\tQuoteKind ${id} ${annotation.quoteKind}`);
@@ -67,9 +70,6 @@ export function bratAnnLines(annotations: ExportAnnotation[]): string {
 }
 
 export const bratFormat: ExportFormat = {
-  id: "brat",
-  contentType: "application/zip",
-  extension: "zip",
   shape: "documents",
   needsSpeakers: false,
   createWriter(): ExportWriter {

@@ -1,7 +1,7 @@
 // `csv`: RFC 4180 (CRLF rows, quoted where needed), one annotation per row (API.md). A cell that a
 // spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) is prefixed with ' .
 
-import type { ExportAnnotation, ExportFormat } from "./export-types";
+import type { ExportAnnotation, ExportFormat } from "../../export/export-types";
 
 export const CSV_HEADER = [
   "annotation_id",
@@ -52,9 +52,6 @@ export function toCsvCells(a: ExportAnnotation): (string | number | null)[] {
 }
 
 export const csvFormat: ExportFormat = {
-  id: "csv",
-  contentType: "text/csv; charset=utf-8",
-  extension: "csv",
   shape: "annotations",
   needsSpeakers: false,
   createWriter: () => ({

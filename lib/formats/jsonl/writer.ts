@@ -1,19 +1,20 @@
 // `jsonl`: one annotation per line (API.md), with its document's title and the spanned text.
 
-import type { ExportAnnotation, ExportFormat } from "./export-types";
+import type { AnnotationStatus, Label, QuoteKind } from "../../model/vocabulary";
+import type { ExportAnnotation, ExportFormat } from "../../export/export-types";
 
 export interface JsonlRecord {
   id: string;
   documentId: string;
   documentTitle: string;
-  label: "claim" | "quote";
-  quoteKind: "direct" | "indirect" | "mixed" | null;
+  label: Label;
+  quoteKind: QuoteKind | null;
   start: number;
   end: number;
   text: string;
   speaker: { id: string; name: string } | null;
   note: string | null;
-  status: "pending" | "accepted" | "rejected";
+  status: AnnotationStatus;
   author: { id: string; name: string };
   createdAt: string;
   updatedAt: string;
@@ -39,9 +40,6 @@ export function toJsonlRecord(a: ExportAnnotation): JsonlRecord {
 }
 
 export const jsonlFormat: ExportFormat = {
-  id: "jsonl",
-  contentType: "application/x-ndjson; charset=utf-8",
-  extension: "jsonl",
   shape: "annotations",
   needsSpeakers: false,
   createWriter: () => ({

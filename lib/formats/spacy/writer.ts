@@ -2,21 +2,19 @@
 // with offsets as Python counts them (code points), ready for `doc.char_span(start, end)`; plus
 // "meta" with the document's id and title (the convention spaCy and Prodigy use).
 
-import type { ExportAnnotation, ExportDocument, ExportFormat, ExportWriter } from "./export-types";
+import type { Label, QuoteKind } from "../../model/vocabulary";
+import type { ExportAnnotation, ExportDocument, ExportFormat, ExportWriter } from "../../export/export-types";
 
 export interface SpacySpan {
   start: number;
   end: number;
-  label: "claim" | "quote";
+  label: Label;
   speaker: string | null;
-  quoteKind: string | null;
+  quoteKind: QuoteKind | null;
   id: string;
 }
 
 export const spacyFormat: ExportFormat = {
-  id: "spacy",
-  contentType: "application/x-ndjson; charset=utf-8",
-  extension: "spacy.jsonl",
   shape: "documents",
   needsSpeakers: false,
   createWriter(): ExportWriter {

@@ -1,7 +1,7 @@
 // `json`: the whole project in one document (API.md): project, documents with their texts and
 // annotations, speakers. Streamed piece by piece; the result is one valid JSON value.
 
-import type { ExportFormat, ExportWriter, ExportDocument, ExportAnnotation, ExportSpeaker } from "./export-types";
+import type { ExportFormat, ExportWriter, ExportDocument, ExportAnnotation, ExportSpeaker } from "../../export/export-types";
 
 /** The exported annotation: the API's annotation object (documentTitle is implied by nesting). */
 export function jsonAnnotation(annotation: ExportAnnotation): Omit<ExportAnnotation, "documentTitle"> {
@@ -10,9 +10,6 @@ export function jsonAnnotation(annotation: ExportAnnotation): Omit<ExportAnnotat
 }
 
 export const jsonFormat: ExportFormat = {
-  id: "json",
-  contentType: "application/json; charset=utf-8",
-  extension: "json",
   shape: "documents",
   needsSpeakers: true,
   createWriter(): ExportWriter {

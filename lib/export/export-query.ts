@@ -1,0 +1,129 @@
+// What an export reads, inside one read-only REPEATABLE READ transaction (one consistent snapshot):
+// the speakers, a server-side cursor over the filtered annotations (ordered by document, then
+// position) and one over the documents (by id), each fetched in batches. Annotations are read
+// through the one projection of annotation-view.ts, as JSON text: rows stay strings until a
+// writer needs the object, which keeps memory flat on million-row exports.
+
+import type pg from "pg";
+import { annotationFilterSql } from "../annotations/annotation-filter";
+import { annotationJoins, annotationViewSql } from "../annotations/annotation-view";
+import type { AnnotationFilter } from "../validation/schemas";
+import type { ExportAnnotation, ExportDocument, ExportSpeaker } from "./export-types";
+
+const ANNOTATION_BATCH = 2000;
+const DOCUMENT_BATCH = 20;
+
+/** The document id (to merge with the documents cursor) and the annotation with its document's title. */
+type AnnotationRow = [documentId: string, view: string];
+
+/** Every column as the text PostgreSQL sends. */
+const RAW_TYPES = { getTypeParser: () => (value: string) => value } as unknown as pg.CustomTypesConfig;
+
+interface DocumentRow {
+  id: string;
+  title: string;
+  source_url: string | null;
+  published_at: Date | null;
+  text: string;
+  length: number;
+}
+
+export class ExportQuery {
+  private batch: AnnotationRow[] = [];
+  private position = 0;
+  private exhausted = false;
+
+  constructor(
+    private readonly client: pg.ClientBase,
+    private readonly projectId: string,
+    private readonly filter: AnnotationFilter,
+  ) {}
+
+  /** Opens the snapshot and the annotations cursor. */
+  async open(): Promise<void> {
+    await this.client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    const where = annotationFilterSql(this.projectId, this.filter);
+    await this.client.query(
+      `DECLARE export_annotations NO SCROLL CURSOR FOR
+       SELECT a.document_id, ${annotationViewSql({ documentTitle: "d.title" })}::text
+         FROM ${annotationJoins()} JOIN documents d ON d.id = a.document_id
+        WHERE ${where.where}
+        ORDER BY a.document_id, a.start, a."end", a.id`,
+      where.params,
+    );
+  }
+
+  async speakers(): Promise<ExportSpeaker[]> {
+    const { rows } = await this.client.query<ExportSpeaker & { aliases: string[] | null }>(
+      `SELECT id, name, aliases, kind::text AS kind, description FROM speakers WHERE project_id = $1 ORDER BY name_key, id`,
+      [this.projectId],
+    );
+    return rows.map((row) => ({ ...row, aliases: row.aliases ?? [] }));
+  }
+
+  private async row(): Promise<AnnotationRow | null> {
+    if (this.position >= this.batch.length) {
+      if (this.exhausted) return null;
+      this.batch = (
+        await this.client.query<AnnotationRow>({
+          text: `FETCH ${ANNOTATION_BATCH} FROM export_annotations`,
+          rowMode: "array",
+          types: RAW_TYPES,
+        })
+      ).rows;
+      this.position = 0;
+      if (this.batch.length < ANNOTATION_BATCH) this.exhausted = true;
+      if (this.batch.length === 0) return null;
+    }
+    return this.batch[this.position++] ?? null;
+  }
+
+  /** The next annotation, or null at the end. */
+  async nextAnnotation(): Promise<ExportAnnotation | null> {
+    const row = await this.row();
+    return row ? (JSON.parse(row[1]) as ExportAnnotation) : null;
+  }
+
+  /** The next annotation if it belongs to `documentId` (the cursors share their order), else null. */
+  async nextAnnotationOf(documentId: string): Promise<ExportAnnotation | null> {
+    const row = await this.row();
+    if (!row) return null;
+    if (row[0] !== documentId) {
+      this.position--; // not this document's: leave it for the next one
+      return null;
+    }
+    return JSON.parse(row[1]) as ExportAnnotation;
+  }
+
+  /** Opens the documents cursor (texts included): for formats that nest annotations in documents. */
+  async openDocuments(): Promise<void> {
+    const params: unknown[] = [this.projectId];
+    let where = "project_id = $1";
+    if (this.filter.documentId) {
+      params.push(this.filter.documentId);
+      where += " AND id = $2";
+    }
+    await this.client.query(
+      `DECLARE export_documents NO SCROLL CURSOR FOR
+       SELECT id, title, source_url, published_at, text, length FROM documents WHERE ${where} ORDER BY id`,
+      params,
+    );
+  }
+
+  /** The next documents, by id; empty at the end. */
+  async nextDocuments(): Promise<ExportDocument[]> {
+    const { rows } = await this.client.query<DocumentRow>(`FETCH ${DOCUMENT_BATCH} FROM export_documents`);
+    return rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      sourceUrl: row.source_url,
+      publishedAt: row.published_at?.toISOString() ?? null,
+      text: row.text,
+      length: row.length,
+    }));
+  }
+
+  async close(): Promise<void> {
+    await this.client.query("COMMIT");
+  }
+}

@@ -1,0 +1,89 @@
+// `jsonl` import: a Sourcemark jsonl export, one annotation per line, read as it streams in. Each
+// line attaches to a document of the project by documentId, else documentTitle.
+
+import { badRequest } from "../../errors/domain-error";
+import { byteLines } from "../../text/byte-lines";
+import { findUnstorableText } from "../../text/normalize";
+import { reportError, type ImportSpan } from "../../import/import-record";
+import type { ImportSession } from "../../import/import-session";
+
+type Obj = Record<string, unknown>;
+const isObject = (value: unknown): value is Obj => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** One jsonl record (our jsonl export's fields); `text` is the span's exact text. */
+export function jsonlSpan(line: number, value: unknown): ImportSpan | string {
+  if (!isObject(value)) return "a line must hold a JSON object";
+  return {
+    ref: `line ${line}`,
+    document: {
+      id: typeof value.documentId === "string" ? value.documentId : null,
+      title: typeof value.documentTitle === "string" ? value.documentTitle : null,
+    },
+    label: value.label,
+    quoteKind: value.quoteKind,
+    start: value.start,
+    end: value.end,
+    exact: value.text ?? value.exact,
+    speaker: isObject(value.speaker) && typeof value.speaker.name === "string" ? { name: value.speaker.name } : null,
+    note: value.note,
+    status: value.status,
+  };
+}
+
+/** The longest line a jsonl import takes (one annotation never needs more). */
+export const MAX_LINE_BYTES = 1024 * 1024;
+
+/**
+ * Reads jsonl from a byte stream line by line, in linear time and flat memory whatever the file's
+ * size. A line that is too long, not UTF-8, not JSON, or not storable text is reported by its
+ * number and skipped; the rest are imported. A body over `limit` stops the reading: what came
+ * before is imported, and the report says where it stopped (never an error after partial writes).
+ */
+export async function importJsonLines(session: ImportSession, body: ReadableStream<Uint8Array> | null, limit: number): Promise<void> {
+  if (!body) throw badRequest("Request body must be JSON lines; it was empty.");
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let bytes = 0;
+  const counted = new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, controller) {
+      bytes += chunk.byteLength;
+      if (bytes > limit) controller.error(new Error("too large"));
+      else controller.enqueue(chunk);
+    },
+  });
+  try {
+    for await (const line of byteLines(body.pipeThrough(counted), MAX_LINE_BYTES)) {
+      const ref = `line ${line.number}`;
+      if ("tooLong" in line) {
+        session.skip(ref, `longer than ${MAX_LINE_BYTES} bytes`);
+        continue;
+      }
+      let text: string;
+      try {
+        text = decoder.decode(line.bytes).replace(/\r$/, "").trim();
+      } catch {
+        session.skip(ref, "not valid UTF-8");
+        continue;
+      }
+      if (!text) continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (error) {
+        session.skip(ref, `not valid JSON: ${(error as Error).message}`);
+        continue;
+      }
+      const unstorable = findUnstorableText(value);
+      if (unstorable) {
+        session.skip(ref, `${unstorable.path} ${unstorable.problem}`);
+        continue;
+      }
+      const span = jsonlSpan(line.number, value);
+      if (typeof span === "string") session.skip(ref, span);
+      else await session.add(span);
+    }
+  } catch (error) {
+    if (bytes <= limit) throw error;
+    reportError(session.report, "(body)", `larger than ${limit} bytes: the rest was not read; split the file and import the rest`);
+  }
+  await session.flush();
+}

@@ -1,0 +1,103 @@
+// `w3c`: the W3C Web Annotation Data Model as JSON-LD. One AnnotationCollection whose first (and
+// only) AnnotationPage holds every Annotation. Each targets its document (source) with a
+// TextQuoteSelector and a TextPositionSelector (code points, as the model requires); its bodies
+// carry the label (purpose "tagging"), the speaker ("identifying"), the quote kind
+// ("classifying"), the note ("commenting") and the review status ("assessing").
+
+import type { ExportAnnotation, ExportDocument, ExportFormat, ExportMeta, ExportWriter } from "../../export/export-types";
+
+export const W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
+
+export function documentIri(documentId: string, baseUrl?: string): string {
+  return baseUrl ? `${baseUrl.replace(/\/$/, "")}/api/v1/documents/${documentId}` : `urn:uuid:${documentId}`;
+}
+
+const uuidIri = (id: string) => `urn:uuid:${id}`;
+
+interface W3cBody {
+  type: "TextualBody" | "SpecificResource";
+  purpose: "tagging" | "identifying" | "classifying" | "commenting" | "assessing";
+  value?: string;
+  source?: { id: string; type: "Person" | "Organization" | "Agent"; name: string };
+}
+
+export interface W3cAnnotation {
+  "@context"?: string;
+  id: string;
+  type: "Annotation";
+  motivation: "tagging";
+  created: string;
+  modified: string;
+  creator: { id: string; type: "Person"; name: string };
+  body: W3cBody[];
+  target: {
+    source: { id: string; type: "Text"; format: "text/plain"; label: string };
+    selector: [
+      { type: "TextQuoteSelector"; exact: string; prefix: string; suffix: string },
+      { type: "TextPositionSelector"; start: number; end: number },
+    ];
+  };
+}
+
+export function toW3cAnnotation(a: ExportAnnotation, baseUrl?: string, speakerKind?: "person" | "organization"): W3cAnnotation {
+  const body: W3cBody[] = [{ type: "TextualBody", purpose: "tagging", value: a.label }];
+  if (a.speaker) {
+    body.push({
+      type: "SpecificResource",
+      purpose: "identifying",
+      source: {
+        id: uuidIri(a.speaker.id),
+        type: speakerKind === "organization" ? "Organization" : speakerKind === "person" ? "Person" : "Agent",
+        name: a.speaker.name,
+      },
+    });
+  }
+  if (a.quoteKind) body.push({ type: "TextualBody", purpose: "classifying", value: a.quoteKind });
+  if (a.note) body.push({ type: "TextualBody", purpose: "commenting", value: a.note });
+  body.push({ type: "TextualBody", purpose: "assessing", value: a.status });
+  return {
+    id: uuidIri(a.id),
+    type: "Annotation",
+    motivation: "tagging",
+    created: a.createdAt,
+    modified: a.updatedAt,
+    creator: { id: uuidIri(a.author.id), type: "Person", name: a.author.name },
+    body,
+    target: {
+      source: { id: documentIri(a.documentId, baseUrl), type: "Text", format: "text/plain", label: a.documentTitle },
+      selector: [
+        { type: "TextQuoteSelector", exact: a.exact, prefix: a.prefix, suffix: a.suffix },
+        { type: "TextPositionSelector", start: a.start, end: a.end },
+      ],
+    },
+  };
+}
+
+export const w3cFormat: ExportFormat = {
+  shape: "annotations",
+  needsSpeakers: true,
+  createWriter(): ExportWriter {
+    let meta: ExportMeta;
+    let count = 0;
+    let kinds = new Map<string, "person" | "organization">();
+    return {
+      begin(m, speakers) {
+        meta = m;
+        kinds = new Map(speakers.map((s) => [s.id, s.kind]));
+        const collection = `urn:sourcemark:project:${m.project.id}:export:${m.exportedAt}`;
+        return (
+          `{"@context":${JSON.stringify(W3C_CONTEXT)},"id":${JSON.stringify(collection)},"type":"AnnotationCollection",` +
+          `"label":${JSON.stringify(`${m.project.name} — Sourcemark export`)},"generated":${JSON.stringify(m.exportedAt)},` +
+          `"first":{"id":${JSON.stringify(`${collection}:page:1`)},"type":"AnnotationPage","startIndex":0,"items":[`
+        );
+      },
+      document: () => "",
+      annotation(a: ExportAnnotation, _d: ExportDocument) {
+        const json = JSON.stringify(toW3cAnnotation(a, meta.baseUrl, a.speaker ? kinds.get(a.speaker.id) : undefined));
+        return `${count++ === 0 ? "" : ","}${json}`;
+      },
+      endDocument: () => "",
+      end: () => `]},"total":${count}}\n`,
+    };
+  },
+};
