@@ -28,7 +28,7 @@ export async function* exportChunks(client: pg.ClientBase, options: ExportOption
     filter: options.filter,
     baseUrl: options.baseUrl,
   };
-  const query = new ExportQuery(client, options.projectId, options.filter);
+  const query = new ExportQuery(client, options.projectId, options.filter, format.comments);
   await query.open();
   const speakers = format.needsSpeakers ? await query.speakers() : [];
   yield writer.begin(meta, speakers);

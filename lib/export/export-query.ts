@@ -8,7 +8,8 @@ import type pg from "pg";
 import { annotationFilterSql } from "../annotations/annotation-filter";
 import { annotationJoins, annotationViewSql } from "../annotations/annotation-view";
 import type { AnnotationFilter } from "../validation/schemas";
-import type { ExportAnnotation, ExportDocument, ExportSpeaker } from "./export-types";
+import { COMMENT_VIEW_SQL, commentJoins } from "../comments/comments";
+import type { ExportAnnotation, ExportDocument, ExportFormat, ExportSpeaker } from "./export-types";
 
 const ANNOTATION_BATCH = 2000;
 const DOCUMENT_BATCH = 20;
@@ -28,6 +29,18 @@ interface DocumentRow {
   length: number;
 }
 
+/**
+ * The comments an annotation brings into the export, by what its format asks. The subqueries'
+ * own aliases (c, u) hide the outer query's author `u` inside them.
+ */
+const COMMENT_FIELDS: Record<ExportFormat["comments"], Record<string, string>> = {
+  none: {},
+  count: { commentCount: "(SELECT count(*)::int FROM comments c WHERE c.annotation_id = a.id)" },
+  thread: {
+    comments: `COALESCE((SELECT json_agg(${COMMENT_VIEW_SQL} ORDER BY c.created_at, c.id) FROM ${commentJoins()} WHERE c.annotation_id = a.id), '[]'::json)`,
+  },
+};
+
 export class ExportQuery {
   private batch: AnnotationRow[] = [];
   private position = 0;
@@ -37,6 +50,7 @@ export class ExportQuery {
     private readonly client: pg.ClientBase,
     private readonly projectId: string,
     private readonly filter: AnnotationFilter,
+    private readonly comments: ExportFormat["comments"] = "none",
   ) {}
 
   /** Opens the snapshot and the annotations cursor. */
@@ -45,7 +59,7 @@ export class ExportQuery {
     const where = annotationFilterSql(this.projectId, this.filter);
     await this.client.query(
       `DECLARE export_annotations NO SCROLL CURSOR FOR
-       SELECT a.document_id, ${annotationViewSql({ documentTitle: "d.title" })}::text
+       SELECT a.document_id, ${annotationViewSql({ documentTitle: "d.title", ...COMMENT_FIELDS[this.comments] })}::text
          FROM ${annotationJoins()} JOIN documents d ON d.id = a.document_id
         WHERE ${where.where}
         ORDER BY a.document_id, a.start, a."end", a.id`,

@@ -2,6 +2,7 @@
 // begin → (document → annotation* → endDocument)* → end. Pure: no database, no I/O.
 
 import type { AnnotationView } from "../annotations/annotation-view";
+import type { CommentView } from "../comments/comments";
 import type { AnnotationFilter } from "../validation/schemas";
 
 export interface ExportMeta {
@@ -24,6 +25,9 @@ export interface ExportDocument {
 
 export interface ExportAnnotation extends AnnotationView {
   documentTitle: string;
+  /** Its discussion: the count for formats with `comments: "count"`, the thread for "thread". */
+  commentCount?: number;
+  comments?: CommentView[];
 }
 
 export interface ExportSpeaker {
@@ -54,5 +58,7 @@ export interface ExportFormat {
   shape: "documents" | "annotations";
   /** Whether the writer needs speakers at `end` (they are read up front, in the same snapshot). */
   needsSpeakers: boolean;
+  /** What each annotation brings of its comments: nothing, their number, or the thread (oldest first). */
+  comments: "none" | "count" | "thread";
   createWriter(): ExportWriter;
 }

@@ -117,3 +117,47 @@ describe("comments", () => {
     expect((await call("GET", path, { token: annotator.token })).body.comments.map((c: { body: string }) => c.body)).toEqual(["keep me"]);
   });
 });
+
+describe("comments in exports", () => {
+  it("ride along: the thread in json, replies in w3c, a count in csv and jsonl; a w3c re-import skips the replies", async () => {
+    const { owner, annotator, projectId, annotationId } = await setup();
+    await call("POST", `/api/v1/annotations/${annotationId}/comments`, { token: annotator.token, body: { body: 'first, "quoted"' } });
+    await call("POST", `/api/v1/annotations/${annotationId}/comments`, { token: owner.token, body: { body: "second" } });
+    const exportOf = (format: string) => call("GET", `/api/v1/projects/${projectId}/export?format=${format}`, { token: owner.token });
+
+    const json = JSON.parse((await exportOf("json")).text);
+    const annotation = json.documents[0].annotations[0];
+    expect(annotation.comments.map((c: { body: string; author: { name: string } }) => [c.author.name, c.body])).toEqual([
+      ["annotator", 'first, "quoted"'],
+      ["owner", "second"],
+    ]);
+
+    const w3c = JSON.parse((await exportOf("w3c")).text);
+    const replies = w3c.first.items.filter((item: { motivation: string }) => item.motivation === "replying");
+    expect(replies).toHaveLength(2);
+    expect(replies[0]).toMatchObject({
+      type: "Annotation",
+      target: `urn:uuid:${annotationId}`,
+      body: { value: 'first, "quoted"', format: "text/plain" },
+    });
+    expect(w3c.total).toBe(3);
+
+    const jsonl = (await exportOf("jsonl")).text
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(jsonl[0].commentCount).toBe(2);
+    const csv = (await exportOf("csv")).text.split("\r\n");
+    expect(csv[0]?.endsWith(",comments")).toBe(true);
+    expect(csv[1]?.endsWith(",2")).toBe(true);
+
+    const copy = await call("POST", "/api/v1/projects", { token: owner.token, body: { name: "Copy" } });
+    const text = json.documents[0].text;
+    await call("POST", `/api/v1/projects/${copy.body.id}/documents`, {
+      token: owner.token,
+      body: { title: json.documents[0].title, text },
+    });
+    const imported = await call("POST", `/api/v1/projects/${copy.body.id}/import?format=w3c`, { token: owner.token, body: w3c });
+    expect(imported.body.annotations).toEqual({ created: 1, failed: 0 });
+  });
+});

@@ -80,6 +80,7 @@ describe("jsonl export", () => {
         "author",
         "createdAt",
         "updatedAt",
+        "commentCount",
       ]);
       expect(line.text).toBe(cp(TRICKY_TEXT, line.start, line.end));
       expect(line.documentTitle).toBe("Tricky 🚢 article");

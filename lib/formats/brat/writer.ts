@@ -72,6 +72,7 @@ export function bratAnnLines(annotations: ExportAnnotation[]): string {
 export const bratFormat: ExportFormat = {
   shape: "documents",
   needsSpeakers: false,
+  comments: "none",
   createWriter(): ExportWriter {
     const zip = new ZipWriter();
     let current: ExportAnnotation[] = [];

@@ -5,7 +5,7 @@ import { CSV_HEADER, csvCell, csvFormat, csvRow, parseCsv, toCsvCells } from "./
 describe("CSV_HEADER", () => {
   it("has the documented columns in the documented order", () => {
     expect(CSV_HEADER.join(",")).toBe(
-      "annotation_id,document_id,document_title,label,quote_kind,start,end,text,speaker,note,status,author,created_at",
+      "annotation_id,document_id,document_title,label,quote_kind,start,end,text,speaker,note,status,author,created_at,comments",
     );
   });
 
@@ -13,7 +13,7 @@ describe("CSV_HEADER", () => {
     const writer = csvFormat.createWriter();
     const begin = writer.begin({ project: { id: "p", name: "P" }, exportedAt: "", filter: {} }, []);
     expect(begin).toBe(
-      "annotation_id,document_id,document_title,label,quote_kind,start,end,text,speaker,note,status,author,created_at\r\n",
+      "annotation_id,document_id,document_title,label,quote_kind,start,end,text,speaker,note,status,author,created_at,comments\r\n",
     );
   });
 });
@@ -181,12 +181,13 @@ describe("toCsvCells", () => {
       status: "accepted",
       author: "Author Name",
       created_at: "2024-01-02T03:04:05.000Z",
+      comments: 0,
     });
     const line = csvFormat.createWriter().annotation(annotation, { id: "doc-1", title: "", sourceUrl: null, publishedAt: null, length: 4 });
     expect(line).toBe(
-      'ann-1,doc-1,"Title, with comma",quote,direct,2,4,ab,Speaker Name,\'=note,accepted,Author Name,2024-01-02T03:04:05.000Z\r\n',
+      'ann-1,doc-1,"Title, with comma",quote,direct,2,4,ab,Speaker Name,\'=note,accepted,Author Name,2024-01-02T03:04:05.000Z,0\r\n',
     );
-    expect(toCsvCells({ ...annotation, speaker: null, speakerId: null, quoteKind: null, note: null })).toEqual([
+    expect(toCsvCells({ ...annotation, speaker: null, speakerId: null, quoteKind: null, note: null, commentCount: 3 })).toEqual([
       "ann-1",
       "doc-1",
       "Title, with comma",
@@ -200,6 +201,7 @@ describe("toCsvCells", () => {
       "accepted",
       "Author Name",
       "2024-01-02T03:04:05.000Z",
+      3,
     ]);
   });
 });

@@ -17,6 +17,7 @@ export const CSV_HEADER = [
   "status",
   "author",
   "created_at",
+  "comments",
 ] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -48,12 +49,14 @@ export function toCsvCells(a: ExportAnnotation): (string | number | null)[] {
     a.status,
     a.author.name,
     a.createdAt,
+    a.commentCount ?? 0,
   ];
 }
 
 export const csvFormat: ExportFormat = {
   shape: "annotations",
   needsSpeakers: false,
+  comments: "count",
   createWriter: () => ({
     begin: () => csvRow([...CSV_HEADER]),
     document: () => "",

@@ -12,6 +12,7 @@ export function jsonAnnotation(annotation: ExportAnnotation): Omit<ExportAnnotat
 export const jsonFormat: ExportFormat = {
   shape: "documents",
   needsSpeakers: true,
+  comments: "thread",
   createWriter(): ExportWriter {
     let documentCount = 0;
     let annotationCount = 0;

@@ -18,6 +18,8 @@ export interface JsonlRecord {
   author: { id: string; name: string };
   createdAt: string;
   updatedAt: string;
+  /** How many comments discuss it (an extension of API.md's fields, last). */
+  commentCount: number;
 }
 
 export function toJsonlRecord(a: ExportAnnotation): JsonlRecord {
@@ -36,12 +38,14 @@ export function toJsonlRecord(a: ExportAnnotation): JsonlRecord {
     author: a.author,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
+    commentCount: a.commentCount ?? 0,
   };
 }
 
 export const jsonlFormat: ExportFormat = {
   shape: "annotations",
   needsSpeakers: false,
+  comments: "count",
   createWriter: () => ({
     begin: () => "",
     document: () => "",

@@ -17,6 +17,7 @@ export interface SpacySpan {
 export const spacyFormat: ExportFormat = {
   shape: "documents",
   needsSpeakers: false,
+  comments: "none",
   createWriter(): ExportWriter {
     let spans: string[] = [];
     return {

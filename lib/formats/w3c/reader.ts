@@ -101,6 +101,8 @@ export async function importW3c(session: ImportSession, body: unknown): Promise<
     });
   }
   for (const { item, value } of items) {
+    // Comments exported as replies target an annotation, not a span of text: not annotations to import.
+    if (isObject(value) && value.motivation === "replying") continue;
     const span = readW3cAnnotation(item, value);
     await session.add({
       ref: item,

@@ -2,8 +2,10 @@
 // only) AnnotationPage holds every Annotation. Each targets its document (source) with a
 // TextQuoteSelector and a TextPositionSelector (code points, as the model requires); its bodies
 // carry the label (purpose "tagging"), the speaker ("identifying"), the quote kind
-// ("classifying"), the note ("commenting") and the review status ("assessing").
+// ("classifying"), the note ("commenting") and the review status ("assessing"). Each annotation's
+// comments follow it as replies (motivation "replying", targeting the annotation).
 
+import type { CommentView } from "../../comments/comments";
 import type { ExportAnnotation, ExportDocument, ExportFormat, ExportMeta, ExportWriter } from "../../export/export-types";
 
 export const W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
@@ -73,9 +75,35 @@ export function toW3cAnnotation(a: ExportAnnotation, baseUrl?: string, speakerKi
   };
 }
 
+/** A comment as a W3C reply: an Annotation with motivation "replying" whose target is the annotation. */
+export function toW3cReply(comment: CommentView, annotationId: string): W3cReply {
+  return {
+    id: uuidIri(comment.id),
+    type: "Annotation",
+    motivation: "replying",
+    created: comment.createdAt,
+    modified: comment.updatedAt,
+    creator: { id: uuidIri(comment.author.id), type: "Person", name: comment.author.name },
+    body: { type: "TextualBody", purpose: "replying", value: comment.body, format: "text/plain" },
+    target: uuidIri(annotationId),
+  };
+}
+
+export interface W3cReply {
+  id: string;
+  type: "Annotation";
+  motivation: "replying";
+  created: string;
+  modified: string;
+  creator: { id: string; type: "Person"; name: string };
+  body: { type: "TextualBody"; purpose: "replying"; value: string; format: "text/plain" };
+  target: string;
+}
+
 export const w3cFormat: ExportFormat = {
   shape: "annotations",
   needsSpeakers: true,
+  comments: "thread",
   createWriter(): ExportWriter {
     let meta: ExportMeta;
     let count = 0;
@@ -93,8 +121,15 @@ export const w3cFormat: ExportFormat = {
       },
       document: () => "",
       annotation(a: ExportAnnotation, _d: ExportDocument) {
-        const json = JSON.stringify(toW3cAnnotation(a, meta.baseUrl, a.speaker ? kinds.get(a.speaker.id) : undefined));
-        return `${count++ === 0 ? "" : ","}${json}`;
+        // The annotation, then its comments as replies to it.
+        const items = [
+          toW3cAnnotation(a, meta.baseUrl, a.speaker ? kinds.get(a.speaker.id) : undefined),
+          ...(a.comments ?? []).map((c) => toW3cReply(c, a.id)),
+        ];
+        const json = items.map((item) => JSON.stringify(item)).join(",");
+        const separator = count === 0 ? "" : ",";
+        count += items.length;
+        return `${separator}${json}`;
       },
       endDocument: () => "",
       end: () => `]},"total":${count}}\n`,
