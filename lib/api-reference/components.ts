@@ -15,6 +15,14 @@ import { commentViewSchema } from "../comments/comments";
 import { invitationViewSchema } from "../projects/invitations";
 import { healthSchema } from "../db/health";
 import { reviewItemSchema, reviewQueuePageSchema } from "../review/review-queue";
+import {
+  annotationHitSchema,
+  annotationSearchPageSchema,
+  documentHitSchema,
+  documentSearchPageSchema,
+  searchFacetsSchema,
+  searchPageSchema,
+} from "../search/search";
 import { duplicatesSchema, mergeResultSchema, reattributeResultSchema } from "../speakers/merge-speakers";
 import { speakerViewSchema } from "../speakers/speakers";
 import { errorBodySchema } from "./errors";
@@ -118,6 +126,15 @@ responseBodies
     description: "An annotation with its document's title, its sentence and an attribution hint.",
   })
   .add(reviewQueuePageSchema, { id: "AnnotationPage", description: "One page, by document then position; nextCursor continues." })
+  .add(annotationHitSchema, {
+    id: "AnnotationHit",
+    description: "An annotation found by search: its document's title and date, the matched words of exact, its score.",
+  })
+  .add(documentHitSchema, { id: "DocumentHit", description: "A document found by search, with an excerpt around its first match." })
+  .add(searchFacetsSchema, { id: "SearchFacets", description: "Counts of the matches, most first." })
+  .add(annotationSearchPageSchema, { id: "AnnotationSearchPage" })
+  .add(documentSearchPageSchema, { id: "DocumentSearchPage" })
+  .add(searchPageSchema, { id: "SearchPage", description: "Annotations, or documents with in=documents; nextCursor continues." })
   .add(mergeResultSchema, { id: "MergeResult" })
   .add(reattributeResultSchema, { id: "ReattributeResult" })
   .add(duplicatesSchema, { id: "SpeakerDuplicates", description: "Pairs of speakers that are likely the same, with the reason." })

@@ -23,6 +23,7 @@ import {
   mergeSpeakerSchema,
   reattributeSchema,
   reviewQueueQuerySchema,
+  searchQuerySchema,
   reviewSchema,
   speakerAnnotationsQuerySchema,
   createDocumentSchema,
@@ -51,6 +52,7 @@ import { commentViewSchema } from "../comments/comments";
 import { invitationViewSchema } from "../projects/invitations";
 import { healthSchema } from "../db/health";
 import { reviewQueuePageSchema } from "../review/review-queue";
+import { searchPageSchema } from "../search/search";
 import { duplicatesSchema, mergeResultSchema, reattributeResultSchema } from "../speakers/merge-speakers";
 import { speakerViewSchema } from "../speakers/speakers";
 import {
@@ -77,6 +79,7 @@ export const TAGS = {
   Speakers: "The people and organisations spans are attributed to.",
   Annotations: "Claims and quotes: spans of a document's text, attributed to speakers, with their history.",
   Review: "Reviewing attribution: the review action, the queue, a speaker's annotations, merging duplicate speakers.",
+  Search: "Finding annotations (who said what) and documents across a project.",
   Comments: "Discussion threads on annotations.",
   Live: "Server-sent events: every change as it happens, resumable with Last-Event-ID.",
   "Export and import": "Whole projects out in six formats; annotations (and documents) back in.",
@@ -594,6 +597,42 @@ export const OPERATIONS: readonly OperationSpec[] = [
     auth: "required",
     responses: { 201: { description: "The annotation, back.", body: annotationViewSchema } },
     errors: ["conflict"],
+  },
+
+  // Search
+  {
+    method: "GET",
+    path: "/api/v1/projects/{projectId}/search",
+    operationId: "search",
+    tag: "Search",
+    summary: "Search annotations or documents",
+    description:
+      "Annotations whose text, note or surrounding words match q (PostgreSQL full-text search in websearch syntax: " +
+      '`"exact phrase"`, `-word`, `or`; accents and case ignored, English stemming), or whose speaker\'s name or alias is like q ' +
+      "(pg_trgm), or — for a single term of 3+ characters — whose text contains it as part of a word. Each result carries the " +
+      "document's title and date and `highlights`: the matched words as [start, end) code point ranges of `exact`. Newest document " +
+      "first, or by relevance (`sort=relevance`, the default with q). Without q it is a filtered list. The first page also carries " +
+      "the total and facets (counts by speaker, label, status and document). With `in=documents` it searches documents by title and " +
+      "text instead (the annotation filters then keep documents holding such annotations), each with an excerpt around its first match.",
+    auth: "required",
+    query: {
+      schema: searchQuerySchema,
+      about: {
+        q: "The words to find (at most 500 characters).",
+        in: "annotations (default) or documents.",
+        sort: "date (newest document first) or relevance (default when q is given).",
+        from: "Only documents published (or, without a date, imported) from this date or date-time on.",
+        to: "…up to this date (the whole day) or date-time.",
+        documentId: "Only this document.",
+        label: "Only annotations with this label.",
+        speakerId: "Only annotations attributed to this speaker.",
+        status: "Only annotations with this review status.",
+        author: "Only annotations by this user (their id).",
+        cursor: page.cursor,
+        limit: "How many results (1–200, default 20).",
+      },
+    },
+    responses: { 200: { description: "One page of results.", body: searchPageSchema } },
   },
 
   // Review

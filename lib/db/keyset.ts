@@ -21,7 +21,8 @@ type KeyValue = string | number;
 /** One key column: its SQL over the query's aliases and the type to cast the cursor's value to. */
 export interface KeyColumn {
   sql: string;
-  cast: "text" | "int" | "timestamptz";
+  /** float8 keys travel as strings (the exact shortest form of the double). */
+  cast: "text" | "int" | "float8" | "timestamptz";
 }
 
 export function encodeCursor(key: readonly KeyValue[]): string {

@@ -48,7 +48,7 @@ const DOCUMENT_VIEW_SQL = `json_build_object(
   'sourceUrl', d.source_url, 'publishedAt', ${isoTimestampSql("d.published_at")}, 'createdAt', ${isoTimestampSql("d.created_at")})`;
 
 /** The document summary (lists, document.created events) as JSON, from documents `d`. */
-const DOCUMENT_SUMMARY_SQL = `json_build_object(
+export const DOCUMENT_SUMMARY_SQL = `json_build_object(
   'id', d.id, 'title', d.title, 'sourceUrl', d.source_url, 'publishedAt', ${isoTimestampSql("d.published_at")}, 'length', d.length,
   'annotationCount', (SELECT count(*)::int FROM annotations a WHERE a.document_id = d.id), 'createdAt', ${isoTimestampSql("d.created_at")})`;
 

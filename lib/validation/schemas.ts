@@ -127,12 +127,12 @@ function isCalendarDate(value: string): boolean {
  * A date ("2022-11-04") or an ISO 8601 date-time with a zone; stored as a UTC instant. Only days
  * that exist: "2022-02-30" and "0000-01-01" are refused, never rolled over or stored wrong.
  */
-const publishedAt = z
+const isoDate = z
   .string()
   .trim()
   .refine((value) => ISO_DATE.test(value), "must be an ISO 8601 date or date-time with a time zone")
-  .refine(isCalendarDate, "is not a real date")
-  .transform((value) => new Date(value));
+  .refine(isCalendarDate, "is not a real date");
+const publishedAt = isoDate.transform((value) => new Date(value));
 
 export const createDocumentSchema = z.strictObject({
   title: trimmed(1000),
@@ -244,6 +244,25 @@ export const reviewQueueQuerySchema = annotationFilterSchema.extend({
   ...page,
 });
 export type ReviewQueueQuery = z.infer<typeof reviewQueueQuerySchema>;
+
+export const SEARCH_SCOPES = ["annotations", "documents"] as const;
+export const SEARCH_SORTS = ["date", "relevance"] as const;
+
+/**
+ * GET …/search: the words to find (websearch syntax), what to search, the annotation filters, a
+ * document date range (a bare `to` date includes that whole day), the order, and a page (20 by
+ * default, at most 200: each result carries its highlights).
+ */
+export const searchQuerySchema = annotationFilterSchema.extend({
+  q: z.string().trim().max(500, "at most 500 characters").optional(),
+  in: oneOf(SEARCH_SCOPES).default("annotations"),
+  sort: oneOf(SEARCH_SORTS).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  cursor: page.cursor,
+  limit: z.coerce.number<string>().int("must be an integer").min(1, "must be >= 1").max(200, "at most 200").default(20),
+});
+export type SearchQuery = z.infer<typeof searchQuerySchema>;
 
 /** A comment's text: plain text, 1–10,000 characters (rendered as text, never as HTML). */
 export const commentInputSchema = z.strictObject({

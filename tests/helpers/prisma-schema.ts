@@ -69,7 +69,8 @@ export function parsePrismaSchema(source: string): PslSchema {
     const listOf = (attr: string) =>
       (/\[([^\]]*)\]/.exec(attr)?.[1] ?? "")
         .split(",")
-        .map((s) => columnOf(s.trim()))
+        // `name(ops: raw("gin_trgm_ops"))`: the field is what comes before its arguments.
+        .map((s) => columnOf(s.trim().replace(/\(.*$/, "")))
         .filter(Boolean);
     const table = /@@map\("([^"]+)"\)/.exec(blockAttributes.join("\n"))?.[1] ?? name;
     const idField = fields.find((f) => /@id\b/.test(f.attributes));

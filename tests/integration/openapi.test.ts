@@ -183,6 +183,9 @@ describe("the reference tells the truth", () => {
     expect(
       (await check("GET", "/api/v1/projects/{projectId}/review-queue", { ...inProject, query: "?status=rejected&limit=10" })).status,
     ).toBe(200);
+    const found = await check("GET", "/api/v1/projects/{projectId}/search", { ...inProject, query: "?q=zhao" });
+    expect(found.body.facets.speakers.length).toBeGreaterThan(0);
+    expect((await check("GET", "/api/v1/projects/{projectId}/search", { ...inProject, query: "?in=documents&q=nato" })).status).toBe(200);
     expect((await check("GET", "/api/v1/projects/{projectId}/speakers/duplicates", inProject)).body.pairs.length).toBeGreaterThan(0);
     expect((await check("GET", "/api/v1/speakers/{speakerId}/annotations", { ...as, params: { speakerId: zhao } })).status).toBe(200);
     expect(

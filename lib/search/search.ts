@@ -1,0 +1,326 @@
+// Search across a project: "what has this person said about X, in which articles?". PostgreSQL
+// full-text search (the search_vector columns the database keeps, websearch syntax: "exact
+// phrase", -word, or), accents and case ignored, plus pg_trgm for speaker names and partial words.
+// Annotations match on their text, note and the words around them, or on their speaker's name;
+// documents on their title and text. Results come newest document first or by relevance, a keyset
+// page at a time, with highlights in code points and, on the first page, the total and facets.
+
+import { z } from "zod";
+import { projectAccess } from "../auth/access";
+import type { Actor } from "../auth/authenticate";
+import { annotationFilterSql } from "../annotations/annotation-filter";
+import { annotationJoins, annotationViewSchema, annotationViewSql, isoTimestampSql } from "../annotations/annotation-view";
+import { pool } from "../db/client";
+import { afterCursorSql, toPage, type KeyColumn } from "../db/keyset";
+import { DOCUMENT_SUMMARY_SQL, documentSummarySchema, type DocumentSummary } from "../documents/documents";
+import { ANNOTATION_STATUSES, LABELS } from "../model/vocabulary";
+import type { AnnotationFilter, SearchQuery } from "../validation/schemas";
+import { MARK_START, MARK_STOP, markedRanges, mergeRanges, snippetAround, substringRanges, type Range } from "./highlights";
+
+const range = z.tuple([z.int(), z.int()]);
+
+export const annotationHitSchema = annotationViewSchema.extend({
+  documentTitle: z.string(),
+  /** The document's publication date, or when it was imported when it has none. */
+  documentDate: z.string(),
+  /** The matched words in `exact`, as [start, end) code point ranges. */
+  highlights: z.array(range),
+  /** Relevance (higher is better; 0 without a query). */
+  score: z.number(),
+});
+export type AnnotationHit = z.infer<typeof annotationHitSchema>;
+
+const facetCount = z.object({ count: z.int() });
+export const searchFacetsSchema = z.object({
+  /** The 20 speakers with most matches (id null: no speaker). */
+  speakers: z.array(facetCount.extend({ id: z.string().nullable(), name: z.string().nullable() })),
+  labels: z.array(facetCount.extend({ value: z.enum(LABELS) })),
+  statuses: z.array(facetCount.extend({ value: z.enum(ANNOTATION_STATUSES) })),
+  /** The 20 documents with most matches. */
+  documents: z.array(facetCount.extend({ id: z.string(), title: z.string() })),
+});
+export type SearchFacets = z.infer<typeof searchFacetsSchema>;
+
+export const documentHitSchema = documentSummarySchema.extend({
+  /** Its publication date, or when it was imported when it has none. */
+  date: z.string(),
+  titleHighlights: z.array(range),
+  /** An excerpt around the first match in the text (its start when only the title matched). */
+  snippet: z.object({ text: z.string(), start: z.int(), highlights: z.array(range) }),
+  score: z.number(),
+});
+export type DocumentHit = z.infer<typeof documentHitSchema>;
+
+export const annotationSearchPageSchema = z.object({
+  in: z.literal("annotations"),
+  items: z.array(annotationHitSchema),
+  nextCursor: z.string().nullable(),
+  /** How many annotations match in all (first page only; null on later pages). */
+  total: z.int().nullable(),
+  /** Counts of the matches by speaker, label, status and document (first page only). */
+  facets: searchFacetsSchema.nullable(),
+});
+export const documentSearchPageSchema = z.object({
+  in: z.literal("documents"),
+  items: z.array(documentHitSchema),
+  nextCursor: z.string().nullable(),
+  total: z.int().nullable(),
+});
+export const searchPageSchema = z.discriminatedUnion("in", [annotationSearchPageSchema, documentSearchPageSchema]);
+export type AnnotationSearchPage = z.infer<typeof annotationSearchPageSchema>;
+export type DocumentSearchPage = z.infer<typeof documentSearchPageSchema>;
+export type SearchPage = z.infer<typeof searchPageSchema>;
+
+/** The text search configuration and the punctuation folding of the search migration. */
+const CONFIG = "'public.sourcemark'::regconfig";
+const searchText = (sql: string) => `public.sourcemark_search_text(${sql})`;
+/** ts_headline marking every match of the whole text (the markers are code points of their own). */
+const markedSql = (textSql: string, tsquerySql: string) =>
+  `ts_headline(${CONFIG}, ${searchText(textSql)}, ${tsquerySql}, 'HighlightAll=true, StartSel=${MARK_START}, StopSel=${MARK_STOP}')`;
+
+/** A document's date: when it was published, or imported when that is unknown. */
+const DOCUMENT_DATE = "coalesce(d.published_at, d.created_at)";
+
+/** How much a speaker-name match and a partial-word match add to a result's relevance. */
+const SPEAKER_MATCH_SCORE = 0.5;
+const PARTIAL_MATCH_SCORE = 0.05;
+/** How alike a query and a speaker's name (or alias) must be, by pg_trgm's word_similarity. */
+const SPEAKER_SIMILARITY = 0.6;
+
+interface ParsedQuery {
+  /** The query for websearch_to_tsquery: typographic quotes made straight, so “a phrase” works too. */
+  words: string;
+  /** The query as a partial word to look for in texts (one term of 3+ characters), or null. */
+  partial: string | null;
+  /** Can the query be a speaker's name (no phrase or exclusion syntax)? */
+  nameLike: boolean;
+}
+
+function parseQuery(q: string): ParsedQuery {
+  const words = q.replace(/[“”„«»]/g, '"');
+  const plain = !/["]|(^|\s)-/.test(words);
+  // Three characters make a partial word in alphabetic scripts; in Chinese or Japanese two
+  // characters are a word, and the text search parser does not split runs of them into words.
+  const minimum = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(words) ? 1 : 3;
+  const long = [...words].length >= minimum;
+  return { words, partial: plain && long && !/\s/.test(words) ? words : null, nameLike: plain && long };
+}
+
+/** A LIKE pattern matching `text` anywhere (its own % _ \ escaped). */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * The project's speakers whose name or an alias is like the query (at most 50): close by trigrams
+ * (a word of the name, misspelt a little), or holding it (names in scripts without trigrams: 赵立坚).
+ */
+async function speakersNamed(projectId: string, q: string): Promise<string[]> {
+  const folded = (sql: string) => `public.sourcemark_unaccent(lower(${sql}))`;
+  const { rows } = await pool().query<{ id: string }>(
+    `SELECT s.id FROM speakers s
+      WHERE s.project_id = $1
+        AND EXISTS (SELECT 1 FROM unnest(array_prepend(s.name, coalesce(s.aliases, '{}'))) AS n(name)
+                     WHERE word_similarity(${folded("$2")}, ${folded("n.name")}) >= $3 OR ${folded("n.name")} LIKE ${folded("$4")})
+      ORDER BY s.id LIMIT 50`,
+    [projectId, q, SPEAKER_SIMILARITY, containsPattern(q)],
+  );
+  return rows.map((row) => row.id);
+}
+
+/** Bound SQL conditions, each appended with its parameters. */
+class Conditions {
+  readonly params: unknown[];
+  readonly clauses: string[] = [];
+  constructor(params: unknown[] = []) {
+    this.params = params;
+  }
+  /** Adds a parameter and returns its placeholder. */
+  param(value: unknown, cast = ""): string {
+    this.params.push(value);
+    return `$${this.params.length}${cast}`;
+  }
+  add(clause: string): void {
+    this.clauses.push(clause);
+  }
+  get sql(): string {
+    return this.clauses.join(" AND ");
+  }
+}
+
+/** The document date range: from the start of `from` up to `to` (a whole day when `to` is a date). */
+function addDateRange(conditions: Conditions, { from, to }: Pick<SearchQuery, "from" | "to">): void {
+  if (from) conditions.add(`${DOCUMENT_DATE} >= ${conditions.param(new Date(from))}`);
+  if (to) {
+    const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(to);
+    const bound = new Date(to);
+    if (dateOnly) bound.setUTCDate(bound.getUTCDate() + 1);
+    conditions.add(`${DOCUMENT_DATE} ${dateOnly ? "<" : "<="} ${conditions.param(bound)}`);
+  }
+}
+
+/** The order of results, all descending: relevance first when asked, then newest document, then position. */
+function resultOrder(byRelevance: boolean, scoreSql: string, rest: KeyColumn[]): KeyColumn[] {
+  const date: KeyColumn = { sql: DOCUMENT_DATE, cast: "timestamptz" };
+  return [...(byRelevance ? [{ sql: scoreSql, cast: "float8" as const }] : []), date, ...rest];
+}
+
+const orderBySql = (order: KeyColumn[]) => order.map((c) => `${c.sql} DESC`).join(", ");
+
+/** Annotations matching the query and filters. */
+export async function searchAnnotations(actor: Actor, projectId: string, query: SearchQuery): Promise<AnnotationSearchPage> {
+  await projectAccess(actor, projectId, "project.read");
+  const { q, sort, from, to, cursor, limit, documentId, label, speakerId, status, author } = query;
+  const filter: Partial<AnnotationFilter> = { documentId, label, speakerId, status, author };
+  const parsed = q ? parseQuery(q) : null;
+  const speakerIds = parsed?.nameLike ? await speakersNamed(projectId, parsed.words) : [];
+
+  const base = annotationFilterSql(projectId, filter);
+  const conditions = new Conditions(base.params);
+  conditions.add(base.where);
+  addDateRange(conditions, { from, to });
+  let tsquery = "NULL::tsquery";
+  let score = "0::float8";
+  if (parsed) {
+    tsquery = `websearch_to_tsquery(${CONFIG}, ${searchText(conditions.param(parsed.words))})`;
+    const speakers = conditions.param(speakerIds, "::text[]");
+    const partial = parsed.partial ? conditions.param(containsPattern(parsed.partial)) : null;
+    const partialMatch = partial ? `a.exact ILIKE ${partial}` : "false";
+    conditions.add(`(a.search_vector @@ ${tsquery} OR a.speaker_id = ANY(${speakers}) OR ${partialMatch})`);
+    score =
+      `(ts_rank_cd(a.search_vector, ${tsquery}) + CASE WHEN a.speaker_id = ANY(${speakers}) THEN ${SPEAKER_MATCH_SCORE} ELSE 0 END` +
+      ` + CASE WHEN ${partialMatch} THEN ${PARTIAL_MATCH_SCORE} ELSE 0 END)::float8`;
+  }
+  const byRelevance = (sort ?? (q ? "relevance" : "date")) === "relevance";
+  const order = resultOrder(byRelevance, score, [
+    { sql: "a.document_id", cast: "text" },
+    { sql: "-a.start", cast: "int" },
+    { sql: "a.id", cast: "text" },
+  ]);
+  const where = conditions.sql;
+  const facetParams = [...conditions.params];
+
+  const pageParams = [...conditions.params];
+  const after = afterCursorSql(order, cursor, pageParams, true);
+  pageParams.push(limit + 1);
+  const pageSql = `
+    SELECT p.view, p.score, p.date, ${parsed ? markedSql("p.exact", tsquery) : "NULL"} AS marked
+      FROM (SELECT ${annotationViewSql({ documentTitle: "d.title", documentDate: isoTimestampSql(DOCUMENT_DATE) })} AS view,
+                   ${score} AS score, ${isoTimestampSql(DOCUMENT_DATE)} AS date, a.exact
+              FROM ${annotationJoins()} JOIN documents d ON d.id = a.document_id
+             WHERE ${where}${after}
+             ORDER BY ${orderBySql(order)}
+             LIMIT $${pageParams.length}) p`;
+
+  const [pageRows, facets] = await Promise.all([
+    pool().query<{ view: Omit<AnnotationHit, "highlights" | "score">; score: number; date: string; marked: string | null }>(
+      pageSql,
+      pageParams,
+    ),
+    cursor ? null : annotationFacets(where, facetParams),
+  ]);
+  const page = toPage(
+    pageRows.rows,
+    limit,
+    (row) => [...(byRelevance ? [String(row.score)] : []), row.date, row.view.documentId, -row.view.start, row.view.id],
+    (row): AnnotationHit => {
+      const highlights = mergeRanges([
+        ...(row.marked === null ? [] : markedRanges(row.marked, row.view.exact)),
+        ...(parsed?.partial ? substringRanges(row.view.exact, parsed.partial) : []),
+      ]);
+      return { ...row.view, highlights, score: row.score };
+    },
+  );
+  return { in: "annotations", ...page, total: facets?.total ?? null, facets: facets?.facets ?? null };
+}
+
+/** The total and the facets of the matches, in one statement over the matching rows. */
+async function annotationFacets(where: string, params: unknown[]): Promise<{ total: number; facets: SearchFacets }> {
+  const top = (column: string) => `SELECT ${column} AS key, count(*)::int AS n FROM m GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`;
+  const { rows } = await pool().query<{ total: number } & SearchFacets>(
+    `WITH m AS MATERIALIZED (
+       SELECT a.speaker_id, a.label::text AS label, a.status::text AS status, a.document_id
+         FROM annotations a JOIN documents d ON d.id = a.document_id WHERE ${where})
+     SELECT (SELECT count(*)::int FROM m) AS total,
+            (SELECT coalesce(json_agg(json_build_object('id', f.key, 'name', s.name, 'count', f.n) ORDER BY f.n DESC, s.name), '[]')
+               FROM (${top("speaker_id")}) f LEFT JOIN speakers s ON s.id = f.key) AS speakers,
+            (SELECT coalesce(json_agg(json_build_object('value', f.key, 'count', f.n) ORDER BY f.n DESC, f.key), '[]')
+               FROM (${top("label")}) f) AS labels,
+            (SELECT coalesce(json_agg(json_build_object('value', f.key, 'count', f.n) ORDER BY f.n DESC, f.key), '[]')
+               FROM (${top("status")}) f) AS statuses,
+            (SELECT coalesce(json_agg(json_build_object('id', f.key, 'title', d.title, 'count', f.n) ORDER BY f.n DESC, d.title), '[]')
+               FROM (${top("document_id")}) f JOIN documents d ON d.id = f.key) AS documents`,
+    params,
+  );
+  const { total, ...facets } = rows[0] as { total: number } & SearchFacets;
+  return { total, facets };
+}
+
+/** Documents matching the query by title or text (and, given annotation filters, holding such annotations). */
+export async function searchDocuments(actor: Actor, projectId: string, query: SearchQuery): Promise<DocumentSearchPage> {
+  await projectAccess(actor, projectId, "project.read");
+  const { q, sort, from, to, cursor, limit, documentId, label, speakerId, status, author } = query;
+  const parsed = q ? parseQuery(q) : null;
+  const conditions = new Conditions();
+  conditions.add(`d.project_id = ${conditions.param(projectId)}`);
+  if (documentId) conditions.add(`d.id = ${conditions.param(documentId)}`);
+  if (label || speakerId || status || author) {
+    const held = annotationFilterSql(projectId, { label, speakerId, status, author }, conditions.params);
+    conditions.add(`EXISTS (SELECT 1 FROM annotations a WHERE a.document_id = d.id AND ${held.where})`);
+  }
+  addDateRange(conditions, { from, to });
+  let tsquery = "NULL::tsquery";
+  let score = "0::float8";
+  if (parsed) {
+    tsquery = `websearch_to_tsquery(${CONFIG}, ${searchText(conditions.param(parsed.words))})`;
+    const partialMatch = parsed.partial ? `d.title ILIKE ${conditions.param(containsPattern(parsed.partial))}` : "false";
+    conditions.add(`(d.search_vector @@ ${tsquery} OR ${partialMatch})`);
+    score = `(ts_rank_cd(d.search_vector, ${tsquery}) + CASE WHEN ${partialMatch} THEN ${PARTIAL_MATCH_SCORE} ELSE 0 END)::float8`;
+  }
+  const byRelevance = (sort ?? (q ? "relevance" : "date")) === "relevance";
+  const order = resultOrder(byRelevance, score, [{ sql: "d.id", cast: "text" }]);
+  const where = conditions.sql;
+  const countParams = [...conditions.params];
+  const pageParams = [...conditions.params];
+  const after = afterCursorSql(order, cursor, pageParams, true);
+  pageParams.push(limit + 1);
+  const body = "left(p.text, 200000)";
+  const [pageRows, counted] = await Promise.all([
+    pool().query<{
+      summary: DocumentSummary;
+      score: number;
+      date: string;
+      title: string;
+      text: string;
+      marked_title: string | null;
+      marked_text: string | null;
+    }>(
+      `SELECT p.summary, p.score, p.date, p.title, ${body} AS text,
+              ${parsed ? markedSql("p.title", tsquery) : "NULL"} AS marked_title,
+              ${parsed ? markedSql(body, tsquery) : "NULL"} AS marked_text
+         FROM (SELECT ${DOCUMENT_SUMMARY_SQL} AS summary, ${score} AS score, ${isoTimestampSql(DOCUMENT_DATE)} AS date, d.title, d.text
+                 FROM documents d WHERE ${where}${after}
+                ORDER BY ${orderBySql(order)}
+                LIMIT $${pageParams.length}) p`,
+      pageParams,
+    ),
+    cursor ? null : pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM documents d WHERE ${where}`, countParams),
+  ]);
+  const page = toPage(
+    pageRows.rows,
+    limit,
+    (row) => [...(byRelevance ? [String(row.score)] : []), row.date, row.summary.id],
+    (row): DocumentHit => {
+      const partial = (text: string): Range[] => (parsed?.partial ? substringRanges(text, parsed.partial) : []);
+      const titleHighlights = mergeRanges([...(row.marked_title ? markedRanges(row.marked_title, row.title) : []), ...partial(row.title)]);
+      const textRanges = row.marked_text ? markedRanges(row.marked_text, row.text) : [];
+      return { ...row.summary, date: row.date, titleHighlights, snippet: snippetAround(row.text, textRanges), score: row.score };
+    },
+  );
+  return { in: "documents", ...page, total: counted?.rows[0]?.n ?? null };
+}
+
+/** GET …/search: annotations, or documents with ?in=documents. */
+export function search(actor: Actor, projectId: string, query: SearchQuery): Promise<SearchPage> {
+  return query.in === "documents" ? searchDocuments(actor, projectId, query) : searchAnnotations(actor, projectId, query);
+}
