@@ -22,13 +22,14 @@ const PARA = LINES.reduce<number[]>(
 const at = (paragraph: number, column: number) => (PARA[paragraph] as number) + column;
 const h = (id: string, from: number, to: number, extra: Partial<Highlight> = {}): Highlight => ({ id, label: "claim", from, to, ...extra });
 
-/** What a set draws: [from, to, id, class] of each decoration, in order. */
+/** What a set draws: [from, to, id, element and class] of each decoration, in order. */
 function drawnBy(set: DecorationSet): [number, number, string, string][] {
   return set
     .find()
     .map((d: Decoration) => {
       const attrs = (d as unknown as { type: { attrs: Record<string, string> } }).type.attrs;
-      return [d.from, d.to, attrs["data-annotation-id"] as string, attrs.class as string] as [number, number, string, string];
+      const element = `${attrs.nodeName}${attrs.class ? `.${attrs.class.replace(" ", ".")}` : ""}`;
+      return [d.from, d.to, attrs["data-annotation-id"] as string, element] as [number, number, string, string];
     })
     .sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2].localeCompare(b[2]));
 }
@@ -50,6 +51,14 @@ const HIGHLIGHTS = [
 ];
 
 describe("highlightDecorations", () => {
+  it("draws an element named after the label, with the id, and a class only when selected or unsaved", () => {
+    const [plain, nested, draft] = HIGHLIGHTS.map((x) => highlightDecorations(doc, x)[0] as Decoration);
+    const attrs = (d: Decoration) => (d as unknown as { type: { attrs: Record<string, string> } }).type.attrs;
+    expect(attrs(plain as Decoration)).toEqual({ nodeName: "hl-claim", "data-annotation-id": "inside" });
+    expect(attrs(nested as Decoration)).toEqual({ nodeName: "hl-quote", "data-annotation-id": "nested", class: "hl-selected" });
+    expect(attrs(draft as Decoration)).toEqual({ nodeName: "hl-claim", "data-annotation-id": "across-empty", class: "hl-draft" });
+  });
+
   it("cuts a highlight at paragraph boundaries, skipping empty paragraphs", () => {
     const pieces = highlightDecorations(doc, HIGHLIGHTS[2] as Highlight);
     expect(pieces.map((d) => [d.from, d.to])).toEqual([
