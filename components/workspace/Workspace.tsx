@@ -47,7 +47,7 @@ export function Workspace({ document, annotations: packed, speakers: initialSpea
   const speakers = useWorkspaceState(store, (s) => s.speakers);
   const speakerById = useWorkspaceState(store, (s) => s.speakerById);
   const selectedId = useWorkspaceState(store, (s) => s.selectedId);
-  const selected = useWorkspaceState(store, (s) => (s.selectedId ? (s.byId.get(s.selectedId) ?? null) : null));
+  const selected = useWorkspaceState(store, (s) => (s.selectedId ? (store.get(s.selectedId) ?? null) : null));
   const [selection, setSelection] = useState<SelectionInfo | null>(null);
   const [filters, setFilters] = useState<AnnotationFilters>(NO_FILTERS);
   const [scrollRequest, setScrollRequest] = useState<{ id: string; seq: number } | null>(null);

@@ -6,7 +6,7 @@
 import type { EditorTextMap } from "@/lib/text/editor-map";
 import type { HighlightSource } from "./annotation-highlights";
 import { sameHighlight, type Highlight } from "./highlight-decorations";
-import type { WorkspaceState, WorkspaceStore } from "./store/workspace-store";
+import type { StoredAnnotation, WorkspaceState, WorkspaceStore } from "./store/workspace-store";
 
 export function storeHighlights(store: WorkspaceStore, map: EditorTextMap): HighlightSource {
   const highlight = (
@@ -15,9 +15,8 @@ export function storeHighlights(store: WorkspaceStore, map: EditorTextMap): High
     draft: boolean,
   ): Highlight => ({ id: span.id, label: span.label, ...map.toEditorRange(span), draft, selected: span.id === state.selectedId });
 
-  /** The highlight drawn for `id` in `state`, if any. */
-  const drawn = (state: WorkspaceState, id: string): Highlight | null => {
-    const annotation = state.byId.get(id);
+  /** The highlight drawn for `id`, given the annotation it then was (if any) and the state. */
+  const drawn = (annotation: StoredAnnotation | undefined, state: WorkspaceState, id: string): Highlight | null => {
     if (annotation) return highlight(annotation, state, annotation.pending !== undefined);
     if (state.draft?.id === id) return highlight(state.draft, state, true);
     return null;
@@ -31,21 +30,22 @@ export function storeHighlights(store: WorkspaceStore, map: EditorTextMap): High
     },
 
     subscribe(listener) {
-      return store.subscribe(({ added, changed, removed, previous, state }) => {
-        const ids = new Set([...added, ...changed, ...removed]);
+      return store.subscribe(({ before, previous, state }) => {
+        const ids = new Set(before.keys());
         for (const id of [previous.selectedId, state.selectedId, previous.draft?.id, state.draft?.id]) {
           if (id) ids.add(id);
         }
-        const before: Highlight[] = [];
-        const after: Highlight[] = [];
+        const removed: Highlight[] = [];
+        const added: Highlight[] = [];
         for (const id of ids) {
-          const old = drawn(previous, id);
-          const now = drawn(state, id);
+          // An annotation the change did not touch is as it was.
+          const old = drawn(before.has(id) ? before.get(id) : store.get(id), previous, id);
+          const now = drawn(store.get(id), state, id);
           if (old && now && sameHighlight(old, now)) continue;
-          if (old) before.push(old);
-          if (now) after.push(now);
+          if (old) removed.push(old);
+          if (now) added.push(now);
         }
-        if (before.length > 0 || after.length > 0) listener({ removed: before, added: after });
+        if (removed.length > 0 || added.length > 0) listener({ removed, added });
       });
     },
   };

@@ -7,16 +7,17 @@
 import { useCallback, useEffect } from "react";
 import type { SpeakerView } from "@/lib/speakers/speakers";
 import type { SpeakerChoice } from "./speaker-options";
-import type { WorkspaceState, WorkspaceStore } from "./store/workspace-store";
+import type { StoredAnnotation, WorkspaceStore } from "./store/workspace-store";
 import { workspaceApi } from "./workspace-api";
 
 export function useSpeakerResolution(store: WorkspaceStore, projectId: string): (choice: SpeakerChoice) => Promise<SpeakerView | null> {
   useEffect(() => {
     const requested = new Set<string>();
-    const fetchMissing = (state: WorkspaceState, ids: Iterable<string>) => {
-      for (const id of ids) {
-        const speakerId = state.byId.get(id)?.speakerId;
-        if (!speakerId || state.speakerById.has(speakerId) || requested.has(speakerId)) continue;
+    const fetchMissing = (annotations: Iterable<StoredAnnotation | undefined>) => {
+      const known = store.getState().speakerById;
+      for (const annotation of annotations) {
+        const speakerId = annotation?.speakerId;
+        if (!speakerId || known.has(speakerId) || requested.has(speakerId)) continue;
         requested.add(speakerId);
         workspaceApi.getSpeaker(speakerId).then(
           (speaker) => store.putSpeaker(speaker),
@@ -24,8 +25,8 @@ export function useSpeakerResolution(store: WorkspaceStore, projectId: string): 
         );
       }
     };
-    fetchMissing(store.getState(), store.getState().byId.keys());
-    return store.subscribe(({ added, changed, state }) => fetchMissing(state, [...added, ...changed]));
+    fetchMissing(store.getState().annotations);
+    return store.subscribe(({ added, changed }) => fetchMissing([...added, ...changed].map(store.get)));
   }, [store]);
 
   return useCallback(

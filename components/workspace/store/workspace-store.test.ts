@@ -41,8 +41,8 @@ function speaker(id: string, name: string): SpeakerView {
 /** A store with a recorder of its change sets (origin and ids; the states left out). */
 function setUp(annotations: AnnotationRecord[] = [], speakers: SpeakerView[] = []) {
   const store = createWorkspaceStore({ documentId: DOC, annotations, speakers });
-  const changes: Omit<StoreChange, "previous" | "state">[] = [];
-  store.subscribe(({ previous: _previous, state: _state, ...change }) => changes.push(change));
+  const changes: Omit<StoreChange, "before" | "previous" | "state">[] = [];
+  store.subscribe(({ before: _before, previous: _previous, state: _state, ...change }) => changes.push(change));
   return { store, changes };
 }
 
@@ -70,7 +70,7 @@ describe("the text order", () => {
     expect(ids(store)).toEqual(["b", "c", "a"]);
     store.applyRemote([{ kind: "annotation.deleted", before: view("c", 20, 25) }]);
     expect(ids(store)).toEqual(["b", "a"]);
-    expect([...store.getState().byId.keys()].sort()).toEqual(["a", "b"]);
+    expect(store.get("c")).toBeUndefined();
   });
 
   it("stays in order when many change at once", () => {
@@ -92,13 +92,13 @@ describe("local writes", () => {
     store.setDraft({ id: "draft-1", label: "quote", start: 10, end: 20, exact: "0123456789", anchor: { top: 0, left: 0 } });
     const write = store.createLocal(record("draft-1", 10, 20, { label: "quote", version: 0 }), { speakerName: "Zhao Lijian" });
     expect(store.getState().draft).toBeNull();
-    expect(store.getState().byId.get("draft-1")?.pending).toEqual({ speakerName: "Zhao Lijian" });
+    expect(store.get("draft-1")?.pending).toEqual({ speakerName: "Zhao Lijian" });
     store.select("draft-1");
 
     write.confirm(view("real-1", 10, 20, { label: "quote", quoteKind: "direct" }));
     expect(ids(store)).toEqual(["a", "real-1"]);
-    expect(store.getState().byId.get("real-1")).toMatchObject({ quoteKind: "direct", version: 1 });
-    expect(store.getState().byId.get("real-1")?.pending).toBeUndefined();
+    expect(store.get("real-1")).toMatchObject({ quoteKind: "direct", version: 1 });
+    expect(store.get("real-1")?.pending).toBeUndefined();
     expect(store.getState().selectedId).toBe("real-1");
     expect(changes.slice(1)).toEqual([
       change("local", { added: ["draft-1"] }),
@@ -119,13 +119,13 @@ describe("local writes", () => {
   it("rolls back an update the server refused, and confirms one it accepted", () => {
     const { store } = setUp([record("a", 0, 5, { note: "before" })]);
     const refused = store.updateLocal("a", { label: "quote", note: "mine" });
-    expect(store.getState().byId.get("a")).toMatchObject({ label: "quote", note: "mine", version: 1 });
+    expect(store.get("a")).toMatchObject({ label: "quote", note: "mine", version: 1 });
     refused.rollback();
-    expect(store.getState().byId.get("a")).toMatchObject({ label: "claim", note: "before", version: 1 });
+    expect(store.get("a")).toMatchObject({ label: "claim", note: "before", version: 1 });
 
     const accepted = store.updateLocal("a", { note: "mine" });
     accepted.confirm(view("a", 0, 5, { note: "mine", version: 2 }));
-    expect(store.getState().byId.get("a")).toMatchObject({ note: "mine", version: 2 });
+    expect(store.get("a")).toMatchObject({ note: "mine", version: 2 });
   });
 
   it("rolls back a delete the server refused, back at its place; a confirmed delete clears the selection", () => {
@@ -152,7 +152,7 @@ describe("local writes", () => {
     const { store } = setUp([record("a", 0, 5)]);
     store.deleteLocal("a").confirm();
     store.putConfirmed(view("a", 0, 5, { version: 2 }));
-    expect(store.getState().byId.get("a")).toMatchObject({ version: 2 });
+    expect(store.get("a")).toMatchObject({ version: 2 });
   });
 });
 
@@ -165,7 +165,7 @@ describe("remote changes", () => {
       { kind: "annotation.updated", after: view("a", 0, 5, { status: "accepted", version: 2 }) },
     ]);
     expect(ids(store)).toEqual(["a", "b"]);
-    expect(store.getState().byId.get("a")?.status).toBe("accepted");
+    expect(store.get("a")?.status).toBe("accepted");
     store.applyRemote([{ kind: "annotation.deleted", before: view("b", 10, 15) }]);
     store.applyRemote([{ kind: "annotation.restored", after: view("b", 10, 15, { version: 2 }) }]);
     expect(ids(store)).toEqual(["a", "b"]);
@@ -180,7 +180,7 @@ describe("remote changes", () => {
     const { store, changes } = setUp([record("a", 0, 5, { version: 3, note: "v3" })]);
     store.applyRemote([{ kind: "annotation.updated", after: view("a", 0, 5, { version: 2, note: "v2" }) }]);
     store.applyRemote([{ kind: "annotation.deleted", before: view("a", 0, 5, { version: 2 }) }]);
-    expect(store.getState().byId.get("a")).toMatchObject({ version: 3, note: "v3" });
+    expect(store.get("a")).toMatchObject({ version: 3, note: "v3" });
     // Deleted at version 3, then an update of version 3 arrives late: still deleted.
     store.applyRemote([{ kind: "annotation.deleted", before: view("a", 0, 5, { version: 3 }) }]);
     store.applyRemote([{ kind: "annotation.updated", after: view("a", 0, 5, { version: 3, note: "late" }) }]);
@@ -216,10 +216,10 @@ describe("remote changes", () => {
     const { store } = setUp([record("a", 0, 5, { note: "base" })]);
     const mine = store.updateLocal("a", { note: "mine" });
     store.applyRemote([{ kind: "annotation.updated", after: view("a", 0, 5, { version: 2, note: "theirs", status: "accepted" }) }]);
-    expect(store.getState().byId.get("a")).toMatchObject({ note: "mine", status: "accepted", version: 2 });
+    expect(store.get("a")).toMatchObject({ note: "mine", status: "accepted", version: 2 });
     // The server refuses ours (409: version 1 is stale): theirs shows.
     mine.rollback();
-    expect(store.getState().byId.get("a")).toMatchObject({ note: "theirs", status: "accepted", version: 2 });
+    expect(store.get("a")).toMatchObject({ note: "theirs", status: "accepted", version: 2 });
   });
 
   it("keeps a local delete on top of a remote update; the remote version shows if the delete fails", () => {
@@ -228,7 +228,7 @@ describe("remote changes", () => {
     store.applyRemote([{ kind: "annotation.updated", after: view("a", 0, 5, { version: 2, note: "theirs" }) }]);
     expect(ids(store)).toEqual([]);
     deletion.rollback();
-    expect(store.getState().byId.get("a")).toMatchObject({ note: "theirs", version: 2 });
+    expect(store.get("a")).toMatchObject({ note: "theirs", version: 2 });
   });
 
   it("clears the selection when the selected annotation is deleted remotely", () => {
@@ -264,6 +264,19 @@ describe("selection and draft", () => {
     store.setDraft({ id: "draft-1", label: "claim", start: 6, end: 8, exact: "xx", anchor: { top: 0, left: 0 } });
     expect(store.getState()).toMatchObject({ selectedId: null, draft: { id: "draft-1" } });
     expect(ids(store)).toEqual(["a"]); // a draft is not listed
+  });
+
+  it("makes a change a listener asks for after every listener has had the current one", () => {
+    const store = createWorkspaceStore({ documentId: DOC, annotations: [record("a", 0, 5), record("b", 6, 9)], speakers: [] });
+    const seen: string[] = [];
+    store.subscribe(({ state }) => {
+      if (state.selectedId !== "a") return;
+      store.select("a"); // no change: must not hold up the next one
+      store.select("b");
+    });
+    store.subscribe(({ state }) => seen.push(`${state.selectedId}/${store.getState().selectedId}`));
+    store.select("a");
+    expect(seen).toEqual(["a/a", "b/b"]);
   });
 
   it("stops notifying an unsubscribed listener", () => {

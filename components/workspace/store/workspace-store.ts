@@ -15,6 +15,7 @@
 
 import { toRecord, type AnnotationRecord } from "@/lib/annotations/annotation-record";
 import type { AnnotationView } from "@/lib/annotations/annotation-view";
+import type { ChangeKind } from "@/lib/changes/change-kinds";
 import type { Label } from "@/lib/model/vocabulary";
 import { speakerNameKey } from "@/lib/speakers/speaker-name";
 import type { SpeakerView } from "@/lib/speakers/speakers";
@@ -47,10 +48,13 @@ export interface DraftAnnotation {
   readonly anchor: { readonly top: number; readonly left: number };
 }
 
+/**
+ * A snapshot: replaced, never changed, by each change. (Annotations by id are looked up with
+ * store.get: a map in every snapshot would be a copy of 20,000 entries per change.)
+ */
 export interface WorkspaceState {
   /** In text order (start, end, id), optimistic ones included. */
   readonly annotations: readonly StoredAnnotation[];
-  readonly byId: ReadonlyMap<string, StoredAnnotation>;
   /** By name (ignoring case and spacing). */
   readonly speakers: readonly SpeakerView[];
   readonly speakerById: ReadonlyMap<string, SpeakerView>;
@@ -65,6 +69,8 @@ export interface StoreChange {
   readonly changed: readonly string[];
   readonly removed: readonly string[];
   readonly speakers: readonly string[];
+  /** The annotations added, changed or removed, as they were before (undefined: not there). */
+  readonly before: ReadonlyMap<string, StoredAnnotation | undefined>;
   /** The states before and after the change, for subscribers that diff what they show. */
   readonly previous: WorkspaceState;
   readonly state: WorkspaceState;
@@ -82,12 +88,14 @@ export interface PendingWrite<Result> {
  * annotations of other documents, are ignored.
  */
 export type RemoteChange =
-  | { kind: "annotation.created" | "annotation.updated" | "annotation.restored"; after: AnnotationView }
-  | { kind: "annotation.deleted"; before: AnnotationView }
-  | { kind: "speaker.created" | "speaker.updated"; after: SpeakerView };
+  | { kind: Extract<ChangeKind, "annotation.created" | "annotation.updated" | "annotation.restored">; after: AnnotationView }
+  | { kind: Extract<ChangeKind, "annotation.deleted">; before: AnnotationView }
+  | { kind: Extract<ChangeKind, "speaker.created" | "speaker.updated">; after: SpeakerView };
 
 export interface WorkspaceStore {
   getState(): WorkspaceState;
+  /** The annotation with this id as it shows now. */
+  get(id: string): StoredAnnotation | undefined;
   /** Calls `listener` after each change; returns the function that unsubscribes it. */
   subscribe(listener: (change: StoreChange) => void): () => void;
 
@@ -169,9 +177,10 @@ export function createWorkspaceStore(initial: {
   // The page sends them in text order; sort only if it did not.
   if (annotations.some((a, i) => i > 0 && byTextOrder(annotations[i - 1] as StoredAnnotation, a) > 0)) annotations.sort(byTextOrder);
   const speakers = [...initial.speakers].sort(bySpeakerName);
+  // What shows, by id: changed in place (a change set says what each touched id was before).
+  const visible = new Map<string, StoredAnnotation>(annotations.map((a) => [a.id, a]));
   let state: WorkspaceState = {
     annotations,
-    byId: new Map(annotations.map((a) => [a.id, a])),
     speakers,
     speakerById: new Map(speakers.map((s) => [s.id, s])),
     selectedId: null,
@@ -186,9 +195,15 @@ export function createWorkspaceStore(initial: {
     return entry;
   }
 
+  /** Changes asked for while listeners are being told of one: made after, in order. */
+  let notifying = false;
+  const queued: (() => void)[] = [];
+
   /**
    * Runs `mutate`, which changes entries and returns the annotation ids it touched (and may change
-   * speakers, the selection or the draft through `next`), then publishes one change set.
+   * speakers, the selection or the draft through `next`), then publishes one change set. A change
+   * asked for by a listener waits until every listener has had this one, so each listener sees the
+   * store as this change left it.
    */
   function commit(
     origin: Origin,
@@ -197,53 +212,65 @@ export function createWorkspaceStore(initial: {
       speakers?: string[];
     },
   ): void {
+    if (notifying) {
+      queued.push(() => commit(origin, mutate));
+      return;
+    }
+    publish(origin, mutate);
+    queued.shift()?.();
+  }
+
+  function publish(origin: Origin, mutate: Parameters<typeof commit>[1]): void {
     const previous = state;
     const next = { ...state };
     const { touched = [], speakers: speakerIds = [] } = mutate(next);
     const added: string[] = [];
     const changed: string[] = [];
     const removed: string[] = [];
+    const before = new Map<string, StoredAnnotation | undefined>();
     const moves: { before: StoredAnnotation | undefined; after: StoredAnnotation | null }[] = [];
     for (const id of new Set(touched)) {
       const entry = entries.get(id);
       const after = entry ? visibleOf(entry) : null;
       // A temporary id that is done with (confirmed under the server's id, or rolled back).
       if (entry && !entry.base && entry.ops.length === 0 && entry.version === 0) entries.delete(id);
-      const before = previous.byId.get(id);
-      if (before === (after ?? undefined)) continue;
-      if (!before) added.push(id);
+      const old = visible.get(id);
+      if (old === (after ?? undefined)) continue;
+      if (!old) added.push(id);
       else if (!after) removed.push(id);
       else changed.push(id);
-      moves.push({ before, after });
+      before.set(id, old);
+      moves.push({ before: old, after });
+      if (after) visible.set(id, after);
+      else visible.delete(id);
     }
     if (moves.length > 0) {
-      const byId = new Map(previous.byId);
-      for (const { before, after } of moves) {
-        if (after) byId.set(after.id, after);
-        else if (before) byId.delete(before.id);
-      }
-      next.byId = byId;
       if (moves.length > SPLICE_LIMIT) {
-        next.annotations = [...byId.values()].sort(byTextOrder);
+        next.annotations = [...visible.values()].sort(byTextOrder);
       } else {
         const list = previous.annotations.slice();
-        for (const { before, after } of moves) {
-          if (before && after && byTextOrder(before, after) === 0) {
-            list[indexOf(list, before)] = after;
+        for (const { before: old, after } of moves) {
+          if (old && after && byTextOrder(old, after) === 0) {
+            list[indexOf(list, old)] = after;
             continue;
           }
-          if (before) list.splice(indexOf(list, before), 1);
+          if (old) list.splice(indexOf(list, old), 1);
           if (after) list.splice(indexOf(list, after), 0, after);
         }
         next.annotations = list;
       }
-      if (next.selectedId !== null && !byId.has(next.selectedId)) next.selectedId = null;
+      if (next.selectedId !== null && !visible.has(next.selectedId)) next.selectedId = null;
     }
     const selectionMoved = next.selectedId !== previous.selectedId;
     if (moves.length === 0 && speakerIds.length === 0 && !selectionMoved && next.draft === previous.draft) return;
     state = next;
-    const change: StoreChange = { origin, added, changed, removed, speakers: speakerIds, previous, state: next };
-    for (const listener of listeners) listener(change);
+    const change: StoreChange = { origin, added, changed, removed, speakers: speakerIds, before, previous, state: next };
+    notifying = true;
+    try {
+      for (const listener of listeners) listener(change);
+    } finally {
+      notifying = false;
+    }
   }
 
   /** A server version of an annotation, unless we already know this version or a newer one. */
@@ -288,6 +315,7 @@ export function createWorkspaceStore(initial: {
 
   return {
     getState: () => state,
+    get: (id) => visible.get(id),
 
     subscribe(listener) {
       listeners.add(listener);
@@ -376,7 +404,7 @@ export function createWorkspaceStore(initial: {
 
     select(id) {
       commit("local", (next) => {
-        next.selectedId = id !== null && state.byId.has(id) ? id : null;
+        next.selectedId = id !== null && visible.has(id) ? id : null;
         return {};
       });
     },
