@@ -3,7 +3,7 @@
 // note to change, accept/reject for reviewers, and delete (with undo, offered by the workspace).
 
 import { useId, useState, type FormEvent } from "react";
-import { hasQuoteKind, LABEL_INFO, LABELS, QUOTE_KIND_NAMES, type Label, type QuoteKind } from "@/lib/model/vocabulary";
+import { AnnotationStatus, hasQuoteKind, LABEL_INFO, LABELS, QUOTE_KIND_NAMES, type Label, type QuoteKind } from "@/lib/model/vocabulary";
 import type { SpeakerView } from "@/lib/speakers/speakers";
 import { QuoteKindSelect } from "./QuoteKindSelect";
 import { SpeakerCombobox } from "./SpeakerCombobox";
@@ -142,16 +142,16 @@ export function AnnotationDetails({
           <button
             type="button"
             className="secondary"
-            disabled={annotation.status === "accepted"}
-            onClick={() => void onUpdate({ status: "accepted" })}
+            disabled={annotation.status === AnnotationStatus.accepted}
+            onClick={() => void onUpdate({ status: AnnotationStatus.accepted })}
           >
             Accept
           </button>
           <button
             type="button"
             className="secondary"
-            disabled={annotation.status === "rejected"}
-            onClick={() => void onUpdate({ status: "rejected" })}
+            disabled={annotation.status === AnnotationStatus.rejected}
+            onClick={() => void onUpdate({ status: AnnotationStatus.rejected })}
           >
             Reject
           </button>

@@ -22,9 +22,10 @@ import { createWorkspaceStore, type StoredAnnotation } from "./store/workspace-s
 import { Toasts, useToasts } from "./Toasts";
 import { useAnnotationEdits } from "./use-annotation-edits";
 import { useDraft } from "./use-draft";
+import { useSelectedAnnotation } from "./use-selected-annotation";
 import { useSpeakerResolution } from "./use-speaker-resolution";
 import { useWorkspaceKeyboard } from "./use-workspace-keyboard";
-import { filtered, NO_FILTERS, speakerName, type AnnotationFilters } from "./workspace-model";
+import { authorsOf, filtered, NO_FILTERS, speakerName, type AnnotationFilters } from "./workspace-model";
 import "./workspace.css";
 
 export interface WorkspaceProps {
@@ -46,11 +47,8 @@ export function Workspace({ document, annotations: packed, speakers: initialSpea
   const annotations = useWorkspaceState(store, (s) => s.annotations);
   const speakers = useWorkspaceState(store, (s) => s.speakers);
   const speakerById = useWorkspaceState(store, (s) => s.speakerById);
-  const selectedId = useWorkspaceState(store, (s) => s.selectedId);
-  const selected = useWorkspaceState(store, (s) => (s.selectedId ? (store.get(s.selectedId) ?? null) : null));
   const [selection, setSelection] = useState<SelectionInfo | null>(null);
   const [filters, setFilters] = useState<AnnotationFilters>(NO_FILTERS);
-  const [scrollRequest, setScrollRequest] = useState<{ id: string; seq: number } | null>(null);
   const toasts = useToasts();
   const editorRef = useRef<Editor | null>(null);
   const articleRef = useRef<HTMLElement | null>(null);
@@ -59,35 +57,9 @@ export function Workspace({ document, annotations: packed, speakers: initialSpea
   const mayDelete = (a: StoredAnnotation) => !a.pending && canDeleteAnnotation(role, own(a));
 
   const visible = useMemo(() => filtered(annotations, filters), [annotations, filters]);
-  const authors = useMemo(() => {
-    const byId = new Map<string, string>();
-    for (const a of annotations) byId.set(a.author.id, a.author.name);
-    return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
-  }, [annotations]);
+  const authors = useMemo(() => authorsOf(annotations), [annotations]);
 
-  /** Selects an annotation and brings it into view in the article and the list (except where it was clicked). */
-  const select = useCallback(
-    (id: string | null, from: "editor" | "sidebar" | "keyboard" | "none" = "none") => {
-      store.select(id);
-      if (!id) return;
-      if (from !== "editor") {
-        const element = editorRef.current?.view.dom.querySelector(`[data-annotation-id="${CSS.escape(id)}"]`);
-        element?.scrollIntoView({ block: "center", behavior: "instant" as ScrollBehavior });
-      }
-      if (from !== "sidebar") setScrollRequest((r) => ({ id, seq: (r?.seq ?? 0) + 1 }));
-    },
-    [store],
-  );
-  const step = useCallback(
-    (direction: 1 | -1) => {
-      if (visible.length === 0) return;
-      const current = store.getState().selectedId;
-      const index = current ? visible.findIndex((a) => a.id === current) : -1;
-      const next = index < 0 ? (direction === 1 ? 0 : visible.length - 1) : Math.min(visible.length - 1, Math.max(0, index + direction));
-      select((visible[next] as StoredAnnotation).id, "keyboard");
-    },
-    [store, visible, select],
-  );
+  const { selectedId, selected, select, step, scrollRequest } = useSelectedAnnotation(store, editorRef, visible);
 
   const resolveSpeaker = useSpeakerResolution(store, document.projectId);
   const clearSelection = useCallback(() => setSelection(null), []);

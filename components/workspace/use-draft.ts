@@ -7,7 +7,7 @@
 import type { Editor } from "@tiptap/core";
 import { useCallback, type RefObject } from "react";
 import { defaultQuoteKind } from "@/lib/annotations/span-rules";
-import { hasQuoteKind, LABEL_INFO, type Label, type QuoteKind } from "@/lib/model/vocabulary";
+import { AnnotationStatus, hasQuoteKind, LABEL_INFO, type Label, type QuoteKind } from "@/lib/model/vocabulary";
 import type { SpeakerView } from "@/lib/speakers/speakers";
 import type { EditorTextMap } from "@/lib/text/editor-map";
 import { readSelection } from "./ArticleEditor";
@@ -102,7 +102,7 @@ export function useDraft({
           exact,
           speakerId: choice.type === "existing" ? choice.speaker.id : null,
           note: null,
-          status: "pending",
+          status: AnnotationStatus.pending,
           author: actor,
           version: 0,
         },

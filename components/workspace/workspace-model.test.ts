@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SpeakerView } from "@/lib/speakers/speakers";
 import type { StoredAnnotation } from "./store/workspace-store";
-import { filtered, matchesFilters, NO_FILTERS, snippet, speakerName } from "./workspace-model";
+import { authorsOf, filtered, matchesFilters, NO_FILTERS, snippet, speakerName } from "./workspace-model";
 
 function annotation(id: string, extra: Partial<StoredAnnotation> = {}): StoredAnnotation {
   return {
@@ -56,5 +56,15 @@ describe("snippet", () => {
   it("collapses whitespace and cuts at whole code points", () => {
     expect(snippet("a\n\n b")).toBe("a b");
     expect(snippet("🚢".repeat(10), 5)).toBe("🚢🚢🚢🚢…");
+  });
+});
+
+describe("authorsOf", () => {
+  it("lists each author once, by name", () => {
+    const bo = { id: "u2", name: "Bo" };
+    expect(authorsOf([annotation("a", { author: bo }), annotation("b"), annotation("c", { author: bo })])).toEqual([
+      { id: "u1", name: "Ann" },
+      bo,
+    ]);
   });
 });

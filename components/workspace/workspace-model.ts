@@ -1,5 +1,5 @@
-// What the sidebar shows of the store's annotations: the filters, the speaker's name and the
-// snippet. Pure, so it is unit-tested.
+// What the sidebar shows of the store's annotations: the filters, the authors, the speaker's name
+// and the snippet. Pure, so it is unit-tested.
 
 import type { AnnotationStatus, Label } from "@/lib/model/vocabulary";
 import type { SpeakerView } from "@/lib/speakers/speakers";
@@ -28,6 +28,13 @@ export function matchesFilters(annotation: StoredAnnotation, filters: Annotation
 export function filtered(annotations: readonly StoredAnnotation[], filters: AnnotationFilters): readonly StoredAnnotation[] {
   if (!filters.label && !filters.speaker && !filters.author && !filters.status) return annotations;
   return annotations.filter((a) => matchesFilters(a, filters));
+}
+
+/** The annotations' authors, by name (for the author filter). */
+export function authorsOf(annotations: readonly StoredAnnotation[]): { id: string; name: string }[] {
+  const names = new Map<string, string>();
+  for (const a of annotations) names.set(a.author.id, a.author.name);
+  return [...names].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /**
