@@ -216,8 +216,11 @@ export function createWorkspaceStore(initial: {
       queued.push(() => commit(origin, mutate));
       return;
     }
-    publish(origin, mutate);
-    queued.shift()?.();
+    try {
+      publish(origin, mutate);
+    } finally {
+      queued.shift()?.();
+    }
   }
 
   function publish(origin: Origin, mutate: Parameters<typeof commit>[1]): void {
