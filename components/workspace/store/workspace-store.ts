@@ -170,9 +170,6 @@ export function createWorkspaceStore(initial: {
   annotations: readonly AnnotationRecord[];
   speakers: readonly SpeakerView[];
 }): WorkspaceStore {
-  // Deleted annotations stay as entries without a base: their version tells a stale event apart.
-  const entries = new Map<string, Entry>();
-  for (const record of initial.annotations) entries.set(record.id, { base: record, version: record.version, ops: [] });
   const annotations = [...initial.annotations];
   // The page sends them in text order; sort only if it did not.
   if (annotations.some((a, i) => i > 0 && byTextOrder(annotations[i - 1] as StoredAnnotation, a) > 0)) annotations.sort(byTextOrder);
@@ -189,9 +186,16 @@ export function createWorkspaceStore(initial: {
   const listeners = new Set<(change: StoreChange) => void>();
   let seq = 0;
 
+  // The annotations that have changed since the page loaded, or have writes in flight. One that
+  // has not is its visible record. Deleted ones stay, without a base: their version tells a stale
+  // event apart.
+  const entries = new Map<string, Entry>();
   function entryOf(id: string): Entry {
     let entry = entries.get(id);
-    if (!entry) entries.set(id, (entry = { base: null, version: 0, ops: [] }));
+    if (!entry) {
+      const loaded = visible.get(id);
+      entries.set(id, (entry = { base: loaded ?? null, version: loaded?.version ?? 0, ops: [] }));
+    }
     return entry;
   }
 
@@ -233,10 +237,10 @@ export function createWorkspaceStore(initial: {
     const before = new Map<string, StoredAnnotation | undefined>();
     const moves: { before: StoredAnnotation | undefined; after: StoredAnnotation | null }[] = [];
     for (const id of new Set(touched)) {
-      const entry = entries.get(id);
-      const after = entry ? visibleOf(entry) : null;
+      const entry = entryOf(id);
+      const after = visibleOf(entry);
       // A temporary id that is done with (confirmed under the server's id, or rolled back).
-      if (entry && !entry.base && entry.ops.length === 0 && entry.version === 0) entries.delete(id);
+      if (!entry.base && entry.ops.length === 0 && entry.version === 0) entries.delete(id);
       const old = visible.get(id);
       if (old === (after ?? undefined)) continue;
       if (!old) added.push(id);
