@@ -73,9 +73,10 @@ await db.query(
    SELECT $1, n, lower(n), 'person' FROM unnest($2::text[]) AS n`,
   [projectId, surnames.map((surname, i) => `${FIRST[i % FIRST.length]} ${surname}`)],
 );
-const { rows: speakerRows } = await db.query<{ id: string; name: string }>("SELECT id, name FROM speakers WHERE project_id = $1 ORDER BY name", [
-  projectId,
-]);
+const { rows: speakerRows } = await db.query<{ id: string; name: string }>(
+  "SELECT id, name FROM speakers WHERE project_id = $1 ORDER BY name",
+  [projectId],
+);
 // words(n): n words drawn with a Zipf-like spread (word i with weight about 1/i), in SQL.
 const words = (count: string) =>
   `(SELECT string_agg(($2::text[])[1 + floor(power(random(), 3) * array_length($2::text[], 1))::int], ' ') FROM generate_series(1, ${count}))`;
@@ -136,7 +137,8 @@ for (let i = 0; i < QUERIES; i++) {
   const word = await timed(`q=${encodeURIComponent(wordQueries[i] as string)}`);
   results.word?.push(word.ms);
   totals.push(word.body.total);
-  if (word.body.nextCursor) results.nextPage?.push((await timed(`q=${encodeURIComponent(wordQueries[i] as string)}&cursor=${word.body.nextCursor}`)).ms);
+  if (word.body.nextCursor)
+    results.nextPage?.push((await timed(`q=${encodeURIComponent(wordQueries[i] as string)}&cursor=${word.body.nextCursor}`)).ms);
   results.phrase?.push((await timed(`q=${encodeURIComponent(phraseQueries[i % phraseQueries.length] as string)}`)).ms);
   const speaker = speakerQueries[i % speakerQueries.length] as { speakerId: string; q: string };
   results.speaker?.push((await timed(`q=${encodeURIComponent(speaker.q)}&speakerId=${speaker.speakerId}`)).ms);

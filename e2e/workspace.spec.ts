@@ -240,3 +240,27 @@ test("select from the sidebar, edit speaker, label and note; a stale edit report
   const [final] = await annotationsOf(page, documentId);
   expect(final).toMatchObject({ version: 4 });
 });
+
+test("creating a speaker someone has just created under the same name attributes to theirs, without a duplicate", async ({ page }) => {
+  await signUp(page);
+  const { projectId, documentId } = await openNewDocument(page);
+  // The same name as theirs by the one rule (case, spacing, Unicode normalisation): typed in
+  // lower case with combining accents (NFD), theirs composed (NFC) with a double space.
+  const typed = "jose\u0301 marti\u0301";
+  const stored = "José Martí";
+  const speaker = await tag(page, ZHAO_QUOTE, "q", typed);
+  await expect(page.getByRole("option", { name: `Create speaker “${typed}”` })).toHaveAttribute("aria-selected", "true");
+  // Meanwhile someone else creates it.
+  const theirs = await page.request.post(`/api/v1/projects/${projectId}/speakers`, { data: { name: "José  Martí" } });
+  expect(theirs.status()).toBe(201);
+  const theirId = (await theirs.json()).id as string;
+  await speaker.press("Enter");
+  await waitForSaved(page, 1);
+  await expect(page.getByRole("status").filter({ hasText: "Quote saved." })).toBeVisible();
+  await expect(rows(page).first()).toContainText(stored);
+
+  const speakers = (await (await page.request.get(`/api/v1/projects/${projectId}/speakers`)).json()).speakers;
+  expect(speakers.map((s: { id: string }) => s.id)).toEqual([theirId]);
+  const [annotation] = await annotationsOf(page, documentId);
+  expect(annotation).toMatchObject({ exact: ZHAO_QUOTE, speaker: { name: stored } });
+});

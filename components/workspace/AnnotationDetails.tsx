@@ -3,16 +3,19 @@
 // note to change, accept/reject for reviewers, and delete (with undo, offered by the workspace).
 
 import { useId, useState, type FormEvent } from "react";
-import type { Label, QuoteKind } from "@/lib/model/vocabulary";
+import { AnnotationStatus, hasQuoteKind, LABEL_INFO, LABELS, QUOTE_KIND_NAMES, type Label, type QuoteKind } from "@/lib/model/vocabulary";
+import type { SpeakerView } from "@/lib/speakers/speakers";
 import { QuoteKindSelect } from "./QuoteKindSelect";
 import { SpeakerCombobox } from "./SpeakerCombobox";
-import type { SpeakerChoice, SpeakerOption } from "./speaker-options";
+import type { SpeakerChoice } from "./speaker-options";
+import type { StoredAnnotation } from "./store/workspace-store";
 import type { AnnotationChanges } from "./workspace-api";
-import type { WorkspaceAnnotation } from "./workspace-model";
 
 export interface AnnotationDetailsProps {
-  annotation: WorkspaceAnnotation;
-  speakers: SpeakerOption[];
+  annotation: StoredAnnotation;
+  /** Its speaker's name, null for none. */
+  speakerName: string | null;
+  speakers: readonly SpeakerView[];
   mayEdit: boolean;
   mayReview: boolean;
   mayDelete: boolean;
@@ -23,6 +26,7 @@ export interface AnnotationDetailsProps {
 
 export function AnnotationDetails({
   annotation,
+  speakerName: currentSpeaker,
   speakers,
   mayEdit,
   mayReview,
@@ -44,7 +48,7 @@ export function AnnotationDetails({
     setBusy(true);
     const changes: AnnotationChanges & { speakerChoice?: SpeakerChoice } = {};
     if (label !== annotation.label) changes.label = label;
-    if (label === "quote" && kind !== annotation.quoteKind) changes.quoteKind = kind;
+    if (hasQuoteKind(label) && kind !== annotation.quoteKind) changes.quoteKind = kind;
     if ((note || null) !== annotation.note) changes.note = note || null;
     const choice = extra.speakerChoice ?? speakerChoice;
     if (choice) changes.speakerChoice = choice;
@@ -63,12 +67,12 @@ export function AnnotationDetails({
       : speakerChoice.type === "create"
         ? `${speakerChoice.name} (new)`
         : "No speaker"
-    : (annotation.speaker?.name ?? "No speaker");
+    : (currentSpeaker ?? "No speaker");
 
   return (
     <div className="annotation-details" role="group" aria-labelledby={headingId}>
       <div className="details-head">
-        <h3 id={headingId}>Selected {annotation.label}</h3>
+        <h3 id={headingId}>Selected {LABEL_INFO[annotation.label].name.toLowerCase()}</h3>
         <button type="button" className="link" onClick={onClose} aria-label="Close details">
           Close
         </button>
@@ -81,17 +85,17 @@ export function AnnotationDetails({
         <form className="stack" onSubmit={onSubmit}>
           <fieldset className="label-choice">
             <legend>Label</legend>
-            {(["claim", "quote"] as const).map((value) => (
+            {LABELS.map((value) => (
               <label key={value} className="inline">
                 <input type="radio" name={`${headingId}-label`} value={value} checked={label === value} onChange={() => setLabel(value)} />
-                {value === "claim" ? "Claim" : "Quote"}
+                {LABEL_INFO[value].name}
               </label>
             ))}
           </fieldset>
           {editingSpeaker ? (
             <SpeakerCombobox
               speakers={speakers}
-              initialQuery={annotation.speaker?.name ?? ""}
+              initialQuery={currentSpeaker ?? ""}
               autoFocus
               onChoose={(choice) => {
                 setSpeakerChoice(choice);
@@ -110,7 +114,7 @@ export function AnnotationDetails({
               </button>
             </div>
           )}
-          {label === "quote" && <QuoteKindSelect value={kind} onChange={setKind} />}
+          {hasQuoteKind(label) && <QuoteKindSelect value={kind} onChange={setKind} />}
           <div className="field">
             <label htmlFor={noteId}>Note</label>
             <textarea id={noteId} value={note} rows={2} onChange={(event) => setNote(event.target.value)} />
@@ -129,7 +133,7 @@ export function AnnotationDetails({
       ) : (
         <p>
           Speaker: <strong>{speakerName}</strong>
-          {annotation.quoteKind && <> · {annotation.quoteKind} quote</>}
+          {annotation.quoteKind && <> · {QUOTE_KIND_NAMES[annotation.quoteKind].toLowerCase()} quote</>}
           {annotation.note && <> · {annotation.note}</>}
         </p>
       )}
@@ -138,16 +142,16 @@ export function AnnotationDetails({
           <button
             type="button"
             className="secondary"
-            disabled={annotation.status === "accepted"}
-            onClick={() => void onUpdate({ status: "accepted" })}
+            disabled={annotation.status === AnnotationStatus.accepted}
+            onClick={() => void onUpdate({ status: AnnotationStatus.accepted })}
           >
             Accept
           </button>
           <button
             type="button"
             className="secondary"
-            disabled={annotation.status === "rejected"}
-            onClick={() => void onUpdate({ status: "rejected" })}
+            disabled={annotation.status === AnnotationStatus.rejected}
+            onClick={() => void onUpdate({ status: AnnotationStatus.rejected })}
           >
             Reject
           </button>

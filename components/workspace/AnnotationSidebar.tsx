@@ -3,20 +3,32 @@
 // selected annotation's details, and the annotations in text order. The list is windowed — only
 // the rows in view are in the DOM — so thousands of annotations stay cheap.
 
-import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from "react";
-import type { AnnotationFilters, WorkspaceAnnotation } from "./workspace-model";
-import { snippet } from "./workspace-model";
-import type { SpeakerOption } from "./speaker-options";
+import { memo, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import { ANNOTATION_STATUSES, LABEL_INFO, LABELS, STATUS_NAMES } from "@/lib/model/vocabulary";
+import type { SpeakerView } from "@/lib/speakers/speakers";
+import type { StoredAnnotation } from "./store/workspace-store";
+import { snippet, speakerName, type AnnotationFilters } from "./workspace-model";
 
 const ROW_HEIGHT = 76;
 const OVERSCAN = 6;
 
+const LABEL_OPTIONS: [string, string][] = [
+  ["", "All labels"],
+  ...LABELS.map((label): [string, string] => [label, LABEL_INFO[label].plural]),
+];
+const STATUS_OPTIONS: [string, string][] = [
+  ["", "All statuses"],
+  ...ANNOTATION_STATUSES.map((status): [string, string] => [status, STATUS_NAMES[status]]),
+];
+
 export interface AnnotationSidebarProps {
-  annotations: WorkspaceAnnotation[];
+  /** Those the filters keep, in text order. */
+  annotations: readonly StoredAnnotation[];
   total: number;
   filters: AnnotationFilters;
   onFilters: (filters: AnnotationFilters) => void;
-  speakers: SpeakerOption[];
+  speakers: readonly SpeakerView[];
+  speakerById: ReadonlyMap<string, SpeakerView>;
   authors: { id: string; name: string }[];
   selectedId: string | null;
   scrollRequest: { id: string; seq: number } | null;
@@ -54,8 +66,61 @@ function FilterSelect({
   );
 }
 
+/** One row; re-rendered only when its annotation, speaker, place or selection changes. */
+const AnnotationRow = memo(function AnnotationRow({
+  annotation: a,
+  speaker,
+  position,
+  setSize,
+  selected,
+  onSelect,
+}: {
+  annotation: StoredAnnotation;
+  speaker: string | null;
+  position: number;
+  setSize: number;
+  selected: boolean;
+  onSelect: (id: string) => void;
+}) {
+  return (
+    <div
+      id={`annotation-${a.id}`}
+      role="option"
+      aria-selected={selected}
+      aria-setsize={setSize}
+      aria-posinset={position + 1}
+      data-annotation-id={a.id}
+      className={`annotation-row row-${a.label}${selected ? " is-selected" : ""}${a.pending ? " is-pending" : ""}`}
+      style={{ top: position * ROW_HEIGHT, height: ROW_HEIGHT - 6 }}
+      onClick={() => onSelect(a.id)}
+    >
+      <span className="row-meta">
+        <span className={`label-badge label-${a.label}`}>{LABEL_INFO[a.label].name}</span>
+        <span className="row-speaker">{speaker ?? "No speaker"}</span>
+        <span className={`status status-${a.status}`}>{a.pending ? "saving…" : a.status}</span>
+      </span>
+      <span className="row-snippet">{snippet(a.exact)}</span>
+      <span className="row-author muted">by {a.author.name}</span>
+    </div>
+  );
+});
+
 export function AnnotationSidebar(props: AnnotationSidebarProps) {
-  const { annotations, total, filters, onFilters, speakers, authors, selectedId, scrollRequest, onSelect, onStep, inert, children } = props;
+  const {
+    annotations,
+    total,
+    filters,
+    onFilters,
+    speakers,
+    speakerById,
+    authors,
+    selectedId,
+    scrollRequest,
+    onSelect,
+    onStep,
+    inert,
+    children,
+  } = props;
   const listRef = useRef<HTMLDivElement | null>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(600);
@@ -98,11 +163,7 @@ export function AnnotationSidebar(props: AnnotationSidebarProps) {
             label="Filter by label"
             value={filters.label}
             onChange={(v) => set({ label: v as AnnotationFilters["label"] })}
-            options={[
-              ["", "All labels"],
-              ["claim", "Claims"],
-              ["quote", "Quotes"],
-            ]}
+            options={LABEL_OPTIONS}
           />
           <FilterSelect
             label="Attributed to"
@@ -120,12 +181,7 @@ export function AnnotationSidebar(props: AnnotationSidebarProps) {
             label="Filter by status"
             value={filters.status}
             onChange={(v) => set({ status: v as AnnotationFilters["status"] })}
-            options={[
-              ["", "All statuses"],
-              ["pending", "Pending"],
-              ["accepted", "Accepted"],
-              ["rejected", "Rejected"],
-            ]}
+            options={STATUS_OPTIONS}
           />
         </div>
       </div>
@@ -150,26 +206,15 @@ export function AnnotationSidebar(props: AnnotationSidebarProps) {
         >
           <div className="annotation-rows" style={{ height: annotations.length * ROW_HEIGHT }}>
             {rows.map((a, i) => (
-              <div
+              <AnnotationRow
                 key={a.id}
-                id={`annotation-${a.id}`}
-                role="option"
-                aria-selected={a.id === selectedId}
-                aria-setsize={annotations.length}
-                aria-posinset={first + i + 1}
-                data-annotation-id={a.id}
-                className={`annotation-row row-${a.label}${a.id === selectedId ? " is-selected" : ""}${a.pending ? " is-pending" : ""}`}
-                style={{ top: (first + i) * ROW_HEIGHT, height: ROW_HEIGHT - 6 }}
-                onClick={() => onSelect(a.id)}
-              >
-                <span className="row-meta">
-                  <span className={`label-badge label-${a.label}`}>{a.label === "claim" ? "Claim" : "Quote"}</span>
-                  <span className="row-speaker">{a.speaker?.name ?? "No speaker"}</span>
-                  <span className={`status status-${a.status}`}>{a.pending ? "saving…" : a.status}</span>
-                </span>
-                <span className="row-snippet">{snippet(a.exact)}</span>
-                <span className="row-author muted">by {a.author.name}</span>
-              </div>
+                annotation={a}
+                speaker={speakerName(a, speakerById)}
+                position={first + i}
+                setSize={annotations.length}
+                selected={a.id === selectedId}
+                onSelect={onSelect}
+              />
             ))}
           </div>
         </div>

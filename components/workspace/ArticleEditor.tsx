@@ -1,17 +1,17 @@
 "use client";
 // The article, rendered read-only by Tiptap: one paragraph per line of the document text, the
-// annotations drawn as decorations. Reports text selections (as code point spans) and clicks on
-// highlights; the workspace drives the highlights through the editor it receives in onReady.
+// highlights drawn as decorations from the source it is given (which it follows by itself).
+// Reports text selections (as code point spans) and clicks on highlights.
 
 import Document from "@tiptap/extension-document";
 import Paragraph from "@tiptap/extension-paragraph";
 import Text from "@tiptap/extension-text";
 import type { Editor, JSONContent } from "@tiptap/core";
-import { EditorContent, useEditor } from "@tiptap/react";
-import { memo, useLayoutEffect, useRef } from "react";
+import { EditorContent, useEditor, type UseEditorOptions } from "@tiptap/react";
+import { memo, useLayoutEffect, useRef, useState } from "react";
 import type { EditorTextMap } from "@/lib/text/editor-map";
 import type { TextPosition } from "@/lib/text/quote-selector";
-import { AnnotationHighlights } from "./annotation-highlights";
+import { AnnotationHighlights, type HighlightSource } from "./annotation-highlights";
 import { ReadOnlyArticle } from "./read-only-article";
 
 export interface SelectionInfo {
@@ -22,6 +22,7 @@ export interface SelectionInfo {
 
 export interface ArticleEditorProps {
   map: EditorTextMap;
+  highlights: HighlightSource;
   container: React.RefObject<HTMLElement | null>;
   onReady: (editor: Editor) => void;
   onSelection: (selection: SelectionInfo | null) => void;
@@ -48,15 +49,16 @@ function documentContent(lines: string[]): JSONContent {
   };
 }
 
-function ArticleEditorImpl({ map, container, onReady, onSelection, onHighlightClick }: ArticleEditorProps) {
-  // Handlers change identity with the workspace's state; the editor is created once.
+function ArticleEditorImpl({ map, highlights, container, onReady, onSelection, onHighlightClick }: ArticleEditorProps) {
+  // Handlers change identity with the workspace's state; the editor is created once, with options
+  // that never change (useEditor compares them on every render and reapplies them when they differ).
   const handlers = useRef({ onSelection, onHighlightClick, onReady });
   useLayoutEffect(() => {
     handlers.current = { onSelection, onHighlightClick, onReady };
   });
 
-  const editor = useEditor({
-    extensions: [Document, Paragraph, Text, ReadOnlyArticle, AnnotationHighlights],
+  const [options] = useState<UseEditorOptions & { immediatelyRender: false }>(() => ({
+    extensions: [Document, Paragraph, Text, ReadOnlyArticle, AnnotationHighlights.configure({ source: highlights })],
     content: documentContent(map.lines),
     immediatelyRender: false,
     shouldRerenderOnTransaction: false,
@@ -86,7 +88,8 @@ function ArticleEditorImpl({ map, container, onReady, onSelection, onHighlightCl
     },
     onCreate: ({ editor }) => handlers.current.onReady(editor),
     onSelectionUpdate: ({ editor }) => handlers.current.onSelection(readSelection(editor, map, container.current)),
-  });
+  }));
+  const editor = useEditor(options);
 
   return <EditorContent editor={editor} />;
 }

@@ -3,26 +3,26 @@
 // quotes, Save and Cancel. Esc cancels.
 
 import { useId, useRef, useState } from "react";
-import type { Label, QuoteKind } from "@/lib/model/vocabulary";
+import { hasQuoteKind, LABEL_INFO, type Label, type QuoteKind } from "@/lib/model/vocabulary";
+import type { SpeakerView } from "@/lib/speakers/speakers";
 import { SpeakerCombobox } from "./SpeakerCombobox";
-import { speakerChoices, type SpeakerChoice, type SpeakerOption } from "./speaker-options";
+import { speakerChoices, type SpeakerChoice } from "./speaker-options";
 import { QuoteKindSelect } from "./QuoteKindSelect";
 
 export interface NewAnnotationPopupProps {
   label: Label;
   anchor: { top: number; left: number };
-  speakers: SpeakerOption[];
+  speakers: readonly SpeakerView[];
   defaultKind: QuoteKind | null;
-  saving: boolean;
   onSave: (choice: SpeakerChoice, quoteKind: QuoteKind | null) => void;
   onCancel: () => void;
 }
 
-export function NewAnnotationPopup({ label, anchor, speakers, defaultKind, saving, onSave, onCancel }: NewAnnotationPopupProps) {
+export function NewAnnotationPopup({ label, anchor, speakers, defaultKind, onSave, onCancel }: NewAnnotationPopupProps) {
   const headingId = useId();
   const [kind, setKind] = useState<QuoteKind | null>(defaultKind);
   const active = useRef<SpeakerChoice>(speakerChoices(speakers, "")[0] as SpeakerChoice);
-  const save = (choice: SpeakerChoice) => onSave(choice, label === "quote" ? kind : null);
+  const save = (choice: SpeakerChoice) => onSave(choice, hasQuoteKind(label) ? kind : null);
 
   return (
     <div
@@ -40,7 +40,7 @@ export function NewAnnotationPopup({ label, anchor, speakers, defaultKind, savin
       }}
     >
       <h2 id={headingId} className="popup-title">
-        New {label}
+        New {LABEL_INFO[label].name.toLowerCase()}
       </h2>
       <SpeakerCombobox
         speakers={speakers}
@@ -49,9 +49,9 @@ export function NewAnnotationPopup({ label, anchor, speakers, defaultKind, savin
         onCancel={onCancel}
         onActiveChange={(choice) => (active.current = choice)}
       />
-      {label === "quote" && <QuoteKindSelect value={kind} onChange={setKind} />}
+      {hasQuoteKind(label) && <QuoteKindSelect value={kind} onChange={setKind} />}
       <div className="row">
-        <button type="button" disabled={saving} onClick={() => save(active.current)}>
+        <button type="button" onClick={() => save(active.current)}>
           Save
         </button>
         <button type="button" className="secondary" onClick={onCancel}>

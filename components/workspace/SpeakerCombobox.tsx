@@ -3,10 +3,11 @@
 // arrows to move, Enter to choose (which saves), Esc to cancel.
 
 import { useId, useMemo, useState, type KeyboardEvent } from "react";
-import { choiceLabel, speakerChoices, type SpeakerChoice, type SpeakerOption } from "./speaker-options";
+import type { SpeakerView } from "@/lib/speakers/speakers";
+import { choiceLabel, speakerChoices, type SpeakerChoice } from "./speaker-options";
 
 export interface SpeakerComboboxProps {
-  speakers: SpeakerOption[];
+  speakers: readonly SpeakerView[];
   /** Current speaker's name when editing; empty for a new annotation. */
   initialQuery?: string;
   autoFocus?: boolean;

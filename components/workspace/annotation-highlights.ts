@@ -1,113 +1,77 @@
-// Tiptap extension that draws annotations as ProseMirror inline decorations. Decorations carry the
-// annotation's id (and label, for styling) only; the data lives in the workspace state. The article
-// never changes, so decorations are never remapped: they are added, replaced or removed by id.
+// Tiptap extension that draws highlights as ProseMirror inline decorations, from a source it
+// subscribes to: it draws them all when the editor starts, then applies each change the source
+// reports — removing what was drawn for the old highlights, adding the new ones — so a change of
+// one annotation costs one annotation's decorations, not a redraw of thousands. The article never
+// changes, so decorations are never remapped.
 
 import { Extension } from "@tiptap/core";
-import { Plugin, PluginKey, type EditorState, type Transaction } from "@tiptap/pm/state";
-import { Decoration, DecorationSet } from "@tiptap/pm/view";
+import type { Node } from "@tiptap/pm/model";
+import { Plugin, PluginKey } from "@tiptap/pm/state";
+import type { DecorationSet } from "@tiptap/pm/view";
+import { buildHighlightSet, findHighlight, highlightDecorations, type Highlight } from "./highlight-decorations";
 
-export interface Highlight {
-  id: string;
-  label: "claim" | "quote";
-  /** Editor positions (see lib/text/editor-map.ts). */
-  from: number;
-  to: number;
-  /** Not yet saved: drawn with a dashed outline. */
-  draft?: boolean;
+export type { Highlight };
+
+/** What changed: highlights no longer drawn as they were, and highlights to draw. */
+export interface HighlightChanges {
+  /** As they were drawn (their id and range find their decorations). */
+  removed: readonly Highlight[];
+  added: readonly Highlight[];
 }
 
-type HighlightAction =
-  | { type: "reset"; highlights: Highlight[] }
-  | { type: "upsert"; highlight: Highlight }
-  | { type: "remove"; id: string }
-  | { type: "select"; id: string | null };
-
-interface HighlightState {
-  decorations: DecorationSet;
-  byId: Map<string, Highlight>;
-  selectedId: string | null;
+export interface HighlightSource {
+  /** Every highlight to draw now. */
+  current(): Iterable<Highlight>;
+  /** Calls `listener` with each change; returns the function that unsubscribes it. */
+  subscribe(listener: (changes: HighlightChanges) => void): () => void;
 }
 
-export const highlightsKey = new PluginKey<HighlightState>("annotationHighlights");
-
-function decorationFor(highlight: Highlight, selected: boolean): Decoration {
-  const classes = ["hl", `hl-${highlight.label}`];
-  if (selected) classes.push("hl-selected");
-  if (highlight.draft) classes.push("hl-draft");
-  return Decoration.inline(
-    highlight.from,
-    highlight.to,
-    // nodeName gives every annotation its own element: without it ProseMirror merges overlapping
-    // decorations into one span and the inner annotation's id would overwrite the outer one's.
-    { nodeName: "span", class: classes.join(" "), "data-annotation-id": highlight.id, "data-label": highlight.label },
-    { id: highlight.id },
-  );
+export interface AnnotationHighlightsOptions {
+  /** Where the highlights come from; none are drawn without one. */
+  source: HighlightSource | null;
 }
 
-function without(state: HighlightState, id: string, decorations = state.decorations): DecorationSet {
-  const old = state.byId.get(id);
-  if (!old) return decorations;
-  return decorations.remove(decorations.find(old.from, old.to, (spec: { id?: string }) => spec.id === id));
+/** Above this many changed highlights, the set is rebuilt from the source in one pass instead. */
+const REBUILD_ABOVE = 500;
+
+export const highlightsKey = new PluginKey<DecorationSet>("annotationHighlights");
+
+function applyChanges(set: DecorationSet, doc: Node, changes: HighlightChanges, source: HighlightSource): DecorationSet {
+  if (changes.removed.length + changes.added.length > REBUILD_ABOVE) return buildHighlightSet(doc, source.current());
+  const stale = changes.removed.flatMap((h) => findHighlight(set, h.id, h.from, h.to));
+  const fresh = changes.added.flatMap((h) => highlightDecorations(doc, h));
+  return set.remove(stale).add(doc, fresh);
 }
 
-function apply(action: HighlightAction, state: HighlightState, editorState: EditorState): HighlightState {
-  switch (action.type) {
-    case "reset": {
-      const byId = new Map(action.highlights.map((h) => [h.id, h]));
-      const decorations = DecorationSet.create(
-        editorState.doc,
-        action.highlights.map((h) => decorationFor(h, h.id === state.selectedId)),
-      );
-      return { decorations, byId, selectedId: byId.has(state.selectedId ?? "") ? state.selectedId : null };
-    }
-    case "upsert": {
-      const { highlight } = action;
-      const decorations = without(state, highlight.id).add(editorState.doc, [decorationFor(highlight, highlight.id === state.selectedId)]);
-      const byId = new Map(state.byId).set(highlight.id, highlight);
-      return { ...state, decorations, byId };
-    }
-    case "remove": {
-      const byId = new Map(state.byId);
-      byId.delete(action.id);
-      return { ...state, decorations: without(state, action.id), byId };
-    }
-    case "select": {
-      let decorations = state.decorations;
-      for (const id of [state.selectedId, action.id]) {
-        const highlight = id ? state.byId.get(id) : undefined;
-        if (!highlight) continue;
-        decorations = without(state, highlight.id, decorations).add(editorState.doc, [
-          decorationFor(highlight, highlight.id === action.id),
-        ]);
-      }
-      return { ...state, decorations, selectedId: action.id };
-    }
-  }
+/** The ProseMirror plugin: its state is the set of decorations, kept in step with `source`. */
+export function highlightsPlugin(source: HighlightSource): Plugin<DecorationSet> {
+  return new Plugin<DecorationSet>({
+    key: highlightsKey,
+    state: {
+      init: (_config, state) => buildHighlightSet(state.doc, source.current()),
+      apply(tr, set, _old, state) {
+        const changes = tr.getMeta(highlightsKey) as HighlightChanges | undefined;
+        return changes ? applyChanges(set, state.doc, changes, source) : set;
+      },
+    },
+    props: {
+      decorations: (state) => highlightsKey.getState(state),
+    },
+    // The state and this subscription start in the same synchronous step, so no change falls between.
+    view: (view) => ({
+      destroy: source.subscribe((changes) => view.dispatch(view.state.tr.setMeta(highlightsKey, changes))),
+    }),
+  });
 }
 
-/** Dispatches a highlight change on a view's transaction. */
-export function withHighlightAction(tr: Transaction, action: HighlightAction): Transaction {
-  return tr.setMeta(highlightsKey, action);
-}
-
-export const AnnotationHighlights = Extension.create({
+export const AnnotationHighlights = Extension.create<AnnotationHighlightsOptions>({
   name: "annotationHighlights",
 
+  addOptions() {
+    return { source: null };
+  },
+
   addProseMirrorPlugins() {
-    return [
-      new Plugin<HighlightState>({
-        key: highlightsKey,
-        state: {
-          init: () => ({ decorations: DecorationSet.empty, byId: new Map(), selectedId: null }),
-          apply(tr, value, _old, newState) {
-            const action = tr.getMeta(highlightsKey) as HighlightAction | undefined;
-            return action ? apply(action, value, newState) : value;
-          },
-        },
-        props: {
-          decorations: (state) => highlightsKey.getState(state)?.decorations,
-        },
-      }),
-    ];
+    return this.options.source ? [highlightsPlugin(this.options.source)] : [];
   },
 });

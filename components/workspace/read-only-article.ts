@@ -5,6 +5,17 @@
 import { Extension } from "@tiptap/core";
 import { Plugin } from "@tiptap/pm/state";
 
+/** Whether the browser knows contenteditable="plaintext-only" (setting an unknown value throws). */
+function plaintextOnlySupported(): boolean {
+  try {
+    const probe = document.createElement("div");
+    probe.contentEditable = "plaintext-only";
+    return probe.contentEditable === "plaintext-only";
+  } catch {
+    return false;
+  }
+}
+
 export const ReadOnlyArticle = Extension.create({
   name: "readOnlyArticle",
 
@@ -12,6 +23,15 @@ export const ReadOnlyArticle = Extension.create({
     return [
       new Plugin({
         filterTransaction: (tr) => !tr.docChanged,
+        // Editable as plain text rather than rich text: the caret and the selection behave the
+        // same, but React, before every render while a rich-text editable element has focus, walks
+        // all of it to measure the selection — with a long article's 150,000 highlight elements
+        // that is 100 ms for each Shift+arrow or click on the toolbar. It leaves plaintext-only
+        // elements alone. (ProseMirror sets contenteditable once and only changes it with `editable`.)
+        view: (view) => {
+          if (plaintextOnlySupported()) view.dom.contentEditable = "plaintext-only";
+          return {};
+        },
         props: {
           handleTextInput: () => true,
           handlePaste: () => true,

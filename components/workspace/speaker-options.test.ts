@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { choiceLabel, speakerChoices, type SpeakerOption } from "./speaker-options";
+import type { SpeakerView } from "@/lib/speakers/speakers";
+import { choiceLabel, speakerChoices } from "./speaker-options";
 
-const speaker = (name: string, aliases: string[] = []): SpeakerOption => ({ id: name, name, aliases, kind: "person", description: null });
+const speaker = (name: string, aliases: string[] = []): SpeakerView => ({
+  id: name,
+  name,
+  aliases,
+  kind: "person",
+  description: null,
+  annotationCount: 0,
+});
 const SPEAKERS = [
   speaker("Zhao Lijian", ["Zhao", "赵立坚"]),
   speaker("Jiro Minier", ["Jiro"]),

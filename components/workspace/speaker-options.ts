@@ -2,24 +2,16 @@
 // query (any case), those starting with it first; then "Create speaker" unless the name exists;
 // then "No speaker". Pure, so it is unit-tested.
 
-import { speakerNameKey } from "@/lib/speakers/speaker-name";
+import { cleanSpeakerName, speakerNameKey } from "@/lib/speakers/speaker-name";
+import type { SpeakerView } from "@/lib/speakers/speakers";
 
-export interface SpeakerOption {
-  id: string;
-  name: string;
-  aliases: string[];
-  kind: "person" | "organization";
-  description: string | null;
-  annotationCount?: number;
-}
-
-export type SpeakerChoice = { type: "existing"; speaker: SpeakerOption } | { type: "create"; name: string } | { type: "none" };
+export type SpeakerChoice = { type: "existing"; speaker: SpeakerView } | { type: "create"; name: string } | { type: "none" };
 
 const MAX_MATCHES = 8;
 
-export function speakerChoices(speakers: SpeakerOption[], query: string): SpeakerChoice[] {
+export function speakerChoices(speakers: readonly SpeakerView[], query: string): SpeakerChoice[] {
   const q = speakerNameKey(query);
-  const scored: { speaker: SpeakerOption; score: number }[] = [];
+  const scored: { speaker: SpeakerView; score: number }[] = [];
   for (const speaker of speakers) {
     const names = [speaker.name, ...speaker.aliases].map(speakerNameKey);
     if (!q) {
@@ -32,7 +24,7 @@ export function speakerChoices(speakers: SpeakerOption[], query: string): Speake
   }
   scored.sort((a, b) => a.score - b.score || a.speaker.name.localeCompare(b.speaker.name));
   const choices: SpeakerChoice[] = scored.slice(0, MAX_MATCHES).map(({ speaker }) => ({ type: "existing", speaker }));
-  if (q && !speakers.some((s) => speakerNameKey(s.name) === q)) choices.push({ type: "create", name: query.trim().replace(/\s+/g, " ") });
+  if (q && !speakers.some((s) => speakerNameKey(s.name) === q)) choices.push({ type: "create", name: cleanSpeakerName(query) });
   choices.push({ type: "none" });
   return choices;
 }

@@ -1,9 +1,10 @@
-// The workspace's calls to the v1 API (annotations and speakers).
+// The workspace's calls to the v1 API (annotations and speakers), and what to tell the user when
+// one fails.
 
 import type { AnnotationView } from "@/lib/annotations/annotation-view";
 import type { Label, QuoteKind, AnnotationStatus } from "@/lib/model/vocabulary";
-import { api } from "@/components/ui/api-client";
-import type { SpeakerOption } from "./speaker-options";
+import type { SpeakerView } from "@/lib/speakers/speakers";
+import { api, ApiRequestError } from "@/components/ui/api-client";
 
 export interface NewAnnotation {
   label: Label;
@@ -30,8 +31,16 @@ export const workspaceApi = {
     api<AnnotationView>(`/api/v1/annotations/${id}`, { method: "PATCH", json: { version, ...changes } }),
   deleteAnnotation: (id: string) => api<void>(`/api/v1/annotations/${id}`, { method: "DELETE" }),
   restoreAnnotation: (id: string) => api<AnnotationView>(`/api/v1/annotations/${id}/restore`, { method: "POST" }),
-  createSpeaker: (projectId: string, name: string) =>
-    api<SpeakerOption>(`/api/v1/projects/${projectId}/speakers`, { method: "POST", json: { name } }),
-  findSpeakers: (projectId: string, q: string) =>
-    api<{ speakers: SpeakerOption[] }>(`/api/v1/projects/${projectId}/speakers?q=${encodeURIComponent(q)}`),
+  /**
+   * The project's speaker with this name (ignoring case and spacing), created if there is none —
+   * atomically on the server, so two people creating one name at once get the same speaker.
+   */
+  ensureSpeaker: (projectId: string, name: string) =>
+    api<SpeakerView>(`/api/v1/projects/${projectId}/speakers?existing=return`, { method: "POST", json: { name } }),
+  getSpeaker: (id: string) => api<SpeakerView>(`/api/v1/speakers/${id}`),
 };
+
+/** The API's message, or that the server could not be reached. */
+export function failureMessage(error: unknown): string {
+  return error instanceof ApiRequestError ? error.message : "network error (the server could not be reached).";
+}

@@ -1,20 +1,17 @@
 import { describe, expect, it } from "vitest";
-import type { WorkspaceAnnotation } from "./workspace-model";
-import { annotationsReducer, byTextOrder, matchesFilters, NO_FILTERS, snippet } from "./workspace-model";
+import type { SpeakerView } from "@/lib/speakers/speakers";
+import type { StoredAnnotation } from "./store/workspace-store";
+import { authorsOf, filtered, matchesFilters, NO_FILTERS, snippet, speakerName } from "./workspace-model";
 
-function annotation(id: string, start: number, end: number, extra: Partial<WorkspaceAnnotation> = {}): WorkspaceAnnotation {
+function annotation(id: string, extra: Partial<StoredAnnotation> = {}): StoredAnnotation {
   return {
     id,
-    documentId: "d",
     label: "claim",
     quoteKind: null,
-    start,
-    end,
+    start: 0,
+    end: 1,
     exact: "x",
-    prefix: "",
-    suffix: "",
     speakerId: null,
-    speaker: null,
     note: null,
     status: "pending",
     reviewedBy: null,
@@ -22,38 +19,16 @@ function annotation(id: string, start: number, end: number, extra: Partial<Works
     reviewReason: null,
     author: { id: "u1", name: "Ann" },
     version: 1,
-    createdAt: "",
-    updatedAt: "",
     ...extra,
   };
 }
 
-describe("annotationsReducer", () => {
-  it("puts, replaces a temporary id with the saved one, and removes", () => {
-    let state = new Map<string, WorkspaceAnnotation>();
-    state = annotationsReducer(state, { type: "put", annotation: annotation("draft-1", 0, 5, { pending: true }) });
-    state = annotationsReducer(state, { type: "replace", id: "draft-1", annotation: annotation("real", 0, 5) });
-    expect([...state.keys()]).toEqual(["real"]);
-    expect(state.get("real")?.pending).toBeUndefined();
-    const before = state;
-    state = annotationsReducer(state, { type: "remove", id: "real" });
-    expect(state.size).toBe(0);
-    expect(before.size).toBe(1); // never mutates the previous state
-  });
-});
-
-describe("byTextOrder", () => {
-  it("orders by start, then end, then id, like the API", () => {
-    const list = [annotation("b", 5, 9), annotation("a", 5, 9), annotation("c", 0, 20), annotation("d", 5, 6)];
-    expect(list.sort(byTextOrder).map((a) => a.id)).toEqual(["c", "d", "a", "b"]);
-  });
-});
-
 describe("matchesFilters", () => {
-  const quote = annotation("q", 0, 1, { label: "quote", speakerId: "s1", status: "accepted", author: { id: "u2", name: "Bo" } });
-  const claim = annotation("c", 0, 1);
-  it("keeps everything with no filters", () => {
-    expect([quote, claim].filter((a) => matchesFilters(a, NO_FILTERS))).toHaveLength(2);
+  const quote = annotation("q", { label: "quote", speakerId: "s1", status: "accepted", author: { id: "u2", name: "Bo" } });
+  const claim = annotation("c");
+  it("keeps everything with no filters, as the same list", () => {
+    const list = [quote, claim];
+    expect(filtered(list, NO_FILTERS)).toBe(list);
   });
   it.each([
     [{ label: "quote" as const }, ["q"]],
@@ -63,7 +38,20 @@ describe("matchesFilters", () => {
     [{ status: "accepted" as const }, ["q"]],
     [{ label: "claim" as const, status: "accepted" as const }, []],
   ])("filters %j", (filter, ids) => {
-    expect([quote, claim].filter((a) => matchesFilters(a, { ...NO_FILTERS, ...filter })).map((a) => a.id)).toEqual(ids);
+    const filters = { ...NO_FILTERS, ...filter };
+    expect([quote, claim].filter((a) => matchesFilters(a, filters)).map((a) => a.id)).toEqual(ids);
+    expect(filtered([quote, claim], filters).map((a) => a.id)).toEqual(ids);
+  });
+});
+
+describe("speakerName", () => {
+  const speakers = new Map<string, SpeakerView>([
+    ["s1", { id: "s1", name: "Zhao Lijian", aliases: [], kind: "person", description: null, annotationCount: 1 }],
+  ]);
+  it("names the speaker from the speakers, the one being created, or none", () => {
+    expect(speakerName(annotation("a", { speakerId: "s1" }), speakers)).toBe("Zhao Lijian");
+    expect(speakerName(annotation("a", { pending: { speakerName: "Hua Chunying" } }), speakers)).toBe("Hua Chunying");
+    expect(speakerName(annotation("a"), speakers)).toBeNull();
   });
 });
 
@@ -71,5 +59,15 @@ describe("snippet", () => {
   it("collapses whitespace and cuts at whole code points", () => {
     expect(snippet("a\n\n b")).toBe("a b");
     expect(snippet("🚢".repeat(10), 5)).toBe("🚢🚢🚢🚢…");
+  });
+});
+
+describe("authorsOf", () => {
+  it("lists each author once, by name", () => {
+    const bo = { id: "u2", name: "Bo" };
+    expect(authorsOf([annotation("a", { author: bo }), annotation("b"), annotation("c", { author: bo })])).toEqual([
+      { id: "u1", name: "Ann" },
+      bo,
+    ]);
   });
 });

@@ -1,39 +1,9 @@
-// The workspace's annotation collection: a reducer over annotations keyed by id (optimistic ones
-// included), text-order sorting and the sidebar filters. Pure, so it is unit-tested.
+// What the sidebar shows of the store's annotations: the filters, the authors, the speaker's name
+// and the snippet. Pure, so it is unit-tested.
 
-import type { AnnotationView } from "@/lib/annotations/annotation-view";
 import type { AnnotationStatus, Label } from "@/lib/model/vocabulary";
-
-export interface WorkspaceAnnotation extends AnnotationView {
-  /** Shown before the server confirmed it (create) — not editable yet. */
-  pending?: boolean;
-}
-
-export type AnnotationsAction =
-  | { type: "put"; annotation: WorkspaceAnnotation }
-  | { type: "replace"; id: string; annotation: WorkspaceAnnotation }
-  | { type: "remove"; id: string };
-
-export function annotationsReducer(state: Map<string, WorkspaceAnnotation>, action: AnnotationsAction): Map<string, WorkspaceAnnotation> {
-  const next = new Map(state);
-  switch (action.type) {
-    case "put":
-      next.set(action.annotation.id, action.annotation);
-      return next;
-    case "replace":
-      next.delete(action.id);
-      next.set(action.annotation.id, action.annotation);
-      return next;
-    case "remove":
-      next.delete(action.id);
-      return next;
-  }
-}
-
-/** Text order: by start, then end, then id (the API's order). */
-export function byTextOrder(a: Pick<AnnotationView, "start" | "end" | "id">, b: Pick<AnnotationView, "start" | "end" | "id">): number {
-  return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
+import type { SpeakerView } from "@/lib/speakers/speakers";
+import type { StoredAnnotation } from "./store/workspace-store";
 
 export interface AnnotationFilters {
   label: Label | "";
@@ -45,13 +15,36 @@ export interface AnnotationFilters {
 
 export const NO_FILTERS: AnnotationFilters = { label: "", speaker: "", author: "", status: "" };
 
-export function matchesFilters(annotation: WorkspaceAnnotation, filters: AnnotationFilters): boolean {
+export function matchesFilters(annotation: StoredAnnotation, filters: AnnotationFilters): boolean {
   if (filters.label && annotation.label !== filters.label) return false;
   if (filters.speaker === "none" ? annotation.speakerId !== null : filters.speaker && annotation.speakerId !== filters.speaker)
     return false;
   if (filters.author && annotation.author.id !== filters.author) return false;
   if (filters.status && annotation.status !== filters.status) return false;
   return true;
+}
+
+/** The annotations the filters keep (the list itself when there are none). */
+export function filtered(annotations: readonly StoredAnnotation[], filters: AnnotationFilters): readonly StoredAnnotation[] {
+  if (!filters.label && !filters.speaker && !filters.author && !filters.status) return annotations;
+  return annotations.filter((a) => matchesFilters(a, filters));
+}
+
+/** The annotations' authors, by name (for the author filter). */
+export function authorsOf(annotations: readonly StoredAnnotation[]): { id: string; name: string }[] {
+  const names = new Map<string, string>();
+  for (const a of annotations) names.set(a.author.id, a.author.name);
+  return [...names].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * The name of the annotation's speaker: from the speakers (so a renamed speaker shows at once), or
+ * the name typed for one still being created; null for none.
+ */
+export function speakerName(annotation: StoredAnnotation, speakers: ReadonlyMap<string, SpeakerView>): string | null {
+  if (annotation.speakerId === null) return annotation.pending?.speakerName ?? null;
+  // A speaker created elsewhere since the page loaded is fetched (see use-speaker-resolution.ts).
+  return speakers.get(annotation.speakerId)?.name ?? "(speaker loading)";
 }
 
 /** Up to `max` characters of an annotation's text for the sidebar, whole code points. */

@@ -1,24 +1,30 @@
-// The document page is the annotation workspace.
+// The document page is the annotation workspace. Its annotations travel packed (see
+// lib/annotations/annotation-record.ts): a long article's thousands of annotations are most of
+// the page, and the browser slices their quotes from the text it receives anyway. They are read
+// while the page's frame, and with it the scripts, is already on its way to the browser.
 
 import Link from "next/link";
+import { Suspense } from "react";
 import { TopBar } from "@/components/TopBar";
 import { Workspace } from "@/components/workspace/Workspace";
-import { listAnnotations } from "@/lib/annotations/annotations";
+import { packAnnotations, type UnquotedRecord } from "@/lib/annotations/annotation-record";
+import { listAnnotationRecords } from "@/lib/annotations/list-annotation-records";
+import type { Actor } from "@/lib/auth/authenticate";
 import { requirePageActor } from "@/lib/auth/current-actor";
-import { getDocument } from "@/lib/documents/documents";
+import { getDocument, type DocumentView } from "@/lib/documents/documents";
 import { orNotFound } from "@/lib/projects/project-page";
-import { getProject } from "@/lib/projects/projects";
+import { getProject, type ProjectView } from "@/lib/projects/projects";
 import { listSpeakers } from "@/lib/speakers/speakers";
 
 export default async function DocumentPage({ params }: { params: Promise<{ documentId: string }> }) {
   const { documentId } = await params;
   const actor = await requirePageActor();
+  // Started at once, awaited below the frame. Marked handled here so that a document one may not
+  // see (answered by getDocument's 404) leaves no unhandled rejection behind.
+  const annotations = listAnnotationRecords(actor, documentId);
+  annotations.catch(() => {});
   const document = await orNotFound(getDocument(actor, documentId));
-  const [annotations, speakers, project] = await Promise.all([
-    listAnnotations(actor, documentId),
-    listSpeakers(actor, document.projectId),
-    getProject(actor, document.projectId),
-  ]);
+  const project = await getProject(actor, document.projectId);
   return (
     <>
       <TopBar actor={actor} />
@@ -26,14 +32,29 @@ export default async function DocumentPage({ params }: { params: Promise<{ docum
         <Link href="/">Projects</Link> / <Link href={`/projects/${project.id}`}>{project.name}</Link>
       </nav>
       <main>
-        <Workspace
-          document={{ id: document.id, projectId: document.projectId, title: document.title, text: document.text }}
-          annotations={annotations.items}
-          speakers={speakers.items}
-          actor={{ id: actor.id, name: actor.name }}
-          role={project.role}
-        />
+        <Suspense fallback={<p className="muted workspace-loading">Loading the article…</p>}>
+          <LoadedWorkspace actor={actor} document={document} project={project} annotations={annotations} />
+        </Suspense>
       </main>
     </>
+  );
+}
+
+async function LoadedWorkspace(props: {
+  actor: Actor;
+  document: DocumentView;
+  project: ProjectView;
+  annotations: Promise<UnquotedRecord[]>;
+}) {
+  const { actor, document, project } = props;
+  const [annotations, speakers] = await Promise.all([props.annotations, listSpeakers(actor, document.projectId)]);
+  return (
+    <Workspace
+      document={{ id: document.id, projectId: document.projectId, title: document.title, text: document.text }}
+      annotations={packAnnotations(annotations)}
+      speakers={speakers.items}
+      actor={{ id: actor.id, name: actor.name }}
+      role={project.role}
+    />
   );
 }

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import type { AnnotationView } from "@/lib/annotations/annotation-view";
+import { EditorTextMap } from "@/lib/text/editor-map";
+import type { HighlightChanges } from "./annotation-highlights";
+import { createWorkspaceStore, type AnnotationRecord } from "./store/workspace-store";
+import { storeHighlights } from "./store-highlights";
+
+const TEXT = "Headline\nThe spokesman said the talks were useful.\nAnother paragraph.";
+const map = new EditorTextMap(TEXT);
+const record = (id: string, start: number, end: number): AnnotationRecord => ({
+  id,
+  label: "claim",
+  quoteKind: null,
+  start,
+  end,
+  exact: TEXT.slice(start, end),
+  speakerId: null,
+  note: null,
+  status: "pending",
+  reviewedBy: null,
+  reviewedAt: null,
+  reviewReason: null,
+  author: { id: "u1", name: "Ann" },
+  version: 1,
+});
+
+function setUp() {
+  const store = createWorkspaceStore({ documentId: "d", annotations: [record("a", 9, 22), record("b", 0, 8)], speakers: [] });
+  const source = storeHighlights(store, map);
+  const changes: HighlightChanges[] = [];
+  source.subscribe((c) => changes.push(c));
+  const brief = () =>
+    changes.map((c) => [
+      c.removed.map((x) => `${x.id}${x.selected ? "*" : ""}`),
+      c.added.map((x) => `${x.id}${x.selected ? "*" : ""}${x.draft ? "?" : ""}`),
+    ]);
+  return { store, source, brief };
+}
+
+describe("storeHighlights", () => {
+  it("draws every annotation in text order, in editor positions", () => {
+    const { source } = setUp();
+    expect([...source.current()]).toEqual([
+      { id: "b", label: "claim", from: 1, to: 9, draft: false, selected: false },
+      { id: "a", label: "claim", from: 11, to: 24, draft: false, selected: false },
+    ]);
+  });
+
+  it("redraws what a selection changes", () => {
+    const { store, brief } = setUp();
+    store.select("a");
+    store.select("b");
+    expect(brief()).toEqual([
+      [["a"], ["a*"]],
+      [
+        ["a*", "b"],
+        ["a", "b*"],
+      ],
+    ]);
+  });
+
+  it("keeps the draft's highlight when it becomes the unsaved annotation, and swaps it for the saved one", () => {
+    const { store, brief } = setUp();
+    store.setDraft({ id: "draft-1", label: "claim", start: 23, end: 27, exact: "said", anchor: { top: 0, left: 0 } });
+    const write = store.createLocal({ ...record("draft-1", 23, 27), version: 0 });
+    write.confirm({
+      ...record("real", 23, 27),
+      documentId: "d",
+      prefix: "",
+      suffix: "",
+      speaker: null,
+      createdAt: "",
+      updatedAt: "",
+    } satisfies AnnotationView);
+    expect(brief()).toEqual([
+      [[], ["draft-1?"]],
+      [["draft-1"], ["real"]],
+    ]);
+  });
+
+  it("redraws nothing for a change the highlight does not show", () => {
+    const { store, brief } = setUp();
+    store.updateLocal("a", { note: "a note" });
+    expect(brief()).toEqual([]);
+  });
+});

@@ -1,0 +1,46 @@
+"use client";
+// The workspace's keys, anywhere on the page but in form fields and popups: a label's key (C, Q)
+// tags the selected text, J / K move between annotations, Delete (or Backspace) deletes the
+// selected one, Esc closes the draft or clears the selection.
+
+import { useEffect, useLayoutEffect, useRef } from "react";
+import { labelForKey, type Label } from "@/lib/model/vocabulary";
+
+export interface WorkspaceKeys {
+  /** False when there was nothing to tag. */
+  tag: (label: Label) => boolean;
+  step: (direction: 1 | -1) => void;
+  /** False when nothing was deleted. */
+  deleteSelected: () => boolean;
+  escape: () => void;
+}
+
+export function useWorkspaceKeyboard(keys: WorkspaceKeys): void {
+  // The listener stays; the handlers it calls are the latest render's.
+  const latest = useRef(keys);
+  useLayoutEffect(() => {
+    latest.current = keys;
+  });
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      // Not checking defaultPrevented: ProseMirror prevents Enter, Esc and Backspace in the article.
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      const target = event.target as HTMLElement | null;
+      if (target?.closest("input, textarea, select, [role=dialog], [role=combobox]")) return;
+      const key = event.key.toLowerCase();
+      const label = labelForKey(key);
+      const handlers = latest.current;
+      let handled = false;
+      if (label) handled = handlers.tag(label);
+      else if (key === "j" || key === "k") {
+        handlers.step(key === "j" ? 1 : -1);
+        handled = true;
+      } else if (key === "delete" || key === "backspace") handled = handlers.deleteSelected();
+      else if (key === "escape") handlers.escape();
+      if (handled) event.preventDefault();
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, []);
+}
