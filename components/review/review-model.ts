@@ -18,6 +18,9 @@ export interface ReviewFilters {
 /** Annotations per page of the queue (the page renders the first, then fetches as the reviewer goes). */
 export const REVIEW_PAGE_SIZE = 50;
 
+/** Annotations per page of a speaker's page (a speaker may have thousands; never all at once). */
+export const SPEAKER_PAGE_SIZE = 100;
+
 export const DEFAULT_FILTERS: ReviewFilters = { status: "pending", label: "", speakerId: "", author: "", documentId: "" };
 
 const OPTIONAL_KEYS = ["speakerId", "author", "documentId"] as const;
