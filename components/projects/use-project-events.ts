@@ -44,7 +44,9 @@ export type LiveEvent = {
   [K in ChangeKind]: { kind: K; data: EventData[K]; actor: EventActor | null };
 }[ChangeKind];
 
+/** Waits before opening a refused stream again: doubling from 5 s up to a minute. */
 const REOPEN_MS = 5_000;
+const REOPEN_MAX_MS = 60_000;
 
 export function useProjectEvents(projectId: string, onEvent: (event: LiveEvent) => void): void {
   // The latest handler, so the stream is not reopened on every render.
@@ -57,6 +59,7 @@ export function useProjectEvents(projectId: string, onEvent: (event: LiveEvent) 
     let source: EventSource | null = null;
     let reopen: ReturnType<typeof setTimeout> | null = null;
     let lastEventId = "";
+    let wait = REOPEN_MS;
     const url = `/api/v1/projects/${encodeURIComponent(projectId)}/events`;
 
     const open = () => {
@@ -65,6 +68,7 @@ export function useProjectEvents(projectId: string, onEvent: (event: LiveEvent) 
         source.addEventListener(kind, (message) => {
           const { data, lastEventId: id } = message as MessageEvent<string>;
           if (id) lastEventId = id;
+          wait = REOPEN_MS;
           let parsed: Record<string, unknown>;
           try {
             parsed = JSON.parse(data) as Record<string, unknown>;
@@ -78,7 +82,8 @@ export function useProjectEvents(projectId: string, onEvent: (event: LiveEvent) 
       source.onerror = () => {
         if (source?.readyState !== EventSource.CLOSED) return; // the browser is reconnecting
         source.close();
-        reopen = setTimeout(open, REOPEN_MS);
+        reopen = setTimeout(open, wait);
+        wait = Math.min(wait * 2, REOPEN_MAX_MS);
       };
     };
 
