@@ -104,18 +104,20 @@ export function SpeakerProfile({
     setAnnouncement(text);
   }
 
-  async function load(nextStatus: AnnotationStatus | "", cursor: string | null) {
+  /** Loads the first page (`cursor` null) or the next one; says how many unless `quiet`. */
+  async function load(nextStatus: AnnotationStatus | "", cursor: string | null, quiet = false) {
     setLoading(true);
     setError(null);
     try {
       const next = await api<ReviewQueuePage>(annotationsUrl(speaker.id, nextStatus, cursor));
       setPage((current) => (cursor ? { ...next, items: [...current.items, ...next.items] } : next));
       if (!cursor) setSelected(new Set());
-      say(
-        cursor
-          ? `Showing ${formatNumber(page.items.length + next.items.length)} of ${formatCount(next.total, "annotation", "annotations")}.`
-          : `${formatCount(next.total, "annotation", "annotations")}${nextStatus ? ` ${STATUS_NAMES[nextStatus].toLowerCase()}` : ""}.`,
-      );
+      if (!quiet)
+        say(
+          cursor
+            ? `Showing ${formatNumber(page.items.length + next.items.length)} of ${formatCount(next.total, "annotation", "annotations")}.`
+            : `${formatCount(next.total, "annotation", "annotations")}${nextStatus ? ` ${STATUS_NAMES[nextStatus].toLowerCase()}` : ""}.`,
+        );
     } catch (e) {
       setError(`The annotations could not be loaded: ${errorMessage(e)}`);
     } finally {
@@ -197,8 +199,8 @@ export function SpeakerProfile({
         method: "POST",
       });
       setMerged(null);
+      await load(status, null, true);
       say(`Merge undone: ${result.speaker.name} is back with ${formatCount(result.moved, "annotation", "annotations")}.`);
-      await load(status, null);
       startTransition(() => router.refresh());
     } catch (e) {
       setError(`The merge was not undone: ${errorMessage(e)}`);
