@@ -14,9 +14,11 @@ import {
   useReducer,
   useRef,
   useState,
+  type ComponentProps,
   type FormEvent,
   type KeyboardEvent as ReactKeyboardEvent,
 } from "react";
+import { Announcements } from "@/components/projects/Announcements";
 import { publishPendingCount } from "@/components/projects/pending-reviews";
 import projectStyles from "@/components/projects/projects.module.css";
 import { useProjectEvents, type LiveEvent } from "@/components/projects/use-project-events";
@@ -65,6 +67,18 @@ type Mode = { kind: "browse" } | { kind: "reject"; id: string } | { kind: "speak
 /** Keys that act on the page, not on the control that has focus (text fields, lists, dialogs keep theirs). */
 function isTypingTarget(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest("input:not([type=checkbox]), textarea, select, dialog, [role=combobox]") !== null;
+}
+
+/** An action button showing its shortcut; the key is announced through aria-keyshortcuts, not read as text. */
+function ShortcutButton({ shortcut, children, ...props }: ComponentProps<"button"> & { shortcut: string }) {
+  return (
+    <button type="button" aria-keyshortcuts={shortcut} {...props}>
+      {children}
+      <kbd className={styles.key} aria-hidden="true">
+        {shortcut}
+      </kbd>
+    </button>
+  );
 }
 
 const short = (item: ReviewItem) => `“${item.exact.length > 60 ? `${item.exact.slice(0, 57)}…` : item.exact}”`;
@@ -548,14 +562,7 @@ export function ReviewQueue({
         </p>
       </div>
 
-      <p role="status" className={projectStyles.status}>
-        {status}
-      </p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <Announcements status={status} error={error} />
 
       {items.length === 0 ? (
         <p className="muted">
@@ -593,41 +600,25 @@ export function ReviewQueue({
                             <input type="checkbox" checked={checked.has(item.id)} onChange={() => toggleChecked(item.id)} />
                             Select<span className="visually-hidden"> {short(item)}</span>
                           </label>
-                          <button
-                            type="button"
-                            className={styles.accept}
-                            aria-keyshortcuts="A"
-                            onClick={() => void review(item, "accepted", null)}
-                          >
+                          <ShortcutButton shortcut="A" className={styles.accept} onClick={() => void review(item, "accepted", null)}>
                             Accept<span className="visually-hidden"> {short(item)}</span>
-                            <kbd className={styles.key} aria-hidden="true">
-                              A
-                            </kbd>
-                          </button>
-                          <button
-                            type="button"
+                          </ShortcutButton>
+                          <ShortcutButton
+                            shortcut="R"
                             className="secondary"
-                            aria-keyshortcuts="R"
                             aria-expanded={mode.kind === "reject" && mode.id === item.id}
                             onClick={() => setMode({ kind: "reject", id: item.id })}
                           >
                             Reject<span className="visually-hidden"> {short(item)}</span>
-                            <kbd className={styles.key} aria-hidden="true">
-                              R
-                            </kbd>
-                          </button>
-                          <button
-                            type="button"
+                          </ShortcutButton>
+                          <ShortcutButton
+                            shortcut="S"
                             className="secondary"
-                            aria-keyshortcuts="S"
                             aria-expanded={mode.kind === "speaker" && mode.id === item.id}
                             onClick={() => setMode({ kind: "speaker", id: item.id })}
                           >
                             Change speaker<span className="visually-hidden"> of {short(item)}</span>
-                            <kbd className={styles.key} aria-hidden="true">
-                              S
-                            </kbd>
-                          </button>
+                          </ShortcutButton>
                         </>
                       )}
                       <Link className="button secondary" href={`/documents/${encodeURIComponent(item.documentId)}`} aria-keyshortcuts="E">

@@ -7,6 +7,8 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { Announcements } from "@/components/projects/Announcements";
+import { InlineConfirm } from "@/components/projects/InlineConfirm";
 import projectStyles from "@/components/projects/projects.module.css";
 import { api, errorMessage } from "@/components/ui/api-client";
 import { formatCount, formatNumber } from "@/components/ui/format";
@@ -76,7 +78,6 @@ export function SpeakerProfile({
   const [merged, setMerged] = useState<Merged | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const question = useRef<HTMLParagraphElement>(null);
   const mergedMessage = useRef<HTMLParagraphElement>(null);
   const mergeButton = useRef<HTMLButtonElement>(null);
   const reassignButton = useRef<HTMLButtonElement>(null);
@@ -86,10 +87,6 @@ export function SpeakerProfile({
   const mayEdit = (item: ReviewItem) => canEditAnnotation(role, item.author.id === actorId);
   const editable = page.items.filter(mayEdit);
   const chosen = page.items.filter((item) => selected.has(item.id));
-
-  useEffect(() => {
-    if (confirmingMerge) question.current?.focus();
-  }, [confirmingMerge]);
 
   useEffect(() => {
     if (!merged) return;
@@ -254,14 +251,7 @@ export function SpeakerProfile({
           <dt>Annotations</dt>
           <dd>{formatNumber(speaker.annotationCount)}</dd>
         </dl>
-        <p role="status" className={projectStyles.status}>
-          {announcement}
-        </p>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <Announcements status={announcement} error={error} />
       </section>
 
       {mayMerge && (
@@ -322,28 +312,16 @@ export function SpeakerProfile({
             </div>
           )}
           {confirmingMerge && target && (
-            <div
-              className={`${projectStyles.confirm} ${styles.inline}`}
-              role="group"
-              aria-label={`Confirm merging ${speaker.name} into ${target.name}`}
-              onKeyDown={(e) => {
-                if (e.key === "Escape" && !busy) {
-                  e.preventDefault();
-                  cancelMerge();
-                }
-              }}
-            >
-              <p ref={question} tabIndex={-1}>
-                Merge {speaker.name} into {target.name}? {formatCount(speaker.annotationCount, "annotation", "annotations")} will be
-                attributed to {target.name}.
-              </p>
-              <button type="button" disabled={busy} onClick={() => void merge()}>
-                {busy ? "Merging…" : `Yes, merge into ${target.name}`}
-              </button>
-              <button type="button" className="secondary" disabled={busy} onClick={cancelMerge}>
-                Cancel
-              </button>
-            </div>
+            <InlineConfirm
+              className={styles.inline}
+              label={`Confirm merging ${speaker.name} into ${target.name}`}
+              question={`Merge ${speaker.name} into ${target.name}? ${formatCount(speaker.annotationCount, "annotation", "annotations")} will be attributed to ${target.name}.`}
+              confirmLabel={`Yes, merge into ${target.name}`}
+              busyLabel="Merging…"
+              busy={busy}
+              onConfirm={() => void merge()}
+              onCancel={cancelMerge}
+            />
           )}
         </section>
       )}

@@ -4,6 +4,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
+import { Announcements } from "@/components/projects/Announcements";
 import styles from "@/components/projects/projects.module.css";
 import { TableRegion } from "@/components/projects/TableRegion";
 import { api, errorMessage } from "@/components/ui/api-client";
@@ -101,14 +102,7 @@ export function SessionsPanel({ sessions }: { sessions: SessionView[] }) {
         </button>
         {others.length === 0 && <span className="muted">This is your only session.</span>}
       </div>
-      <p role="status" className={styles.status}>
-        {announcement}
-      </p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <Announcements status={announcement} error={error} />
     </section>
   );
 }

@@ -3,7 +3,9 @@
 // optional expiry — its secret shown once, with a copy button — and revoking one after confirming.
 
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState, useTransition, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState, useTransition, type FormEvent } from "react";
+import { Announcements } from "@/components/projects/Announcements";
+import { InlineConfirm } from "@/components/projects/InlineConfirm";
 import styles from "@/components/projects/projects.module.css";
 import { TableRegion } from "@/components/projects/TableRegion";
 import { api, errorMessage } from "@/components/ui/api-client";
@@ -35,17 +37,12 @@ export function TokensPanel({ tokens }: { tokens: TokenView[] }) {
   const [announcement, setAnnouncement] = useState("");
   const [error, setError] = useState<string | null>(null);
   const secretHeading = useRef<HTMLHeadingElement>(null);
-  const question = useRef<HTMLParagraphElement>(null);
   const labelInput = useRef<HTMLInputElement>(null);
   const revokeButtons = useReturnFocus(confirming !== null);
 
   useEffect(() => {
     if (created) secretHeading.current?.focus();
   }, [created]);
-
-  useEffect(() => {
-    if (confirming !== null) question.current?.focus();
-  }, [confirming]);
 
   async function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -108,13 +105,6 @@ export function TokensPanel({ tokens }: { tokens: TokenView[] }) {
     revokeButtons.returnFocusTo(tokenId);
   }
 
-  function onConfirmKeyDown(event: KeyboardEvent<HTMLDivElement>, tokenId: string) {
-    if (event.key === "Escape" && revoking === null) {
-      event.preventDefault();
-      cancelRevoke(tokenId);
-    }
-  }
-
   return (
     <section className={styles.section} aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>API tokens</h2>
@@ -153,22 +143,16 @@ export function TokensPanel({ tokens }: { tokens: TokenView[] }) {
                   </td>
                   <td>
                     {confirming === token.id ? (
-                      <div
-                        className={styles.confirm}
-                        role="group"
-                        aria-label={`Confirm revoking ${tokenName(token)}`}
-                        onKeyDown={(e) => onConfirmKeyDown(e, token.id)}
-                      >
-                        <p ref={question} tabIndex={-1}>
-                          Revoke {tokenName(token)}? Whatever uses it stops working at once.
-                        </p>
-                        <button type="button" className="danger" disabled={revoking !== null} onClick={() => void revoke(token)}>
-                          {revoking === token.id ? "Revoking…" : "Yes, revoke"}
-                        </button>
-                        <button type="button" className="secondary" disabled={revoking !== null} onClick={() => cancelRevoke(token.id)}>
-                          Cancel
-                        </button>
-                      </div>
+                      <InlineConfirm
+                        label={`Confirm revoking ${tokenName(token)}`}
+                        question={`Revoke ${tokenName(token)}? Whatever uses it stops working at once.`}
+                        confirmLabel="Yes, revoke"
+                        busyLabel="Revoking…"
+                        busy={revoking !== null}
+                        danger
+                        onConfirm={() => void revoke(token)}
+                        onCancel={() => cancelRevoke(token.id)}
+                      />
                     ) : (
                       <button
                         type="button"
@@ -190,14 +174,7 @@ export function TokensPanel({ tokens }: { tokens: TokenView[] }) {
           </table>
         </TableRegion>
       )}
-      <p role="status" className={styles.status}>
-        {announcement}
-      </p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <Announcements status={announcement} error={error} />
 
       {created && (
         <div className={`${styles.form} ${styles.secret}`} role="region" aria-labelledby={`${id}-secret-heading`}>
