@@ -193,3 +193,35 @@ test("merging “Zhao” into “Zhao Lijian” from the speaker page: annotatio
   expect((await (await context.get(`/api/v1/annotations/${alert.id}`)).json()).speakerId).toBe(short.id);
   expect((await (await context.get(`/api/v1/speakers/${full.id}`)).json()).aliases).not.toContain("Zhao");
 });
+
+test("the queue fetches its next page before the reviewer reaches the end; a speaker's page loads 100 at a time", async ({ page }) => {
+  await signUp(page, "Paula Pager");
+  const project = await (await page.request.post("/api/v1/projects", { data: { name: `Paging ${Date.now()}` } })).json();
+  const document = await (
+    await page.request.post(`/api/v1/projects/${project.id}/documents`, { data: { title: SEED_TITLE, text: SEED_ARTICLE } })
+  ).json();
+  const speaker = await createSpeaker(page.request, project.id, "Zhao Lijian");
+  for (let i = 0; i < 240; i++) {
+    const response = await page.request.post(`/api/v1/documents/${document.id}/annotations`, {
+      data: { label: "claim", start: i * 10, end: i * 10 + 5, speakerId: speaker.id },
+    });
+    expect(response.status()).toBe(201);
+  }
+
+  await page.goto(`/projects/${project.id}/review`);
+  const queue = page.getByRole("list", { name: "Review queue" });
+  await expect(queue.getByRole("article")).toHaveCount(50);
+  await expect(page.getByText("240 annotations left in the queue")).toBeVisible();
+  for (let i = 0; i < 40; i++) await page.keyboard.press("j");
+  await expect(queue.getByRole("article").nth(40)).toBeFocused();
+  await expect(queue.getByRole("article")).toHaveCount(100);
+
+  await page.goto(`/projects/${project.id}/speakers/${speaker.id}`);
+  const annotations = page.getByRole("list", { name: "Annotations attributed to Zhao Lijian" });
+  await expect(page.getByText("Showing 100 of 240 annotations.")).toBeVisible();
+  await expect(annotations.getByRole("article")).toHaveCount(100);
+  await page.getByRole("button", { name: "Load 100 more" }).click();
+  await expect(page.getByText("Showing 200 of 240 annotations.").first()).toBeVisible();
+  await expect(annotations.getByRole("article")).toHaveCount(200);
+  await expect(page.getByRole("button", { name: "Load 40 more" })).toBeVisible();
+});
