@@ -12,7 +12,7 @@ export function TopBar({ actor }: { actor: Actor }) {
       </Link>
       <nav aria-label="Account">
         <span className="muted">{actor.name}</span>
-        <Link href="/settings">Settings</Link>
+        <Link href="/settings">Account settings</Link>
         <SignOutButton />
       </nav>
     </header>

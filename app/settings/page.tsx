@@ -12,7 +12,7 @@ import { listSessions, listTokens } from "@/lib/auth/account";
 import { SESSION_COOKIE } from "@/lib/auth/authenticate";
 import { requirePageActor } from "@/lib/auth/current-actor";
 
-export const metadata: Metadata = { title: "Settings · Sourcemark" };
+export const metadata: Metadata = { title: "Account settings · Sourcemark" };
 
 export default async function SettingsPage() {
   const actor = await requirePageActor();
@@ -28,10 +28,10 @@ export default async function SettingsPage() {
             <li>
               <Link href="/">Projects</Link>
             </li>
-            <li>Settings</li>
+            <li>Account settings</li>
           </ol>
         </nav>
-        <h1>Settings</h1>
+        <h1>Account settings</h1>
         <p className="muted">
           Signed in as {actor.name} ({actor.email}).
         </p>

@@ -128,6 +128,8 @@ export function ReviewQueue({
   /** Bumped when the filters change: answers for older filters are dropped. */
   const generation = useRef(0);
   const fetchingMore = useRef(false);
+  /** Annotations with a review on its way: a second key press before the list moves on does nothing. */
+  const reviewing = useRef(new Set<string>());
   const cards = useRef(new Map<string, HTMLElement>());
   /** Set by an action that moves the selection: the selected card takes focus after the render. */
   const focusSelected = useRef(false);
@@ -206,6 +208,8 @@ export function ReviewQueue({
   }
 
   async function review(item: ReviewItem, status: AnnotationStatus, reason: string | null) {
+    if (reviewing.current.has(item.id)) return;
+    reviewing.current.add(item.id);
     const index = items.findIndex((i) => i.id === item.id);
     const stays = matchesFilters({ ...item, status }, filters);
     const verb = status === "accepted" ? "Accepted" : "Rejected";
@@ -223,6 +227,8 @@ export function ReviewQueue({
       if (e instanceof ApiRequestError && e.status === 404) dispatch({ type: "left", id: item.id, mine: false });
       setAnnouncement("");
       setError(`${short(item)} was not ${verb.toLowerCase()}: ${errorMessage(e)}`);
+    } finally {
+      reviewing.current.delete(item.id);
     }
   }
 
@@ -404,12 +410,12 @@ export function ReviewQueue({
       if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented || isTypingTarget(event.target)) return;
       if (mode.kind !== "browse" || confirming || bulk) return;
       const key = event.key.toLowerCase();
-      const reviewing = ["a", "r", "s", "x"].includes(key);
+      const isReviewKey = ["a", "r", "s", "x"].includes(key);
       if (!["a", "r", "s", "x", "e", "j", "k"].includes(key)) return;
       event.preventDefault();
       if (key === "j" || key === "k") return step(key === "j" ? 1 : -1);
       if (event.repeat) return;
-      if (reviewing && !mayReview) return announce("Only reviewers and owners can review; your role lets you read the queue.");
+      if (isReviewKey && !mayReview) return announce("Only reviewers and owners can review; your role lets you read the queue.");
       if (key === "a" && event.shiftKey) return askBulk();
       if (!selected) return;
       if (key === "a") return void review(selected, "accepted", null);
