@@ -1,4 +1,4 @@
-// The bar above every signed-in page: home link, who is signed in, sign out.
+// The bar above every signed-in page: home link, who is signed in, their settings, sign out.
 
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/authenticate";
@@ -12,6 +12,7 @@ export function TopBar({ actor }: { actor: Actor }) {
       </Link>
       <nav aria-label="Account">
         <span className="muted">{actor.name}</span>
+        <Link href="/settings">Account settings</Link>
         <SignOutButton />
       </nav>
     </header>

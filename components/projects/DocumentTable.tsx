@@ -1,65 +1,25 @@
-// The documents of a project: title (opens the annotation workspace), annotations, length,
-// published date and source.
+// The documents of a project (the Documents tab): which project they are in and whether the caller
+// may delete them, for the live table. The page hands over only the documents (and renders the
+// table only when there is one), so the project and role are read through the first document.
 
-import Link from "next/link";
-import { formatCount, formatDate, formatNumber, linkHost } from "@/components/ui/format";
+import { documentAccess } from "@/lib/auth/access";
+import { requirePageActor } from "@/lib/auth/current-actor";
+import { can } from "@/lib/auth/roles";
 import type { DocumentSummary } from "@/lib/documents/documents";
-import styles from "./projects.module.css";
-import { TableRegion } from "./TableRegion";
+import { LiveDocumentTable } from "./LiveDocumentTable";
 
-function Missing() {
+export async function DocumentTable({ documents, labelledBy }: { documents: DocumentSummary[]; labelledBy: string }) {
+  const first = documents[0];
+  if (!first) return null;
+  const actor = await requirePageActor();
+  const { projectId, role } = await documentAccess(actor, first.id, "project.read");
   return (
-    <>
-      <span aria-hidden="true">—</span>
-      <span className="visually-hidden">none</span>
-    </>
-  );
-}
-
-export function DocumentTable({ documents, labelledBy }: { documents: DocumentSummary[]; labelledBy: string }) {
-  return (
-    <TableRegion labelledBy={labelledBy}>
-      <table className={styles.table} aria-labelledby={labelledBy}>
-        <thead>
-          <tr>
-            <th scope="col">Title</th>
-            <th scope="col" className={styles.number}>
-              Annotations
-            </th>
-            <th scope="col" className={styles.number}>
-              Length
-            </th>
-            <th scope="col">Published</th>
-            <th scope="col">Source</th>
-          </tr>
-        </thead>
-        <tbody>
-          {documents.map((document) => {
-            const host = document.sourceUrl ? linkHost(document.sourceUrl) : null;
-            return (
-              <tr key={document.id}>
-                <td className={styles.titleCell}>
-                  <Link href={`/documents/${encodeURIComponent(document.id)}`}>{document.title}</Link>
-                </td>
-                <td className={styles.number}>{formatNumber(document.annotationCount)}</td>
-                <td className={styles.number}>{formatCount(document.length, "character", "characters")}</td>
-                <td className={styles.nowrap}>
-                  {document.publishedAt ? <time dateTime={document.publishedAt}>{formatDate(document.publishedAt)}</time> : <Missing />}
-                </td>
-                <td>
-                  {document.sourceUrl && host ? (
-                    <a href={document.sourceUrl} rel="noreferrer" title={document.sourceUrl}>
-                      {host}
-                    </a>
-                  ) : (
-                    <Missing />
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableRegion>
+    <LiveDocumentTable
+      projectId={projectId}
+      actorId={actor.id}
+      documents={documents}
+      labelledBy={labelledBy}
+      mayDelete={can(role, "document.delete")}
+    />
   );
 }

@@ -1,34 +1,14 @@
-"use client";
-// The project's sections as tabs. They are links (each section has its own URL, works without
-// JavaScript and in a new tab), so this is a navigation with aria-current, not an ARIA tablist.
+// The project's section tabs, with the number of annotations waiting for review (counted when the
+// page is rendered; the review page keeps it current) and, for owners, the project's settings.
 
-import Link from "next/link";
-import { usePathname } from "next/navigation";
-import styles from "./projects.module.css";
+import { can } from "@/lib/auth/roles";
+import { loadProjectPage } from "@/lib/projects/project-page";
+import { reviewQueue } from "@/lib/review/review-queue";
+import { ProjectTabLinks } from "./ProjectTabLinks";
 
-const SECTIONS = [
-  { path: "", label: "Documents" },
-  { path: "/speakers", label: "Speakers" },
-  { path: "/members", label: "Members" },
-] as const;
-
-export function ProjectTabs({ projectId }: { projectId: string }) {
-  const pathname = usePathname();
-  const base = `/projects/${encodeURIComponent(projectId)}`;
-  return (
-    <nav aria-label="Project sections" className={styles.tabs}>
-      <ul>
-        {SECTIONS.map(({ path, label }) => {
-          const href = base + path;
-          return (
-            <li key={label}>
-              <Link href={href} className={styles.tab} aria-current={pathname === href ? "page" : undefined}>
-                {label}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
-  );
+export async function ProjectTabs({ projectId }: { projectId: string }) {
+  const { actor, project } = await loadProjectPage(projectId);
+  // The queue's total is the count; one item is the least a page can hold.
+  const { total } = await reviewQueue(actor, project.id, { status: "pending", limit: 1 });
+  return <ProjectTabLinks projectId={project.id} pending={total} mayManage={can(project.role, "project.manage")} />;
 }

@@ -1,7 +1,8 @@
 "use client";
-// The Speakers tab: a searchable table of the project's speakers, each editable in place, and the
-// form that adds one. Controls appear only for roles that may use them.
+// The Speakers tab: a searchable table of the project's speakers, each editable in place and
+// linked to its own page, and the form that adds one. Controls appear only for roles that may use them.
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { api } from "@/components/ui/api-client";
@@ -128,7 +129,9 @@ export function SpeakersPanel({
                   ) : (
                     <tr key={speaker.id}>
                       <th scope="row" className={styles.wide}>
-                        {speaker.name}
+                        <Link href={`/projects/${encodeURIComponent(projectId)}/speakers/${encodeURIComponent(speaker.id)}`}>
+                          {speaker.name}
+                        </Link>
                       </th>
                       <td className={styles.wide}>
                         {speaker.aliases.length > 0 ? (
