@@ -3,7 +3,7 @@
 // (bytes and records so far); Cancel stops the download. Formats and filters are those of the API.
 
 import { useEffect, useId, useRef, useState } from "react";
-import { api } from "@/components/ui/api-client";
+import { apiAll, errorMessage } from "@/components/ui/api-client";
 import { ANNOTATION_STATUSES, LABEL_INFO, LABELS, STATUS_NAMES } from "@/lib/model/vocabulary";
 import { EXPORT_FORMATS, exportUrl, fileNameOf, formatBytes, type ExportFilters, type ExportFormatId } from "./export-request";
 
@@ -32,17 +32,19 @@ export function ExportDialog({ projectId }: { projectId: string }) {
     if (options) return;
     try {
       const [documents, speakers, members] = await Promise.all([
-        api<{ documents: { id: string; title: string }[] }>(`/api/v1/projects/${projectId}/documents`),
-        api<{ speakers: { id: string; name: string }[] }>(`/api/v1/projects/${projectId}/speakers`),
-        api<{ members: { userId: string; name: string }[] }>(`/api/v1/projects/${projectId}/members`),
+        apiAll<{ id: string; title: string }>(`/api/v1/projects/${projectId}/documents`),
+        apiAll<{ id: string; name: string }>(`/api/v1/projects/${projectId}/speakers`),
+        apiAll<{ userId: string; name: string }>(`/api/v1/projects/${projectId}/members`),
       ]);
       setOptions({
-        documents: documents.documents.map((d) => ({ id: d.id, name: d.title })),
-        speakers: speakers.speakers.map((s) => ({ id: s.id, name: s.name })),
-        members: members.members.map((m) => ({ id: m.userId, name: m.name })),
+        documents: documents.map((d) => ({ id: d.id, name: d.title })),
+        speakers: speakers.map((s) => ({ id: s.id, name: s.name })),
+        members: members.map((m) => ({ id: m.userId, name: m.name })),
       });
-    } catch {
+    } catch (error) {
+      // The export still works unfiltered; say why the filter lists are empty.
       setOptions({ documents: [], speakers: [], members: [] });
+      setMessage({ kind: "error", text: `Could not load the filter lists: ${errorMessage(error)}` });
     }
   };
 

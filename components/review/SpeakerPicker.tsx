@@ -4,7 +4,7 @@
 // the choice into a speaker — creating it when asked (the one already so named if any).
 
 import { SpeakerCombobox } from "@/components/workspace/SpeakerCombobox";
-import type { SpeakerChoice, SpeakerOption } from "@/components/workspace/speaker-options";
+import type { SpeakerChoice } from "@/components/workspace/speaker-options";
 import { api } from "@/components/ui/api-client";
 import type { SpeakerView } from "@/lib/speakers/speakers";
 import styles from "./review.module.css";
@@ -17,7 +17,7 @@ export function SpeakerPicker({
 }: {
   /** The group's accessible name ("Change the speaker of …"). */
   label: string;
-  speakers: SpeakerOption[];
+  speakers: readonly SpeakerView[];
   onChoose: (choice: SpeakerChoice) => void;
   onCancel: () => void;
 }) {
@@ -35,7 +35,7 @@ export async function speakerOfChoice(projectId: string, choice: SpeakerChoice):
     case "none":
       return null;
     case "existing":
-      return { annotationCount: 0, ...choice.speaker };
+      return choice.speaker;
     case "create":
       return api<SpeakerView>(`/api/v1/projects/${encodeURIComponent(projectId)}/speakers?existing=return`, {
         method: "POST",

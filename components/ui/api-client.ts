@@ -43,6 +43,21 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
   return (await response.json()) as T;
 }
 
+/** Every item of a paginated list route ({items, nextCursor}), a page of 1,000 at a time. */
+export async function apiAll<T>(path: string): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const url = new URL(path, "http://x");
+    url.searchParams.set("limit", "1000");
+    if (cursor) url.searchParams.set("cursor", cursor);
+    const page: { items: T[]; nextCursor: string | null } = await api(`${url.pathname}${url.search}`);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+
 /**
  * What to tell the user when `api()` failed: the API's message, then what is wrong with each field it
  * names (`fieldLabels` maps API field names to the form's labels), or that the server was unreachable.
