@@ -68,80 +68,151 @@ export interface Segment {
 
 /** δ² between two segments of different coders (Krippendorff 2004; DKPro `measureDistance`). */
 export function segmentDistance(g: Segment, h: Segment): number {
-  if (g.unit && h.unit) {
-    if (g.start >= h.end || h.start >= g.end) return 0;
-    return (g.start - h.start) ** 2 + (g.end - h.end) ** 2;
+  return distance(g.start, g.end, g.unit, h.start, h.end, h.unit);
+}
+
+function distance(gStart: number, gEnd: number, gUnit: boolean, hStart: number, hEnd: number, hUnit: boolean): number {
+  if (gUnit && hUnit) {
+    if (gStart >= hEnd || hStart >= gEnd) return 0;
+    return (gStart - hStart) ** 2 + (gEnd - hEnd) ** 2;
   }
-  if (g.unit && !h.unit) return h.start <= g.start && g.end <= h.end ? (g.end - g.start) ** 2 : 0;
-  if (!g.unit && h.unit) return g.start <= h.start && h.end <= g.end ? (h.end - h.start) ** 2 : 0;
+  if (gUnit) return hStart <= gStart && gEnd <= hEnd ? (gEnd - gStart) ** 2 : 0;
+  if (hUnit) return gStart <= hStart && hEnd <= gEnd ? (hEnd - hStart) ** 2 : 0;
   return 0;
 }
 
-/** Sorted, disjoint units of one coder and category as [start0, end0, start1, end1, ...]. */
-type Intervals = number[];
+/**
+ * The sums α_u is made of, for continua with the same coders. Pooling continua is adding their
+ * terms (what `poolTerms` does), so a project's α_u reuses its documents' work.
+ */
+export interface UnitizingTerms {
+  coders: number;
+  /** Length of each continuum: a category nobody marked in one is a gap that long for every coder. */
+  continuumLengths: number[];
+  byCategory: Map<string, CategoryTerms>;
+}
 
-/** Sorts one coder's units of one category and merges those that share code points. */
-function mergeUnits(units: Array<[number, number]>): Intervals {
-  units.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  const merged: Intervals = [];
-  for (const [start, end] of units) {
-    const last = merged.length - 1;
-    if (last > 0 && start < (merged[last] as number)) merged[last] = Math.max(merged[last] as number, end);
-    else merged.push(start, end);
-  }
-  return merged;
+interface CategoryTerms {
+  /** Σ δ² over coder pairs (each pair once) and their overlapping segments. */
+  observed: number;
+  unitLengths: number[];
+  gapLengths: number[];
 }
 
 /**
- * Σ δ² over the overlapping segments of two coders' cuts of one continuum [0, length): a sweep over
- * both lists of units, with the gaps between them implied.
+ * One coder's cut of a continuum for one category, as boundaries: segment i is [bounds[i],
+ * bounds[i + 1]), a unit where unit[i] is 1. Built once per coder, swept against every other coder.
  */
-function pairDisagreement(a: Intervals, b: Intervals, length: number): number {
-  const segA = segments(a, length);
-  const segB = segments(b, length);
+interface Cut {
+  bounds: number[];
+  unit: number[];
+}
+
+/** Sorts one coder's units of one category, merges those that share code points, and cuts [0, length). */
+function cutOf(units: Array<[number, number]>, length: number): Cut {
+  units.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const bounds = [0];
+  const unit: number[] = [];
+  let position = 0;
+  for (const [start, end] of units) {
+    if (start < position) {
+      // Shares code points with the unit before: widen that one.
+      if (end > position) bounds[bounds.length - 1] = position = end;
+      continue;
+    }
+    if (start > position) {
+      bounds.push(start);
+      unit.push(0);
+    }
+    bounds.push(end);
+    unit.push(1);
+    position = end;
+  }
+  if (position < length) {
+    bounds.push(length);
+    unit.push(0);
+  }
+  return { bounds, unit };
+}
+
+/** Σ δ² over the overlapping segments of two cuts of one continuum. */
+function pairDisagreement(a: Cut, b: Cut): number {
   let sum = 0;
   let i = 0;
   let j = 0;
-  // Both lists partition [0, length), so stepping past whichever segment ends first visits every
+  // Both cuts partition the continuum, so stepping past whichever segment ends first visits every
   // overlapping pair exactly once.
-  while (i < segA.length && j < segB.length) {
-    const g = segA[i] as Segment;
-    const h = segB[j] as Segment;
-    sum += segmentDistance(g, h);
-    if (g.end <= h.end) i++;
-    if (h.end <= g.end) j++;
+  while (i < a.unit.length && j < b.unit.length) {
+    const aEnd = a.bounds[i + 1] as number;
+    const bEnd = b.bounds[j + 1] as number;
+    sum += distance(a.bounds[i] as number, aEnd, a.unit[i] === 1, b.bounds[j] as number, bEnd, b.unit[j] === 1);
+    if (aEnd <= bEnd) i++;
+    if (bEnd <= aEnd) j++;
   }
   return sum;
 }
 
-function segments(units: Intervals, length: number): Segment[] {
-  const out: Segment[] = [];
-  let position = 0;
-  for (let k = 0; k < units.length; k += 2) {
-    const start = units[k] as number;
-    const end = units[k + 1] as number;
-    if (start > position) out.push({ start: position, end: start, unit: false });
-    out.push({ start, end, unit: true });
-    position = end;
+/** The terms of one continuum. Units must lie within it and belong to one of `coders`. */
+export function unitizingTerms(coders: readonly string[], continuum: UnitizingContinuum): UnitizingTerms {
+  const coderIndex = new Map(coders.map((coder, index) => [coder, index]));
+  if (coderIndex.size !== coders.length) throw new RangeError("unitizingTerms: coders must be distinct");
+  const m = coders.length;
+  const { length } = continuum;
+  const raw = new Map<string, Array<Array<[number, number]>>>();
+  for (const unit of continuum.units) {
+    const coder = coderIndex.get(unit.coder);
+    if (coder === undefined) throw new RangeError(`unitizingTerms: unknown coder ${unit.coder}`);
+    if (!(Number.isInteger(unit.start) && Number.isInteger(unit.end) && 0 <= unit.start && unit.start <= unit.end && unit.end <= length)) {
+      throw new RangeError(`unitizingTerms: unit [${unit.start}, ${unit.end}) outside [0, ${length})`);
+    }
+    let byCoder = raw.get(unit.category);
+    if (!byCoder) raw.set(unit.category, (byCoder = Array.from({ length: m }, () => [])));
+    if (unit.end > unit.start) (byCoder[coder] as Array<[number, number]>).push([unit.start, unit.end]);
   }
-  if (position < length) out.push({ start: position, end: length, unit: false });
-  return out;
+
+  const byCategory = new Map<string, CategoryTerms>();
+  for (const [category, byCoder] of raw) {
+    const cuts = byCoder.map((units) => cutOf(units, length));
+    const terms: CategoryTerms = { observed: 0, unitLengths: [], gapLengths: [] };
+    cuts.forEach((cut, coder) => {
+      for (let i = 0; i < cut.unit.length; i++) {
+        const size = (cut.bounds[i + 1] as number) - (cut.bounds[i] as number);
+        (cut.unit[i] === 1 ? terms.unitLengths : terms.gapLengths).push(size);
+      }
+      for (let other = coder + 1; other < m; other++) terms.observed += pairDisagreement(cut, cuts[other] as Cut);
+    });
+    byCategory.set(category, terms);
+  }
+  return { coders: m, continuumLengths: [length], byCategory };
 }
 
-/** Gap lengths of one coder's cut of a continuum: before, between and after the units. */
-function pushGaps(units: Intervals, length: number, gaps: number[]): void {
-  let position = 0;
-  for (let k = 0; k < units.length; k += 2) {
-    const start = units[k] as number;
-    if (start > position) gaps.push(start - position);
-    position = units[k + 1] as number;
+/** Terms of several continua with the same coders, as one continuum in which no gap runs from one into the next. */
+export function poolTerms(parts: readonly UnitizingTerms[]): UnitizingTerms {
+  const coders = parts[0]?.coders ?? 0;
+  if (parts.some((part) => part.coders !== coders)) throw new RangeError("poolTerms: every part must have the same coders");
+  const pooled: UnitizingTerms = { coders, continuumLengths: parts.flatMap((part) => part.continuumLengths), byCategory: new Map() };
+  for (const part of parts)
+    for (const category of part.byCategory.keys()) pooled.byCategory.set(category, { observed: 0, unitLengths: [], gapLengths: [] });
+  for (const [category, sum] of pooled.byCategory) {
+    for (const part of parts) {
+      const terms = part.byCategory.get(category);
+      if (terms) {
+        sum.observed += terms.observed;
+        for (const l of terms.unitLengths) sum.unitLengths.push(l);
+        for (const l of terms.gapLengths) sum.gapLengths.push(l);
+      } else {
+        for (const length of part.continuumLengths)
+          if (length > 0) for (let coder = 0; coder < coders; coder++) sum.gapLengths.push(length);
+      }
+    }
   }
-  if (position < length) gaps.push(length - position);
+  return pooled;
 }
 
 /** D_e's numerator and the Σ l(l − 1) of its denominator, from every unit length and every gap length. */
-function expectedTerms(unitLengths: readonly number[], gaps: number[]): { numerator: number; squaredLengths: number } {
-  gaps.sort((x, y) => x - y);
+function expectedTerms(unitLengths: readonly number[], gapLengths: readonly number[]): { numerator: number; squaredLengths: number } {
+  // A typed array sorts numerically without a comparator: a project has tens of thousands of gaps.
+  const gaps = Float64Array.from(gapLengths).sort();
   // suffix[k] = sum of gaps[k..]: Σ over gaps ≥ l of (l_g − l + 1) = suffix[k] − count·(l − 1).
   const suffix = new Float64Array(gaps.length + 1);
   for (let k = gaps.length - 1; k >= 0; k--) suffix[k] = (suffix[k + 1] as number) + (gaps[k] as number);
@@ -158,7 +229,7 @@ function expectedTerms(unitLengths: readonly number[], gaps: number[]): { numera
 }
 
 /** Index of the first element ≥ value in an ascending array. */
-function lowerBound(sorted: readonly number[], value: number): number {
+function lowerBound(sorted: Float64Array, value: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -171,44 +242,11 @@ function lowerBound(sorted: readonly number[], value: number): number {
 
 const UNDEFINED: CategoryAlpha = { alpha: null, observedDisagreement: null, expectedDisagreement: null };
 
-/** α_u overall and for each category (that category's units against everything else). */
-export function unitizingAlpha(study: UnitizingStudy): UnitizingAlpha {
-  const coderIndex = new Map(study.coders.map((coder, index) => [coder, index]));
-  if (coderIndex.size !== study.coders.length) throw new RangeError("unitizingAlpha: coders must be distinct");
-  const m = study.coders.length;
-  const totalLength = study.continua.reduce((sum, continuum) => sum + continuum.length, 0);
-
-  // For each continuum: category -> one interval list per coder.
-  const prepared = study.continua.map((continuum) => {
-    const raw = new Map<string, Array<Array<[number, number]>>>();
-    for (const unit of continuum.units) {
-      const coder = coderIndex.get(unit.coder);
-      if (coder === undefined) throw new RangeError(`unitizingAlpha: unknown coder ${unit.coder}`);
-      if (!(
-        Number.isInteger(unit.start) &&
-        Number.isInteger(unit.end) &&
-        0 <= unit.start &&
-        unit.start <= unit.end &&
-        unit.end <= continuum.length
-      )) {
-        throw new RangeError(`unitizingAlpha: unit [${unit.start}, ${unit.end}) outside [0, ${continuum.length})`);
-      }
-      let byCoder = raw.get(unit.category);
-      if (!byCoder) {
-        byCoder = Array.from({ length: m }, () => []);
-        raw.set(unit.category, byCoder);
-      }
-      if (unit.end > unit.start) (byCoder[coder] as Array<[number, number]>).push([unit.start, unit.end]);
-    }
-    const merged = new Map<string, Intervals[]>();
-    for (const [category, byCoder] of raw) merged.set(category, byCoder.map(mergeUnits));
-    return { length: continuum.length, merged };
-  });
-
-  const categories = new Set(study.categories ?? []);
-  for (const continuum of prepared) for (const category of continuum.merged.keys()) categories.add(category);
-  const sortedCategories = [...categories].sort();
-
+/** α_u overall and per category from (pooled) terms; `categories` adds categories to report without units. */
+export function alphaFromTerms(terms: UnitizingTerms, categories: readonly string[] = []): UnitizingAlpha {
+  const m = terms.coders;
+  const totalLength = terms.continuumLengths.reduce((sum, length) => sum + length, 0);
+  const sortedCategories = [...new Set([...categories, ...terms.byCategory.keys()])].sort();
   if (m < 2 || totalLength === 0) {
     return { ...UNDEFINED, byCategory: Object.fromEntries(sortedCategories.map((category) => [category, UNDEFINED])) };
   }
@@ -216,33 +254,21 @@ export function unitizingAlpha(study: UnitizingStudy): UnitizingAlpha {
   const byCategory: Record<string, CategoryAlpha> = {};
   let observedTotal = 0;
   let expectedTotal = 0;
+  const mL = m * totalLength;
   for (const category of sortedCategories) {
-    let observedSum = 0;
-    const unitLengths: number[] = [];
-    const gaps: number[] = [];
-    for (const continuum of prepared) {
-      const byCoder = continuum.merged.get(category);
-      if (!byCoder) {
-        // Nobody marked this category here: each coder's cut is one gap.
-        if (continuum.length > 0) for (let coder = 0; coder < m; coder++) gaps.push(continuum.length);
-        continue;
-      }
-      for (let coder = 0; coder < m; coder++) {
-        const units = byCoder[coder] as Intervals;
-        for (let k = 0; k < units.length; k += 2) unitLengths.push((units[k + 1] as number) - (units[k] as number));
-        pushGaps(units, continuum.length, gaps);
-        for (let other = coder + 1; other < m; other++)
-          observedSum += pairDisagreement(units, byCoder[other] as Intervals, continuum.length);
-      }
+    const sums = terms.byCategory.get(category);
+    if (!sums || sums.unitLengths.length === 0) {
+      // No unit: D_o = D_e = 0, nothing to agree on.
+      byCategory[category] = { alpha: null, observedDisagreement: 0, expectedDisagreement: 0 };
+      continue;
     }
-    const observed = (2 * observedSum) / (m * (m - 1) * totalLength * totalLength);
-    const { numerator, squaredLengths } = expectedTerms(unitLengths, gaps);
-    const mL = m * totalLength;
+    const observed = (2 * sums.observed) / (m * (m - 1) * totalLength * totalLength);
+    const { numerator, squaredLengths } = expectedTerms(sums.unitLengths, sums.gapLengths);
     const expected = ((2 / totalLength) * numerator) / (mL * (mL - 1) - squaredLengths);
     observedTotal += observed;
     expectedTotal += expected;
     byCategory[category] = {
-      alpha: unitLengths.length > 0 && expected > 0 ? 1 - observed / expected : null,
+      alpha: expected > 0 ? 1 - observed / expected : null,
       observedDisagreement: observed,
       expectedDisagreement: expected,
     };
@@ -253,4 +279,11 @@ export function unitizingAlpha(study: UnitizingStudy): UnitizingAlpha {
     expectedDisagreement: expectedTotal,
     byCategory,
   };
+}
+
+/** α_u overall and for each category (that category's units against everything else). */
+export function unitizingAlpha(study: UnitizingStudy): UnitizingAlpha {
+  const parts = study.continua.map((continuum) => unitizingTerms(study.coders, continuum));
+  const pooled = parts.length > 0 ? poolTerms(parts) : { coders: study.coders.length, continuumLengths: [], byCategory: new Map() };
+  return alphaFromTerms(pooled, study.categories);
 }
