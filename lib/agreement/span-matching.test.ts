@@ -1,7 +1,7 @@
 // Span matching and its scores, on small tables counted by hand.
 
 import { describe, expect, it } from "vitest";
-import { addTallies, matchSpans, overlapsEnough, scoreTally, tallyMatches, type MatchableSpan } from "./span-matching";
+import { addTallies, compareSpans, matchSpans, overlapsEnough, scoreTally, tallyMatches, type MatchableSpan } from "./span-matching";
 
 const span = (start: number, end: number, label = "claim", speakerId: string | null = null): MatchableSpan => ({
   start,
@@ -68,6 +68,10 @@ describe("exact vs overlap on one table", () => {
       labelAgreement: 2 / 3,
       speakerAgreement: 2 / 3,
     });
+  });
+
+  it("compareSpans gives both modes from one pass", () => {
+    expect(compareSpans(a, b)).toEqual({ exact: tallyMatches(a, b, "exact"), overlap: tallyMatches(a, b, "overlap") });
   });
 
   it("F1 is symmetric; precision and recall swap", () => {

@@ -35,7 +35,10 @@ export function sharedLength(x: MatchableSpan, y: MatchableSpan): number {
 
 /** Overlap match: the spans share at least one code point, and at least half of the shorter one's. */
 export function overlapsEnough(x: MatchableSpan, y: MatchableSpan): boolean {
-  const shared = sharedLength(x, y);
+  return sharesEnough(sharedLength(x, y), x, y);
+}
+
+function sharesEnough(shared: number, x: MatchableSpan, y: MatchableSpan): boolean {
   return shared > 0 && 2 * shared >= Math.min(x.end - x.start, y.end - y.start);
 }
 
@@ -43,10 +46,17 @@ export function isExactMatch(x: MatchableSpan, y: MatchableSpan): boolean {
   return x.start === y.start && x.end === y.end;
 }
 
+/** Candidate pairs, most preferred first, and a's spans in order of position. */
+interface Candidates {
+  aOrder: number[];
+  list: Candidate[];
+}
+
 interface Candidate {
   a: number;
   b: number;
   shared: number;
+  exact: boolean;
   sameLabel: boolean;
   sameSpeaker: boolean;
 }
@@ -63,99 +73,113 @@ function byPosition(spans: readonly MatchableSpan[]): number[] {
 }
 
 /**
- * The matched pairs [index in a, index in b] of a maximum one-to-one matching under `mode`.
- * O(n·k) to find candidates over spans sorted by start (k = spans a span can overlap), then greedy
- * and augmenting paths over the candidates only.
+ * Every pair that shares a code point or has the same offsets, most preferred first. Both sides are
+ * walked in order of start; a window skips the spans of b that end before the span of a begins
+ * (b.start + longest b < a.start), so the work is the spans × the spans each one can meet, not n².
  */
-export function matchSpans(a: readonly MatchableSpan[], b: readonly MatchableSpan[], mode: MatchMode): Array<[number, number]> {
-  const accepts = mode === "exact" ? isExactMatch : overlapsEnough;
+function candidatesOf(a: readonly MatchableSpan[], b: readonly MatchableSpan[]): Candidates {
   const aOrder = byPosition(a);
   const bOrder = byPosition(b);
+  let longest = 0;
+  for (const y of b) longest = Math.max(longest, y.end - y.start);
   const candidates: Candidate[] = [];
+  let first = 0;
   for (const ai of aOrder) {
     const x = a[ai] as MatchableSpan;
-    for (const bi of bOrder) {
+    while (first < bOrder.length && (b[bOrder[first] as number] as MatchableSpan).start + longest < x.start) first++;
+    for (let k = first; k < bOrder.length; k++) {
+      const bi = bOrder[k] as number;
       const y = b[bi] as MatchableSpan;
-      // Sorted by start: nothing further along can share a code point with x (or, for exact, start with it).
-      if (y.start > x.end || (y.start === x.end && x.end > x.start)) break;
-      if (!accepts(x, y)) continue;
-      candidates.push({
-        a: ai,
-        b: bi,
-        shared: sharedLength(x, y),
-        sameLabel: x.label === y.label,
-        sameSpeaker: x.speakerId === y.speakerId,
-      });
+      if (y.start > x.end) break;
+      const shared = sharedLength(x, y);
+      const exact = isExactMatch(x, y);
+      if (shared === 0 && !exact) continue;
+      candidates.push({ a: ai, b: bi, shared, exact, sameLabel: x.label === y.label, sameSpeaker: x.speakerId === y.speakerId });
     }
   }
-  // Preference order; position (aOrder/bOrder rank) makes ties deterministic.
-  const aRank = rankOf(aOrder);
-  const bRank = rankOf(bOrder);
+  // Stable sort: among equals, the order of position in which they were found.
   candidates.sort(
-    (x, y) =>
-      y.shared - x.shared ||
-      Number(y.sameLabel) - Number(x.sameLabel) ||
-      Number(y.sameSpeaker) - Number(x.sameSpeaker) ||
-      (aRank[x.a] as number) - (aRank[y.a] as number) ||
-      (bRank[x.b] as number) - (bRank[y.b] as number),
+    (x, y) => y.shared - x.shared || Number(y.sameLabel) - Number(x.sameLabel) || Number(y.sameSpeaker) - Number(x.sameSpeaker),
   );
+  return { aOrder, list: candidates };
+}
 
-  const partnerOfA = new Int32Array(a.length).fill(-1);
-  const partnerOfB = new Int32Array(b.length).fill(-1);
-  const options: number[][] = a.map(() => []);
+/** A maximum one-to-one matching over candidates given in order of preference: greedy, then augmenting paths. */
+function maximumMatching(aOrder: readonly number[], bCount: number, candidates: readonly Candidate[]): Candidate[] {
+  const aCount = aOrder.length;
+  const chosen = new Array<Candidate | undefined>(aCount);
+  const holderOfB = new Int32Array(bCount).fill(-1);
+  const options: Candidate[][] = Array.from({ length: aCount }, () => []);
   for (const candidate of candidates) {
-    (options[candidate.a] as number[]).push(candidate.b);
-    if (partnerOfA[candidate.a] === -1 && partnerOfB[candidate.b] === -1) {
-      partnerOfA[candidate.a] = candidate.b;
-      partnerOfB[candidate.b] = candidate.a;
+    (options[candidate.a] as Candidate[]).push(candidate);
+    if (chosen[candidate.a] === undefined && holderOfB[candidate.b] === -1) {
+      chosen[candidate.a] = candidate;
+      holderOfB[candidate.b] = candidate.a;
     }
   }
 
   // Augmenting paths (Kuhn): a span of a left unpaired that can still be paired, by moving partners
   // along a path, is paired. One pass suffices: no path from a span now means none later.
-  const visited = new Uint8Array(b.length);
+  const visited = new Uint8Array(bCount);
   const augment = (ai: number): boolean => {
-    for (const bi of options[ai] as number[]) {
-      if (visited[bi]) continue;
-      visited[bi] = 1;
-      const holder = partnerOfB[bi] as number;
+    for (const option of options[ai] as Candidate[]) {
+      if (visited[option.b]) continue;
+      visited[option.b] = 1;
+      const holder = holderOfB[option.b] as number;
       if (holder === -1 || augment(holder)) {
-        partnerOfA[ai] = bi;
-        partnerOfB[bi] = ai;
+        chosen[ai] = option;
+        holderOfB[option.b] = ai;
         return true;
       }
     }
     return false;
   };
   for (const ai of aOrder) {
-    if (partnerOfA[ai] !== -1 || (options[ai] as number[]).length === 0) continue;
+    if (chosen[ai] !== undefined || (options[ai] as Candidate[]).length === 0) continue;
     visited.fill(0);
     augment(ai);
   }
-
-  const pairs: Array<[number, number]> = [];
-  for (const ai of aOrder) if ((partnerOfA[ai] as number) !== -1) pairs.push([ai, partnerOfA[ai] as number]);
-  return pairs;
+  return chosen.filter((candidate): candidate is Candidate => candidate !== undefined);
 }
 
-function rankOf(order: readonly number[]): Int32Array {
-  const rank = new Int32Array(order.length);
-  order.forEach((index, position) => (rank[index] = position));
-  return rank;
+const accepts: Record<MatchMode, (candidate: Candidate, a: MatchableSpan, b: MatchableSpan) => boolean> = {
+  exact: (candidate) => candidate.exact,
+  overlap: (candidate, a, b) => sharesEnough(candidate.shared, a, b),
+};
+
+function matchesFrom(a: readonly MatchableSpan[], b: readonly MatchableSpan[], candidates: Candidates, mode: MatchMode): Candidate[] {
+  const valid = candidates.list.filter((candidate) =>
+    accepts[mode](candidate, a[candidate.a] as MatchableSpan, b[candidate.b] as MatchableSpan),
+  );
+  return maximumMatching(candidates.aOrder, b.length, valid);
 }
 
-/** Matches a against b in one document and counts what the scores need. */
-export function tallyMatches(a: readonly MatchableSpan[], b: readonly MatchableSpan[], mode: MatchMode): MatchTally {
-  const pairs = matchSpans(a, b, mode);
+/** The matched pairs [index in a, index in b] of a maximum one-to-one matching under `mode`, in a's order. */
+export function matchSpans(a: readonly MatchableSpan[], b: readonly MatchableSpan[], mode: MatchMode): Array<[number, number]> {
+  return matchesFrom(a, b, candidatesOf(a, b), mode)
+    .map((candidate): [number, number] => [candidate.a, candidate.b])
+    .sort((x, y) => x[0] - y[0]);
+}
+
+function tallyOf(a: readonly MatchableSpan[], b: readonly MatchableSpan[], matches: readonly Candidate[]): MatchTally {
   let sameLabel = 0;
   let sameSpeaker = 0;
-  for (const [ai, bi] of pairs) {
-    const x = a[ai] as MatchableSpan;
-    const y = b[bi] as MatchableSpan;
-    if (x.label === y.label) sameLabel++;
-    if (x.speakerId === y.speakerId) sameSpeaker++;
+  for (const match of matches) {
+    if (match.sameLabel) sameLabel++;
+    if (match.sameSpeaker) sameSpeaker++;
   }
-  return { matched: pairs.length, aOnly: a.length - pairs.length, bOnly: b.length - pairs.length, sameLabel, sameSpeaker };
+  return { matched: matches.length, aOnly: a.length - matches.length, bOnly: b.length - matches.length, sameLabel, sameSpeaker };
+}
+
+/** Both modes' tallies for one document, from one pass over the candidate pairs. */
+export function compareSpans(a: readonly MatchableSpan[], b: readonly MatchableSpan[]): Record<MatchMode, MatchTally> {
+  const candidates = candidatesOf(a, b);
+  return { exact: tallyOf(a, b, matchesFrom(a, b, candidates, "exact")), overlap: tallyOf(a, b, matchesFrom(a, b, candidates, "overlap")) };
+}
+
+/** Matches a against b in one document under `mode` and counts what the scores need. */
+export function tallyMatches(a: readonly MatchableSpan[], b: readonly MatchableSpan[], mode: MatchMode): MatchTally {
+  return tallyOf(a, b, matchesFrom(a, b, candidatesOf(a, b), mode));
 }
 
 export function addTallies(x: MatchTally, y: MatchTally): MatchTally {
