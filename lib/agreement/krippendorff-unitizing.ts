@@ -186,7 +186,10 @@ export function unitizingTerms(coders: readonly string[], continuum: UnitizingCo
   return { coders: m, continuumLengths: [length], byCategory };
 }
 
-/** Terms of several continua with the same coders, as one continuum in which no gap runs from one into the next. */
+/**
+ * Terms of several continua with the same coders, as one continuum in which no gap runs from one into
+ * the next. No continua: an empty continuum, whose α_u is undefined.
+ */
 export function poolTerms(parts: readonly UnitizingTerms[]): UnitizingTerms {
   const coders = parts[0]?.coders ?? 0;
   if (parts.some((part) => part.coders !== coders)) throw new RangeError("poolTerms: every part must have the same coders");
@@ -283,7 +286,5 @@ export function alphaFromTerms(terms: UnitizingTerms, categories: readonly strin
 
 /** α_u overall and for each category (that category's units against everything else). */
 export function unitizingAlpha(study: UnitizingStudy): UnitizingAlpha {
-  const parts = study.continua.map((continuum) => unitizingTerms(study.coders, continuum));
-  const pooled = parts.length > 0 ? poolTerms(parts) : { coders: study.coders.length, continuumLengths: [], byCategory: new Map() };
-  return alphaFromTerms(pooled, study.categories);
+  return alphaFromTerms(poolTerms(study.continua.map((continuum) => unitizingTerms(study.coders, continuum))), study.categories);
 }

@@ -22,12 +22,17 @@ export interface AgreementDocument {
 export interface AgreementInput {
   /** The documents in scope, in the order the result lists them. */
   documents: readonly AgreementDocument[];
-  /** Spans of the annotators in scope; spans of anyone else, or on a document its annotator has not finished, are left out. */
+  /**
+   * Spans to compare. Spans of annotators or documents not in scope, and spans on a document their
+   * annotator has not finished, are left out; filter by label before calling to compare one label.
+   */
   spans: readonly AgreementSpan[];
   /** The annotators to compare, in the order pairs are formed: in pair (a, b), a comes first and is the reference. */
   annotators: readonly string[];
-  /** For each annotator, the documents they marked done. Only finished documents count. */
+  /** For each annotator, the documents they marked done. Only finished documents count; ids not in scope are ignored. */
   done: Readonly<Record<string, readonly string[]>>;
+  /** Labels to report even where no span has them (null there), e.g. every label of the vocabulary. */
+  labels?: readonly string[];
 }
 
 /** Precision/recall/F1 of one matching mode, with b scored against a as the reference. */
@@ -58,7 +63,7 @@ export interface PairAgreement {
 
 export interface AlphaU {
   overall: number | null;
-  /** Every label seen in scope, each null where α_u is undefined (e.g. no span of that label). */
+  /** Every label of the result, each null where α_u is undefined (e.g. no span of that label). */
   byLabel: Record<string, number | null>;
 }
 
@@ -76,7 +81,7 @@ export interface ProjectAlphaU extends AlphaU {
 }
 
 export interface AgreementResult {
-  /** Labels seen in scope, sorted. */
+  /** The labels asked for and those seen in scope, sorted. */
   labels: string[];
   pairs: PairAgreement[];
   perDocument: DocumentAgreement[];
