@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors/domain-error";
 import { computeAgreement } from "./compute-agreement";
 import { unitizingAlpha } from "./krippendorff-unitizing";
+import { EMPTY_TALLY, scoreTally } from "./span-matching";
 import type { AgreementInput, AgreementSpan } from "./types";
 
 let nextId = 0;
@@ -23,6 +24,10 @@ const span = (
   label,
   speakerId,
 });
+
+/** ann and bob, both done with d1 (of the given length). */
+const annAndBob = (length: number, spans: AgreementSpan[], more: Partial<AgreementInput> = {}) =>
+  computeAgreement({ documents: [{ id: "d1", length }], annotators: ["ann", "bob"], done: { ann: ["d1"], bob: ["d1"] }, spans, ...more });
 
 describe("computeAgreement", () => {
   it("identical annotators: F1 1, label and speaker agreement 1, α_u 1", () => {
@@ -50,12 +55,7 @@ describe("computeAgreement", () => {
   });
 
   it("disjoint annotations: F1 0 and α_u ≤ 0", () => {
-    const result = computeAgreement({
-      documents: [{ id: "d1", length: 10 }],
-      annotators: ["ann", "bob"],
-      done: { ann: ["d1"], bob: ["d1"] },
-      spans: [span("ann", "d1", 0, 2), span("bob", "d1", 5, 7)],
-    });
+    const result = annAndBob(10, [span("ann", "d1", 0, 2), span("bob", "d1", 5, 7)]);
     expect(result.pairs[0]?.overlap).toMatchObject({ f1: 0, matched: 0, labelAgreement: null, speakerAgreement: null });
     // Hand-computed in krippendorff-unitizing.test.ts: 1 − .08/(21.6/376).
     expect(result.alphaU.overall).toBeCloseTo(1 - 0.08 / (21.6 / 376), 12);
@@ -141,6 +141,8 @@ describe("computeAgreement", () => {
       spans: [span("ann", "d1", 0, 10, "quote"), span("bob", "d1", 2, 10, "quote")],
     });
     expect(result.labels).toEqual(["quote"]);
+    // All null, as span-matching.test.ts checks.
+    const nothingMarked = scoreTally(EMPTY_TALLY);
     expect(result.perDocument[1]).toEqual({
       documentId: "d2",
       annotators: ["ann", "bob"],
@@ -149,17 +151,8 @@ describe("computeAgreement", () => {
           a: "ann",
           b: "bob",
           documents: 1,
-          exact: { precision: null, recall: null, f1: null, matched: 0, aOnly: 0, bOnly: 0, labelAgreement: null, speakerAgreement: null },
-          overlap: {
-            precision: null,
-            recall: null,
-            f1: null,
-            matched: 0,
-            aOnly: 0,
-            bOnly: 0,
-            labelAgreement: null,
-            speakerAgreement: null,
-          },
+          exact: nothingMarked,
+          overlap: nothingMarked,
         },
       ],
       alphaU: { overall: null, byLabel: { quote: null } },
@@ -183,24 +176,15 @@ describe("computeAgreement", () => {
   });
 
   it("leaves out spans of annotators not in scope", () => {
-    const result = computeAgreement({
-      documents: [{ id: "d1", length: 10 }],
-      annotators: ["ann", "bob"],
+    const result = annAndBob(10, [span("ann", "d1", 0, 5), span("bob", "d1", 0, 5), span("dan", "d1", 5, 9, "quote")], {
       done: { ann: ["d1"], bob: ["d1"], dan: ["d1"] },
-      spans: [span("ann", "d1", 0, 5), span("bob", "d1", 0, 5), span("dan", "d1", 5, 9, "quote")],
     });
     expect(result.labels).toEqual(["claim"]);
     expect(result.alphaU.overall).toBe(1);
   });
 
   it("reports the labels asked for, null where nobody used them", () => {
-    const result = computeAgreement({
-      documents: [{ id: "d1", length: 10 }],
-      annotators: ["ann", "bob"],
-      done: { ann: ["d1"], bob: ["d1"] },
-      spans: [span("ann", "d1", 0, 5), span("bob", "d1", 0, 5)],
-      labels: ["claim", "quote"],
-    });
+    const result = annAndBob(10, [span("ann", "d1", 0, 5), span("bob", "d1", 0, 5)], { labels: ["claim", "quote"] });
     expect(result.labels).toEqual(["claim", "quote"]);
     expect(result.alphaU.byLabel).toEqual({ claim: 1, quote: null });
   });
