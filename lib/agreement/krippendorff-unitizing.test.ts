@@ -2,8 +2,9 @@
 // - Krippendorff, K. (2004) "Measuring the reliability of qualitative text analysis data", Quality &
 //   Quantity 38:787–800, Appendix (the computational example, data of its Figure 2); the same example
 //   is in Krippendorff (2004) Content Analysis, 2nd ed., p. 254. Data and values as transcribed by
-//   DKPro Agreement's Krippendorff2004Test and by zyocum/text-alpha (sample-data/figure-2-example,
-//   README: c 0.729, k 1.0, overall 0.859).
+//   DKPro Agreement's Krippendorff2004Test (citing the book) and by github.com/zyocum/text-alpha
+//   (citing the paper's appendix; sample-data/figure-2-example, README: c 0.729, k 1.0, overall
+//   0.859). The two transcriptions agree; the paper's own text was not at hand to quote directly.
 // - DKPro Agreement (github.com/dkpro/dkpro-statistics, module dkpro-statistics-agreement, commit
 //   f7f4f89136659c50f175ac8db7bfdfc3875b07db), src/test/java/org/dkpro/statistics/agreement/unitizing/:
 //   Krippendorff2004Test, Krippendorff1995Test, UnitizingAgreementTest — test name given per case.

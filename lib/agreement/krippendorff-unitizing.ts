@@ -1,7 +1,7 @@
 // Krippendorff's alpha for unitizing (α_u): how well coders agree on where units of a category begin
 // and end on a continuum, chance-corrected. Defined in Krippendorff (2004), "Measuring the
 // reliability of qualitative text analysis data", Quality & Quantity 38:787–800, and Content Analysis
-// (2nd ed., 2004, §11.6); computed here as DKPro Agreement's KrippendorffAlphaUnitizingAgreement does
+// (2nd ed., 2004, p. 254 on); computed here as DKPro Agreement's KrippendorffAlphaUnitizingAgreement does
 // (which INCEpTION uses), checked against both in krippendorff-unitizing.test.ts. Pure, no I/O.
 //
 // For one category c, with m coders and a continuum of length L, each coder's continuum is cut into
