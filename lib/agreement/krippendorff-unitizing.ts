@@ -27,6 +27,8 @@
 // - Undefined α (fewer than two coders, an empty continuum, no unit of the category, D_e = 0) is null,
 //   where DKPro answers NaN or, for a category without units, 0.0.
 
+import { lowerBound } from "../text/code-points";
+
 export interface UnitizingUnit {
   coder: string;
   category: string;
@@ -229,18 +231,6 @@ function expectedTerms(unitLengths: readonly number[], gapLengths: readonly numb
     squaredLengths += l * (l - 1);
   }
   return { numerator, squaredLengths };
-}
-
-/** Index of the first element ≥ value in an ascending array. */
-function lowerBound(sorted: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 const UNDEFINED: CategoryAlpha = { alpha: null, observedDisagreement: null, expectedDisagreement: null };

@@ -41,8 +41,8 @@ export function isWellFormedText(text: string): boolean {
   return true;
 }
 
-function upperBound(sorted: readonly number[], value: number): number {
-  // Number of elements < value.
+/** Index of the first element ≥ value in an ascending array: the number of elements < value. */
+export function lowerBound(sorted: ArrayLike<number>, value: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -85,7 +85,7 @@ export class CodePointIndex {
     if (!Number.isInteger(point) || point < 0 || point > this.length) {
       throw new RangeError(`code point offset ${point} is outside 0..${this.length}`);
     }
-    return point + upperBound(this.astralPoints, point);
+    return point + lowerBound(this.astralPoints, point);
   }
 
   /**
@@ -96,7 +96,7 @@ export class CodePointIndex {
     if (!Number.isInteger(unit) || unit < 0 || unit > this.text.length) {
       throw new RangeError(`UTF-16 offset ${unit} is outside 0..${this.text.length}`);
     }
-    const before = upperBound(this.astralUnits, unit);
+    const before = lowerBound(this.astralUnits, unit);
     const previous = this.astralUnits[before - 1];
     if (previous !== undefined && previous + 1 === unit) {
       // Inside a surrogate pair.
