@@ -611,16 +611,18 @@ export const OPERATIONS: readonly OperationSpec[] = [
       '`"exact phrase"`, `-word`, `or`; accents and case ignored, English stemming), or whose speaker\'s name or alias is like q ' +
       "(pg_trgm), or — for a single term of 3+ characters — whose text contains it as part of a word. Each result carries the " +
       "document's title and date and `highlights`: the matched words as [start, end) code point ranges of `exact`. Newest document " +
-      "first, or by relevance (`sort=relevance`, the default with q). Without q it is a filtered list. The first page also carries " +
-      "the total and facets (counts by speaker, label, status and document). With `in=documents` it searches documents by title and " +
-      "text instead (the annotation filters then keep documents holding such annotations), each with an excerpt around its first match.",
+      "first (then by position), or by relevance (`sort=relevance`: the newest 10,000 matches, ranked). Without q it is a filtered " +
+      "list. The first page also carries the total and facets (counts by speaker, label, status and document); beyond 10,000 " +
+      "matches the total says 10,000 with totalIsLowerBound and the facets count the newest 10,000. With `in=documents` it searches " +
+      "documents by title and text instead (the annotation filters then keep documents holding such annotations), each with an " +
+      "excerpt around its first match.",
     auth: "required",
     query: {
       schema: searchQuerySchema,
       about: {
         q: "The words to find (at most 500 characters).",
         in: "annotations (default) or documents.",
-        sort: "date (newest document first) or relevance (default when q is given).",
+        sort: "date (newest document first, the default) or relevance.",
         from: "Only documents published (or, without a date, imported) from this date or date-time on.",
         to: "…up to this date (the whole day) or date-time.",
         documentId: "Only this document.",

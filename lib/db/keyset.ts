@@ -23,6 +23,8 @@ export interface KeyColumn {
   sql: string;
   /** float8 keys travel as strings (the exact shortest form of the double). */
   cast: "text" | "int" | "float8" | "timestamptz";
+  /** This column runs the other way from the order's direction (mixed orders). */
+  reversed?: boolean;
 }
 
 export function encodeCursor(key: readonly KeyValue[]): string {
@@ -39,9 +41,18 @@ export function decodeCursor(cursor: string, length: number): KeyValue[] {
   throw badRequest("Malformed query parameter: cursor.", { fields: { cursor: "not a cursor this API gave" } });
 }
 
+const runsDown = (column: KeyColumn, descending: boolean) => descending !== (column.reversed ?? false);
+
+/** "ORDER BY" terms for the order: each column ascending, or descending (reversed ones the other way). */
+export function orderBySql(columns: readonly KeyColumn[], descending = false): string {
+  return columns.map((c) => `${c.sql} ${runsDown(c, descending) ? "DESC" : "ASC"}`).join(", ");
+}
+
 /**
  * " AND (k1, k2, …) > ($n::cast, …)" for the rows after `cursor` (or "" for the first page), its
- * values pushed onto `params`. `descending` flips the comparison for an order that runs down.
+ * values pushed onto `params`. `descending` flips the comparison for an order that runs down. An
+ * order with reversed columns is spelt out column by column, after a bound on the first column
+ * that an index on it can use.
  */
 export function afterCursorSql(columns: readonly KeyColumn[], cursor: string | undefined, params: unknown[], descending = false): string {
   if (!cursor) return "";
@@ -50,7 +61,16 @@ export function afterCursorSql(columns: readonly KeyColumn[], cursor: string | u
     params.push(key[i]);
     return `$${params.length}::${column.cast}`;
   });
-  return ` AND (${columns.map((c) => c.sql).join(", ")}) ${descending ? "<" : ">"} (${placeholders.join(", ")})`;
+  if (columns.every((c) => !c.reversed)) {
+    return ` AND (${columns.map((c) => c.sql).join(", ")}) ${descending ? "<" : ">"} (${placeholders.join(", ")})`;
+  }
+  const after = (i: number): string => {
+    const column = columns[i] as KeyColumn;
+    const beyond = `${column.sql} ${runsDown(column, descending) ? "<" : ">"} ${placeholders[i]}`;
+    return i === columns.length - 1 ? beyond : `(${beyond} OR (${column.sql} = ${placeholders[i]} AND ${after(i + 1)}))`;
+  };
+  const first = columns[0] as KeyColumn;
+  return ` AND ${first.sql} ${runsDown(first, descending) ? "<=" : ">="} ${placeholders[0]} AND ${after(0)}`;
 }
 
 /** The page from rows read with LIMIT limit + 1: the extra row only says that there is more. */

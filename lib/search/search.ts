@@ -11,7 +11,7 @@ import type { Actor } from "../auth/authenticate";
 import { annotationFilterSql } from "../annotations/annotation-filter";
 import { annotationJoins, annotationViewSchema, annotationViewSql, isoTimestampSql } from "../annotations/annotation-view";
 import { pool } from "../db/client";
-import { afterCursorSql, toPage, type KeyColumn } from "../db/keyset";
+import { afterCursorSql, orderBySql, toPage, type KeyColumn } from "../db/keyset";
 import { DOCUMENT_SUMMARY_SQL, documentSummarySchema, type DocumentSummary } from "../documents/documents";
 import { ANNOTATION_STATUSES, LABELS } from "../model/vocabulary";
 import type { AnnotationFilter, SearchQuery } from "../validation/schemas";
@@ -25,7 +25,7 @@ export const annotationHitSchema = annotationViewSchema.extend({
   documentDate: z.string(),
   /** The matched words in `exact`, as [start, end) code point ranges. */
   highlights: z.array(range),
-  /** Relevance (higher is better; 0 without a query). */
+  /** Relevance (higher is better; 0 unless sort=relevance). */
   score: z.number(),
 });
 export type AnnotationHit = z.infer<typeof annotationHitSchema>;
@@ -55,8 +55,10 @@ export const annotationSearchPageSchema = z.object({
   in: z.literal("annotations"),
   items: z.array(annotationHitSchema),
   nextCursor: z.string().nullable(),
-  /** How many annotations match in all (first page only; null on later pages). */
+  /** How many annotations match (first page only; null on later pages), counted up to 10,000. */
   total: z.int().nullable(),
+  /** True when more than 10,000 match: total is then 10,000 and the facets count the newest 10,000. */
+  totalIsLowerBound: z.boolean(),
   /** Counts of the matches by speaker, label, status and document (first page only). */
   facets: searchFacetsSchema.nullable(),
 });
@@ -149,28 +151,39 @@ class Conditions {
 }
 
 /** The document date range: from the start of `from` up to `to` (a whole day when `to` is a date). */
-function addDateRange(conditions: Conditions, { from, to }: Pick<SearchQuery, "from" | "to">): void {
-  if (from) conditions.add(`${DOCUMENT_DATE} >= ${conditions.param(new Date(from))}`);
+function addDateRange(conditions: Conditions, dateSql: string, { from, to }: Pick<SearchQuery, "from" | "to">): void {
+  if (from) conditions.add(`${dateSql} >= ${conditions.param(new Date(from))}`);
   if (to) {
     const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(to);
     const bound = new Date(to);
     if (dateOnly) bound.setUTCDate(bound.getUTCDate() + 1);
-    conditions.add(`${DOCUMENT_DATE} ${dateOnly ? "<" : "<="} ${conditions.param(bound)}`);
+    conditions.add(`${dateSql} ${dateOnly ? "<" : "<="} ${conditions.param(bound)}`);
   }
 }
 
-/** The order of results, all descending: relevance first when asked, then newest document, then position. */
-function resultOrder(byRelevance: boolean, scoreSql: string, rest: KeyColumn[]): KeyColumn[] {
-  const date: KeyColumn = { sql: DOCUMENT_DATE, cast: "timestamptz" };
-  return [...(byRelevance ? [{ sql: scoreSql, cast: "float8" as const }] : []), date, ...rest];
-}
+/**
+ * Annotations newest document first, then by position in the document: the order of an index
+ * (annotations.document_date is the document's date, kept by the database), so that a page of a
+ * common word's matches reads twenty rows, not all of them.
+ */
+const ANNOTATION_DATE_ORDER: KeyColumn[] = [
+  { sql: "a.document_date", cast: "timestamptz" },
+  { sql: "a.document_id", cast: "text" },
+  { sql: "a.start", cast: "int", reversed: true },
+  { sql: "a.id", cast: "text", reversed: true },
+];
 
-const orderBySql = (order: KeyColumn[]) => order.map((c) => `${c.sql} DESC`).join(", ");
+/**
+ * How many matches relevance ranks, and facets count: the newest ones. Ranking every match of a
+ * word found in half a million annotations would read them all; beyond this many, the page says
+ * that its total is a lower bound and its facets count the newest matches.
+ */
+export const SEARCH_WINDOW = 10_000;
 
 /** Annotations matching the query and filters. */
 export async function searchAnnotations(actor: Actor, projectId: string, query: SearchQuery): Promise<AnnotationSearchPage> {
   await projectAccess(actor, projectId, "project.read");
-  const { q, sort, from, to, cursor, limit, documentId, label, speakerId, status, author } = query;
+  const { q, sort = "date", from, to, cursor, limit, documentId, label, speakerId, status, author } = query;
   const filter: Partial<AnnotationFilter> = { documentId, label, speakerId, status, author };
   const parsed = q ? parseQuery(q) : null;
   const speakerIds = parsed?.nameLike ? await speakersNamed(projectId, parsed.words) : [];
@@ -178,7 +191,7 @@ export async function searchAnnotations(actor: Actor, projectId: string, query: 
   const base = annotationFilterSql(projectId, filter);
   const conditions = new Conditions(base.params);
   conditions.add(base.where);
-  addDateRange(conditions, { from, to });
+  addDateRange(conditions, "a.document_date", { from, to });
   let tsquery = "NULL::tsquery";
   let score = "0::float8";
   if (parsed) {
@@ -191,38 +204,36 @@ export async function searchAnnotations(actor: Actor, projectId: string, query: 
       `(ts_rank_cd(a.search_vector, ${tsquery}) + CASE WHEN a.speaker_id = ANY(${speakers}) THEN ${SPEAKER_MATCH_SCORE} ELSE 0 END` +
       ` + CASE WHEN ${partialMatch} THEN ${PARTIAL_MATCH_SCORE} ELSE 0 END)::float8`;
   }
-  const byRelevance = (sort ?? (q ? "relevance" : "date")) === "relevance";
-  const order = resultOrder(byRelevance, score, [
-    { sql: "a.document_id", cast: "text" },
-    { sql: "-a.start", cast: "int" },
-    { sql: "a.id", cast: "text" },
-  ]);
+  const byRelevance = sort === "relevance" && parsed !== null;
   const where = conditions.sql;
-  const facetParams = [...conditions.params];
+  const newest = (columns: string, extra = "") =>
+    `SELECT ${columns} FROM annotations a WHERE ${where}${extra} ORDER BY ${orderBySql(ANNOTATION_DATE_ORDER, true)}`;
 
+  // By date: the matches in the index's order. By relevance: the window of newest matches, ranked.
+  const order: KeyColumn[] = byRelevance ? [{ sql: "a.score", cast: "float8" }, ...ANNOTATION_DATE_ORDER] : ANNOTATION_DATE_ORDER;
   const pageParams = [...conditions.params];
+  const source = byRelevance ? `(${newest(`a.*, ${score} AS score`)} LIMIT ${SEARCH_WINDOW})` : "annotations";
   const after = afterCursorSql(order, cursor, pageParams, true);
   pageParams.push(limit + 1);
   const pageSql = `
-    SELECT p.view, p.score, p.date, ${parsed ? markedSql("p.exact", tsquery) : "NULL"} AS marked
-      FROM (SELECT ${annotationViewSql({ documentTitle: "d.title", documentDate: isoTimestampSql(DOCUMENT_DATE) })} AS view,
-                   ${score} AS score, ${isoTimestampSql(DOCUMENT_DATE)} AS date, a.exact
-              FROM ${annotationJoins()} JOIN documents d ON d.id = a.document_id
-             WHERE ${where}${after}
-             ORDER BY ${orderBySql(order)}
+    SELECT p.view, p.score, ${parsed ? markedSql("p.view->>'exact'", tsquery) : "NULL"} AS marked
+      FROM (SELECT ${annotationViewSql({ documentTitle: "d.title", documentDate: isoTimestampSql("a.document_date") })} AS view,
+                   ${byRelevance ? "a.score" : "0::float8"} AS score
+              FROM ${annotationJoins(source)} JOIN documents d ON d.id = a.document_id
+             WHERE ${byRelevance ? "true" : where}${after}
+             ORDER BY ${orderBySql(order, true)}
              LIMIT $${pageParams.length}) p`;
 
   const [pageRows, facets] = await Promise.all([
-    pool().query<{ view: Omit<AnnotationHit, "highlights" | "score">; score: number; date: string; marked: string | null }>(
-      pageSql,
-      pageParams,
-    ),
-    cursor ? null : annotationFacets(where, facetParams),
+    pool().query<{ view: Omit<AnnotationHit, "highlights" | "score">; score: number; marked: string | null }>(pageSql, pageParams),
+    cursor
+      ? null
+      : annotationFacets(newest("a.speaker_id, a.label::text AS label, a.status::text AS status, a.document_id"), conditions.params),
   ]);
   const page = toPage(
     pageRows.rows,
     limit,
-    (row) => [...(byRelevance ? [String(row.score)] : []), row.date, row.view.documentId, -row.view.start, row.view.id],
+    (row) => [...(byRelevance ? [String(row.score)] : []), row.view.documentDate, row.view.documentId, row.view.start, row.view.id],
     (row): AnnotationHit => {
       const highlights = mergeRanges([
         ...(row.marked === null ? [] : markedRanges(row.marked, row.view.exact)),
@@ -231,16 +242,22 @@ export async function searchAnnotations(actor: Actor, projectId: string, query: 
       return { ...row.view, highlights, score: row.score };
     },
   );
-  return { in: "annotations", ...page, total: facets?.total ?? null, facets: facets?.facets ?? null };
+  return { in: "annotations", ...page, ...(facets ?? { total: null, totalIsLowerBound: false, facets: null }) };
 }
 
-/** The total and the facets of the matches, in one statement over the matching rows. */
-async function annotationFacets(where: string, params: unknown[]): Promise<{ total: number; facets: SearchFacets }> {
-  const top = (column: string) => `SELECT ${column} AS key, count(*)::int AS n FROM m GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`;
+/**
+ * The total and the facets of the matches (the newest SEARCH_WINDOW of them, when there are more),
+ * in one statement over `matches`: a query giving speaker_id, label, status and document_id.
+ */
+async function annotationFacets(
+  matches: string,
+  params: unknown[],
+): Promise<{ total: number; totalIsLowerBound: boolean; facets: SearchFacets }> {
+  const top = (column: string) => `SELECT ${column} AS key, count(*)::int AS n FROM w GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`;
+  // One more than the window tells whether there are more; the facets count the window.
   const { rows } = await pool().query<{ total: number } & SearchFacets>(
-    `WITH m AS MATERIALIZED (
-       SELECT a.speaker_id, a.label::text AS label, a.status::text AS status, a.document_id
-         FROM annotations a JOIN documents d ON d.id = a.document_id WHERE ${where})
+    `WITH m AS MATERIALIZED (${matches} LIMIT ${SEARCH_WINDOW + 1}),
+          w AS (SELECT * FROM m LIMIT ${SEARCH_WINDOW})
      SELECT (SELECT count(*)::int FROM m) AS total,
             (SELECT coalesce(json_agg(json_build_object('id', f.key, 'name', s.name, 'count', f.n) ORDER BY f.n DESC, s.name), '[]')
                FROM (${top("speaker_id")}) f LEFT JOIN speakers s ON s.id = f.key) AS speakers,
@@ -253,13 +270,13 @@ async function annotationFacets(where: string, params: unknown[]): Promise<{ tot
     params,
   );
   const { total, ...facets } = rows[0] as { total: number } & SearchFacets;
-  return { total, facets };
+  return { total: Math.min(total, SEARCH_WINDOW), totalIsLowerBound: total > SEARCH_WINDOW, facets };
 }
 
 /** Documents matching the query by title or text (and, given annotation filters, holding such annotations). */
 export async function searchDocuments(actor: Actor, projectId: string, query: SearchQuery): Promise<DocumentSearchPage> {
   await projectAccess(actor, projectId, "project.read");
-  const { q, sort, from, to, cursor, limit, documentId, label, speakerId, status, author } = query;
+  const { q, sort = "date", from, to, cursor, limit, documentId, label, speakerId, status, author } = query;
   const parsed = q ? parseQuery(q) : null;
   const conditions = new Conditions();
   conditions.add(`d.project_id = ${conditions.param(projectId)}`);
@@ -268,7 +285,7 @@ export async function searchDocuments(actor: Actor, projectId: string, query: Se
     const held = annotationFilterSql(projectId, { label, speakerId, status, author }, conditions.params);
     conditions.add(`EXISTS (SELECT 1 FROM annotations a WHERE a.document_id = d.id AND ${held.where})`);
   }
-  addDateRange(conditions, { from, to });
+  addDateRange(conditions, DOCUMENT_DATE, { from, to });
   let tsquery = "NULL::tsquery";
   let score = "0::float8";
   if (parsed) {
@@ -277,8 +294,12 @@ export async function searchDocuments(actor: Actor, projectId: string, query: Se
     conditions.add(`(d.search_vector @@ ${tsquery} OR ${partialMatch})`);
     score = `(ts_rank_cd(d.search_vector, ${tsquery}) + CASE WHEN ${partialMatch} THEN ${PARTIAL_MATCH_SCORE} ELSE 0 END)::float8`;
   }
-  const byRelevance = (sort ?? (q ? "relevance" : "date")) === "relevance";
-  const order = resultOrder(byRelevance, score, [{ sql: "d.id", cast: "text" }]);
+  const byRelevance = sort === "relevance" && parsed !== null;
+  const order: KeyColumn[] = [
+    ...(byRelevance ? [{ sql: score, cast: "float8" as const }] : []),
+    { sql: DOCUMENT_DATE, cast: "timestamptz" },
+    { sql: "d.id", cast: "text" },
+  ];
   const where = conditions.sql;
   const countParams = [...conditions.params];
   const pageParams = [...conditions.params];
@@ -300,7 +321,7 @@ export async function searchDocuments(actor: Actor, projectId: string, query: Se
               ${parsed ? markedSql(body, tsquery) : "NULL"} AS marked_text
          FROM (SELECT ${DOCUMENT_SUMMARY_SQL} AS summary, ${score} AS score, ${isoTimestampSql(DOCUMENT_DATE)} AS date, d.title, d.text
                  FROM documents d WHERE ${where}${after}
-                ORDER BY ${orderBySql(order)}
+                ORDER BY ${orderBySql(order, true)}
                 LIMIT $${pageParams.length}) p`,
       pageParams,
     ),

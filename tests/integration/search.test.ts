@@ -4,6 +4,7 @@
 
 import { beforeAll, describe, expect, it } from "vitest";
 import { addMember, call, newUser, type TestUser } from "../helpers/api";
+import { rows } from "../helpers/db";
 import { codePointSpan } from "../helpers/fixtures";
 import { sliceCodePoints } from "@/lib/text/code-points";
 
@@ -103,7 +104,7 @@ describe("GET /projects/{id}/search (annotations)", () => {
 
     // “history” inside typographic quotes is the word history. The CJK quote only has it just after
     // it (the words around a span count too, below the span's own words, and are not highlighted).
-    const history = await search({ q: "history" });
+    const history = await search({ q: "history", sort: "relevance" });
     expect(new Set(keysOf(history.body).slice(0, 2))).toEqual(new Set(["lessons", "judge"]));
     expect(keysOf(history.body)[2]).toBe("cjk");
     expect(history.body.items.map(highlighted)).toEqual([["history"], ["history"], []]);
@@ -121,7 +122,7 @@ describe("GET /projects/{id}/search (annotations)", () => {
 
   it("finds a speaker's annotations by name or alias, and notes and the words around a span", async () => {
     // Zhao's four quotes first; then the claim just before his name in the text.
-    const byName = await search({ q: "Lijian" });
+    const byName = await search({ q: "Lijian", sort: "relevance" });
     expect(new Set(keysOf(byName.body).slice(0, 4))).toEqual(new Set(["lessons", "cjk", "judge", "learned"]));
     expect(keysOf(byName.body).slice(4)).toEqual(["joined"]);
     expect(new Set(keysOf((await search({ q: "赵立坚" })).body))).toEqual(new Set(["lessons", "cjk", "judge", "learned"]));
@@ -173,16 +174,17 @@ describe("GET /projects/{id}/search (annotations)", () => {
   });
 
   it("orders by relevance with q (a speaker match and the span's own words above its surroundings), pageable too", async () => {
-    const ranked = await search({ q: "alliance" });
+    const ranked = await search({ q: "alliance", sort: "relevance" });
     // "overdue" and "threat" hold the word; "lessons" does not. Scores descend.
     expect(keysOf(ranked.body).slice(0, 2).sort()).toEqual(["overdue", "threat"]);
     const scores = ranked.body.items.map((item: { score: number }) => item.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
-    const first = await search({ q: "alliance", limit: "1" });
-    const second = await search({ q: "alliance", limit: "1", cursor: first.body.nextCursor });
+    const first = await search({ q: "alliance", sort: "relevance", limit: "1" });
+    const second = await search({ q: "alliance", sort: "relevance", limit: "1", cursor: first.body.nextCursor });
     expect([...idsOf(first.body), ...idsOf(second.body)]).toEqual(idsOf(ranked.body).slice(0, 2));
-    const byDate = await search({ q: "alliance", sort: "date" });
-    expect(keysOf(byDate.body)).toEqual(["overdue", "threat"]);
+    // Newest document first is the default, with q too.
+    expect(keysOf((await search({ q: "alliance" })).body)).toEqual(["overdue", "threat"]);
+    expect(keysOf((await search({ q: "alliance", sort: "date" })).body)).toEqual(["overdue", "threat"]);
   });
 
   it("counts matches by speaker, label, status and document on the first page", async () => {
@@ -203,6 +205,38 @@ describe("GET /projects/{id}/search (annotations)", () => {
         [f.docs.old, 2],
       ].sort(),
     );
+  });
+});
+
+describe("search over more matches than it counts", () => {
+  it("counts up to 10,000, says the total is a lower bound, and still pages newest first and by relevance", async () => {
+    const owner = await newUser("window");
+    const projectId = (await call("POST", "/api/v1/projects", { token: owner.token, body: { name: "Window" } })).body.id as string;
+    const text = "The minister said the window is open. ".repeat(10);
+    const documentId = (
+      await call("POST", `/api/v1/projects/${projectId}/documents`, {
+        token: owner.token,
+        body: { title: "Window", text, publishedAt: "2021-05-05" },
+      })
+    ).body.id as string;
+    // 10,050 annotations, written straight to the table (the API would take minutes).
+    await rows(
+      `INSERT INTO annotations (id, project_id, document_id, label, start, "end", exact, prefix, suffix, author_id)
+       SELECT gen_random_uuid()::text, $1, $2, 'claim', i % 300, i % 300 + 6, 'window', '', '', $3 FROM generate_series(1, 10050) AS i`,
+      [projectId, documentId, owner.id],
+    );
+    const query = (params: Record<string, string>) =>
+      call("GET", `/api/v1/projects/${projectId}/search?${new URLSearchParams(params).toString()}`, { token: owner.token });
+    const page = await query({ q: "window" });
+    expect(page.status).toBe(200);
+    expect(page.body).toMatchObject({ total: 10000, totalIsLowerBound: true });
+    expect(page.body.facets.labels).toEqual([{ value: "claim", count: 10000 }]);
+    expect(page.body.items[0]).toMatchObject({ documentDate: "2021-05-05T00:00:00.000Z", start: 0 });
+    const ranked = await query({ q: "window", sort: "relevance", limit: "200" });
+    expect(ranked.body.items).toHaveLength(200);
+    const next = await query({ q: "window", sort: "relevance", limit: "200", cursor: ranked.body.nextCursor });
+    expect(new Set([...idsOf(ranked.body), ...idsOf(next.body)]).size).toBe(400);
+    expect(await query({ q: "nothing-like-it" })).toMatchObject({ body: { total: 0, totalIsLowerBound: false, items: [] } });
   });
 });
 
