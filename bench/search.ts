@@ -6,7 +6,8 @@
 //   word       ?q=<one word>                           (target p95 ≤ 100 ms)
 //   phrase     ?q="<two words in a row>"               (target p95 ≤ 200 ms)
 //   speaker    ?q=<word>&speakerId=<speaker>           (a click on the speaker facet; p95 ≤ 200 ms)
-// and, for information, a next page by cursor and a document search. Needs `npm run build`.
+// and, for information, a next page by cursor, the word queries by relevance and a document
+// search. Needs `npm run build`.
 //   node --import tsx bench/search.ts [annotations] [documents] [queries]
 
 import pg from "pg";
@@ -131,7 +132,7 @@ const speakerQueries = samples.map((s) => ({ speakerId: s.speaker_id, q: pick(s.
 // Warm up (plans, caches), as a server in use would be.
 for (const q of wordQueries.slice(0, 5)) await timed(`q=${encodeURIComponent(q)}`);
 
-const results: Record<string, number[]> = { word: [], phrase: [], speaker: [], nextPage: [], documents: [] };
+const results: Record<string, number[]> = { word: [], phrase: [], speaker: [], nextPage: [], relevance: [], documents: [] };
 const totals: number[] = [];
 for (let i = 0; i < QUERIES; i++) {
   const word = await timed(`q=${encodeURIComponent(wordQueries[i] as string)}`);
@@ -142,6 +143,7 @@ for (let i = 0; i < QUERIES; i++) {
   results.phrase?.push((await timed(`q=${encodeURIComponent(phraseQueries[i % phraseQueries.length] as string)}`)).ms);
   const speaker = speakerQueries[i % speakerQueries.length] as { speakerId: string; q: string };
   results.speaker?.push((await timed(`q=${encodeURIComponent(speaker.q)}&speakerId=${speaker.speakerId}`)).ms);
+  results.relevance?.push((await timed(`sort=relevance&q=${encodeURIComponent(wordQueries[i] as string)}`)).ms);
   results.documents?.push((await timed(`in=documents&q=${encodeURIComponent(wordQueries[i] as string)}`)).ms);
 }
 
