@@ -9,6 +9,7 @@ import { formatCount } from "@/components/ui/format";
 import { codePointLength } from "@/lib/text/code-points";
 import { decodeTextFile, importedText, IMPORTABLE_FILE_TYPES, textFileKind } from "@/lib/text/text-file";
 import styles from "./projects.module.css";
+import { workspaceHref } from "@/components/ui/links";
 
 const FIELD_LABELS = { title: "Title", text: "Text", sourceUrl: "Source URL", publishedAt: "Published date" };
 
@@ -84,7 +85,7 @@ export function ImportDocumentForm({ projectId }: { projectId: string }) {
         json: body,
       });
       // Stay busy until the workspace has loaded: the form must not be sent twice.
-      router.push(`/documents/${encodeURIComponent(document.id)}`);
+      router.push(workspaceHref(document.id));
     } catch (e) {
       setError(errorMessage(e, FIELD_LABELS));
       setPhase({ kind: "idle" });

@@ -16,6 +16,7 @@ import { documentsAfter } from "./document-events";
 import styles from "./projects.module.css";
 import { TableRegion } from "./TableRegion";
 import { useProjectEvents, type LiveEvent } from "./use-project-events";
+import { workspaceHref } from "@/components/ui/links";
 
 function Missing() {
   return (
@@ -139,7 +140,7 @@ export function LiveDocumentTable({
                 return (
                   <tr key={document.id}>
                     <td className={styles.titleCell}>
-                      <Link href={`/documents/${encodeURIComponent(document.id)}`}>{document.title}</Link>
+                      <Link href={workspaceHref(document.id)}>{document.title}</Link>
                     </td>
                     <td className={styles.number}>{formatNumber(document.annotationCount)}</td>
                     <td className={styles.number}>{formatCount(document.length, "character", "characters")}</td>

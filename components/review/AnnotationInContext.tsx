@@ -7,6 +7,7 @@ import type { ReactNode } from "react";
 import { LABEL_INFO, QUOTE_KIND_NAMES, STATUS_NAMES } from "@/lib/model/vocabulary";
 import type { ReviewItem } from "@/lib/review/review-queue";
 import styles from "./review.module.css";
+import { workspaceHref } from "@/components/ui/links";
 
 /** What a screen reader says for an item in a list: "Quote by Zhao Lijian: “…” (pending)". */
 export function describeItem(item: ReviewItem): string {
@@ -38,7 +39,7 @@ export function AnnotationInContext({ item, headingId, children }: { item: Revie
       {item.status === "rejected" && item.reviewReason && <p className={styles.reason}>Rejected because: {item.reviewReason}</p>}
       <p className={styles.meta}>
         <span>
-          In <Link href={`/documents/${encodeURIComponent(item.documentId)}`}>{item.documentTitle}</Link>
+          In <Link href={workspaceHref(item.documentId, item.id)}>{item.documentTitle}</Link>
         </span>
         <span className="muted">Annotated by {item.author.name}</span>
       </p>

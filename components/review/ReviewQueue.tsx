@@ -50,6 +50,7 @@ import {
 } from "./review-model";
 import styles from "./review.module.css";
 import { SpeakerPicker, reattribute, speakerOfChoice } from "./SpeakerPicker";
+import { workspaceHref } from "@/components/ui/links";
 
 /** How close to the end of the loaded items the next page is fetched. */
 const PREFETCH_WITHIN = 10;
@@ -422,7 +423,7 @@ export function ReviewQueue({
       if (key === "r") return setMode({ kind: "reject", id: selected.id });
       if (key === "s") return setMode({ kind: "speaker", id: selected.id });
       if (key === "x") return toggleChecked(selected.id);
-      if (key === "e") router.push(`/documents/${encodeURIComponent(selected.documentId)}`);
+      if (key === "e") router.push(workspaceHref(selected.documentId, selected.id));
     };
   });
   useEffect(() => {
@@ -627,7 +628,7 @@ export function ReviewQueue({
                           </ShortcutButton>
                         </>
                       )}
-                      <Link className="button secondary" href={`/documents/${encodeURIComponent(item.documentId)}`} aria-keyshortcuts="E">
+                      <Link className="button secondary" href={workspaceHref(item.documentId, item.id)} aria-keyshortcuts="E">
                         Open in workspace<span className="visually-hidden"> ({item.documentTitle})</span>
                         <kbd className={styles.key} aria-hidden="true">
                           E

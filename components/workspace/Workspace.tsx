@@ -34,11 +34,13 @@ export interface WorkspaceProps {
   speakers: SpeakerView[];
   actor: { id: string; name: string };
   role: Role;
+  /** The annotation to select and bring into view on opening (a link from search or review). */
+  initialSelectedId?: string | null;
 }
 
 const SHORTCUTS = LABELS.map((label) => `${LABEL_INFO[label].key.toUpperCase()} for a ${label}`).join(" or ");
 
-export function Workspace({ document, annotations: packed, speakers: initialSpeakers, actor, role }: WorkspaceProps) {
+export function Workspace({ document, annotations: packed, speakers: initialSpeakers, actor, role, initialSelectedId }: WorkspaceProps) {
   const map = useMemo(() => new EditorTextMap(document.text), [document.text]);
   const [store] = useState(() =>
     createWorkspaceStore({ documentId: document.id, annotations: unpackAnnotations(packed, map.index), speakers: initialSpeakers }),
@@ -87,7 +89,16 @@ export function Workspace({ document, annotations: packed, speakers: initialSpea
     escape: () => (store.getState().draft ? draft.cancel() : select(null)),
   });
 
-  const onReady = useCallback((editor: Editor) => void (editorRef.current = editor), []);
+  const onReady = useCallback(
+    (editor: Editor) => {
+      editorRef.current = editor;
+      // Once the highlights are drawn, so that the selected one can be scrolled to.
+      if (initialSelectedId && store.get(initialSelectedId)) requestAnimationFrame(() => select(initialSelectedId));
+    },
+    // Only when the editor first appears.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
   const onHighlightClick = useCallback((id: string) => select(id, "editor"), [select]);
   const onRowSelect = useCallback((id: string) => select(id, "sidebar"), [select]);
 

@@ -16,8 +16,15 @@ import { orNotFound } from "@/lib/projects/project-page";
 import { getProject, type ProjectView } from "@/lib/projects/projects";
 import { listSpeakers } from "@/lib/speakers/speakers";
 
-export default async function DocumentPage({ params }: { params: Promise<{ documentId: string }> }) {
+export default async function DocumentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ documentId: string }>;
+  searchParams: Promise<{ annotation?: string | string[] }>;
+}) {
   const { documentId } = await params;
+  const { annotation } = await searchParams;
   const actor = await requirePageActor();
   // Started at once, awaited below the frame. Marked handled here so that a document one may not
   // see (answered by getDocument's 404) leaves no unhandled rejection behind.
@@ -33,7 +40,13 @@ export default async function DocumentPage({ params }: { params: Promise<{ docum
       </nav>
       <main>
         <Suspense fallback={<p className="muted workspace-loading">Loading the article…</p>}>
-          <LoadedWorkspace actor={actor} document={document} project={project} annotations={annotations} />
+          <LoadedWorkspace
+            actor={actor}
+            document={document}
+            project={project}
+            annotations={annotations}
+            selectedId={typeof annotation === "string" ? annotation : null}
+          />
         </Suspense>
       </main>
     </>
@@ -45,6 +58,7 @@ async function LoadedWorkspace(props: {
   document: DocumentView;
   project: ProjectView;
   annotations: Promise<UnquotedRecord[]>;
+  selectedId: string | null;
 }) {
   const { actor, document, project } = props;
   const [annotations, speakers] = await Promise.all([props.annotations, listSpeakers(actor, document.projectId)]);
@@ -55,6 +69,7 @@ async function LoadedWorkspace(props: {
       speakers={speakers.items}
       actor={{ id: actor.id, name: actor.name }}
       role={project.role}
+      initialSelectedId={props.selectedId}
     />
   );
 }
