@@ -38,7 +38,9 @@ test("the export dialog downloads CSV with filters, and brat as a zip", async ({
   expect(download.suggestedFilename()).toMatch(/^Export-desk-\d{4}-\d\d-\d\d\.csv$/);
   const csv = fs.readFileSync((await download.path()) as string, "utf8");
   const lines = csv.trimEnd().split("\r\n");
-  expect(lines[0]).toBe("annotation_id,document_id,document_title,label,quote_kind,start,end,text,speaker,note,status,author,created_at");
+  expect(lines[0]).toBe(
+    "annotation_id,document_id,document_title,label,quote_kind,start,end,text,speaker,note,status,author,created_at,comments",
+  );
   expect(lines).toHaveLength(3); // header + two claims
   expect(csv).toContain(",'=SUM(1),");
   expect(csv).toContain(`,${codePoints(TEXT, "🚢 Tokyo 👍🏽").start},${codePoints(TEXT, "🚢 Tokyo 👍🏽").end},🚢 Tokyo 👍🏽,`);

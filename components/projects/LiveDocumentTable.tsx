@@ -38,6 +38,7 @@ export function LiveDocumentTable({
   documents: rendered,
   labelledBy,
   mayDelete,
+  emptyText,
 }: {
   projectId: string;
   /** The signed-in user: their own changes are not announced as a colleague's. */
@@ -45,6 +46,8 @@ export function LiveDocumentTable({
   documents: DocumentSummary[];
   labelledBy: string;
   mayDelete: boolean;
+  /** What an empty project says. */
+  emptyText: string;
 }) {
   const router = useRouter();
   const id = useId();
@@ -112,7 +115,7 @@ export function LiveDocumentTable({
   return (
     <>
       {documents.length === 0 ? (
-        <p className="muted">No documents any more.</p>
+        <p className="muted">{emptyText}</p>
       ) : (
         <TableRegion labelledBy={labelledBy}>
           <table className={styles.table} aria-labelledby={labelledBy}>

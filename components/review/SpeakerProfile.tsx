@@ -4,6 +4,7 @@
 // speaker, merging this speaker into another (confirmed, then undoable for a few seconds) and the
 // likely duplicates, each a merge away.
 
+import { useHydrated } from "@/components/ui/use-hydrated";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
@@ -79,6 +80,7 @@ export function SpeakerProfile({
   const [announcement, setAnnouncement] = useState("");
   const [error, setError] = useState<string | null>(null);
   const mergedMessage = useRef<HTMLParagraphElement>(null);
+  const hydrated = useHydrated();
   const mergeButton = useRef<HTMLButtonElement>(null);
   const reassignButton = useRef<HTMLButtonElement>(null);
 
@@ -389,7 +391,7 @@ export function SpeakerProfile({
         )}
         {page.nextCursor && (
           <div className={styles.more}>
-            <button type="button" className="secondary" disabled={loading} onClick={() => void load(status, page.nextCursor)}>
+            <button type="button" className="secondary" disabled={loading || !hydrated} onClick={() => void load(status, page.nextCursor)}>
               {loading ? "Loading…" : `Load ${formatNumber(Math.min(SPEAKER_PAGE_SIZE, page.total - page.items.length))} more`}
             </button>
           </div>

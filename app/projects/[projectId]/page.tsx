@@ -1,9 +1,9 @@
 // A project's Documents tab: its articles, and the import form for those who may add one.
 
 import type { Metadata } from "next";
-import { DocumentTable } from "@/components/projects/DocumentTable";
 import { ImportAnnotationsForm } from "@/components/export/ImportAnnotationsForm";
 import { ImportDocumentForm } from "@/components/projects/ImportDocumentForm";
+import { LiveDocumentTable } from "@/components/projects/LiveDocumentTable";
 import styles from "@/components/projects/projects.module.css";
 import { can } from "@/lib/auth/roles";
 import { listDocuments } from "@/lib/documents/documents";
@@ -25,11 +25,15 @@ export default async function ProjectDocumentsPage({ params }: Props) {
     <>
       <section className={styles.section}>
         <h2 id="documents-heading">Documents</h2>
-        {documents.length === 0 ? (
-          <p className="muted">No documents yet.{mayImport ? " Import an article below to start annotating." : ""}</p>
-        ) : (
-          <DocumentTable documents={documents} labelledBy="documents-heading" />
-        )}
+        {/* Live even when empty: a colleague's first import appears without a reload. */}
+        <LiveDocumentTable
+          projectId={project.id}
+          actorId={actor.id}
+          documents={documents}
+          labelledBy="documents-heading"
+          mayDelete={can(project.role, "document.delete")}
+          emptyText={`No documents yet.${mayImport ? " Import an article below to start annotating." : ""}`}
+        />
       </section>
       {mayImport && (
         <section className={styles.section}>
