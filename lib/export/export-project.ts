@@ -5,7 +5,7 @@ import { projectAccess } from "../auth/access";
 import type { Actor } from "../auth/authenticate";
 import { db } from "../db/client";
 import { notFound } from "../errors/domain-error";
-import type { AnnotationFilter } from "../validation/schemas";
+import type { AnnotationMatch } from "../validation/schemas";
 import { FORMAT_CATALOG, type ExportFormatId } from "../formats/catalog";
 import { exportStream } from "./export-stream";
 
@@ -13,7 +13,7 @@ export interface ExportProjectOptions {
   actor: Actor;
   projectId: string;
   formatId: ExportFormatId;
-  filter: AnnotationFilter;
+  filter: AnnotationMatch;
   /** Origin of the server, for formats that write resolvable IRIs. */
   baseUrl?: string;
 }

@@ -5,10 +5,10 @@
 // writer needs the object, which keeps memory flat on million-row exports.
 
 import type pg from "pg";
-import { annotationFilterSql } from "../annotations/annotation-filter";
 import { annotationJoins, annotationViewSql } from "../annotations/annotation-view";
-import type { AnnotationFilter } from "../validation/schemas";
+import type { AnnotationMatch } from "../validation/schemas";
 import { COMMENT_VIEW_SQL, commentJoins } from "../comments/comments";
+import { annotationMatchSql } from "../search/search";
 import type { ExportAnnotation, ExportDocument, ExportFormat, ExportSpeaker } from "./export-types";
 
 const ANNOTATION_BATCH = 2000;
@@ -49,14 +49,15 @@ export class ExportQuery {
   constructor(
     private readonly client: pg.ClientBase,
     private readonly projectId: string,
-    private readonly filter: AnnotationFilter,
+    private readonly filter: AnnotationMatch,
     private readonly comments: ExportFormat["comments"] = "none",
   ) {}
 
   /** Opens the snapshot and the annotations cursor. */
   async open(): Promise<void> {
+    // The search terms find their speakers before the snapshot opens: the names a query means.
+    const where = await annotationMatchSql(this.projectId, this.filter);
     await this.client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    const where = annotationFilterSql(this.projectId, this.filter);
     await this.client.query(
       `DECLARE export_annotations NO SCROLL CURSOR FOR
        SELECT a.document_id, ${annotationViewSql({ documentTitle: "d.title", ...COMMENT_FIELDS[this.comments] })}::text

@@ -3,12 +3,12 @@
 
 import type { AnnotationView } from "../annotations/annotation-view";
 import type { CommentView } from "../comments/comments";
-import type { AnnotationFilter } from "../validation/schemas";
+import type { AnnotationMatch } from "../validation/schemas";
 
 export interface ExportMeta {
   project: { id: string; name: string };
   exportedAt: string;
-  filter: AnnotationFilter;
+  filter: AnnotationMatch;
   /** Origin of the server (e.g. "https://sourcemark.example.org"), for resolvable IRIs. */
   baseUrl?: string;
 }

@@ -14,7 +14,7 @@ import { pool } from "../db/client";
 import { afterCursorSql, orderBySql, toPage, type KeyColumn } from "../db/keyset";
 import { DOCUMENT_SUMMARY_SQL, documentSummarySchema, type DocumentSummary } from "../documents/documents";
 import { ANNOTATION_STATUSES, LABELS } from "../model/vocabulary";
-import type { AnnotationFilter, SearchQuery } from "../validation/schemas";
+import type { AnnotationMatch, SearchQuery } from "../validation/schemas";
 import { MARK_START, MARK_STOP, markedRanges, mergeRanges, snippetAround, substringRanges, type Range } from "./highlights";
 
 const range = z.tuple([z.int(), z.int()]);
@@ -180,15 +180,28 @@ const ANNOTATION_DATE_ORDER: KeyColumn[] = [
  */
 export const SEARCH_WINDOW = 10_000;
 
-/** Annotations matching the query and filters. */
-export async function searchAnnotations(actor: Actor, projectId: string, query: SearchQuery): Promise<AnnotationSearchPage> {
-  await projectAccess(actor, projectId, "project.read");
-  const { q, sort = "date", from, to, cursor, limit, documentId, label, speakerId, status, author } = query;
-  const filter: Partial<AnnotationFilter> = { documentId, label, speakerId, status, author };
+/** The SQL selecting annotations `a` by the filters and search terms, with their relevance. */
+export interface AnnotationMatchSql {
+  /** Conditions joined with AND. */
+  where: string;
+  params: unknown[];
+  /** The tsquery of `q` (NULL::tsquery without one), for highlights. */
+  tsquery: string;
+  /** A float8 relevance expression (0 without `q`). */
+  score: string;
+  parsed: ParsedQuery | null;
+}
+
+/**
+ * Which annotations of the project match: the filters, the document date range and `q` (the
+ * annotation's words, its speaker's name, or a partial word). Search and "export these results"
+ * both select with it.
+ */
+export async function annotationMatchSql(projectId: string, match: Partial<AnnotationMatch>): Promise<AnnotationMatchSql> {
+  const { q, from, to, documentId, label, speakerId, status, author } = match;
   const parsed = q ? parseQuery(q) : null;
   const speakerIds = parsed?.nameLike ? await speakersNamed(projectId, parsed.words) : [];
-
-  const base = annotationFilterSql(projectId, filter);
+  const base = annotationFilterSql(projectId, { documentId, label, speakerId, status, author });
   const conditions = new Conditions(base.params);
   conditions.add(base.where);
   addDateRange(conditions, "a.document_date", { from, to });
@@ -204,14 +217,21 @@ export async function searchAnnotations(actor: Actor, projectId: string, query: 
       `(ts_rank_cd(a.search_vector, ${tsquery}) + CASE WHEN a.speaker_id = ANY(${speakers}) THEN ${SPEAKER_MATCH_SCORE} ELSE 0 END` +
       ` + CASE WHEN ${partialMatch} THEN ${PARTIAL_MATCH_SCORE} ELSE 0 END)::float8`;
   }
+  return { where: conditions.sql, params: conditions.params, tsquery, score, parsed };
+}
+
+/** Annotations matching the query and filters. */
+export async function searchAnnotations(actor: Actor, projectId: string, query: SearchQuery): Promise<AnnotationSearchPage> {
+  await projectAccess(actor, projectId, "project.read");
+  const { sort = "date", cursor, limit } = query;
+  const { where, params, tsquery, score, parsed } = await annotationMatchSql(projectId, query);
   const byRelevance = sort === "relevance" && parsed !== null;
-  const where = conditions.sql;
   const newest = (columns: string, extra = "") =>
     `SELECT ${columns} FROM annotations a WHERE ${where}${extra} ORDER BY ${orderBySql(ANNOTATION_DATE_ORDER, true)}`;
 
   // By date: the matches in the index's order. By relevance: the window of newest matches, ranked.
   const order: KeyColumn[] = byRelevance ? [{ sql: "a.score", cast: "float8" }, ...ANNOTATION_DATE_ORDER] : ANNOTATION_DATE_ORDER;
-  const pageParams = [...conditions.params];
+  const pageParams = [...params];
   const source = byRelevance ? `(${newest(`a.*, ${score} AS score`)} LIMIT ${SEARCH_WINDOW})` : "annotations";
   const after = afterCursorSql(order, cursor, pageParams, true);
   pageParams.push(limit + 1);
@@ -226,9 +246,7 @@ export async function searchAnnotations(actor: Actor, projectId: string, query: 
 
   const [pageRows, facets] = await Promise.all([
     pool().query<{ view: Omit<AnnotationHit, "highlights" | "score">; score: number; marked: string | null }>(pageSql, pageParams),
-    cursor
-      ? null
-      : annotationFacets(newest("a.speaker_id, a.label::text AS label, a.status::text AS status, a.document_id"), conditions.params),
+    cursor ? null : annotationFacets(newest("a.speaker_id, a.label::text AS label, a.status::text AS status, a.document_id"), params),
   ]);
   const page = toPage(
     pageRows.rows,

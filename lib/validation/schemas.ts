@@ -253,12 +253,19 @@ export const SEARCH_SORTS = ["date", "relevance"] as const;
  * document date range (a bare `to` date includes that whole day), the order, and a page (20 by
  * default, at most 200: each result carries its highlights).
  */
-export const searchQuerySchema = annotationFilterSchema.extend({
+/** The words to find (websearch syntax) and a document date range, for search and export. */
+const searchTerms = {
   q: z.string().trim().max(500, "at most 500 characters").optional(),
-  in: oneOf(SEARCH_SCOPES).default("annotations"),
-  sort: oneOf(SEARCH_SORTS).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
+};
+/** The annotation filters with the search terms: what search and export both select by. */
+export const annotationMatchSchema = annotationFilterSchema.extend(searchTerms);
+export type AnnotationMatch = z.infer<typeof annotationMatchSchema>;
+
+export const searchQuerySchema = annotationMatchSchema.extend({
+  in: oneOf(SEARCH_SCOPES).default("annotations"),
+  sort: oneOf(SEARCH_SORTS).optional(),
   cursor: page.cursor,
   limit: z.coerce.number<string>().int("must be an integer").min(1, "must be >= 1").max(200, "at most 200").default(20),
 });
@@ -287,6 +294,6 @@ export const eventStreamQuerySchema = z.strictObject({
 export const importQuerySchema = z.strictObject({ format: z.enum(IMPORT_FORMAT_IDS).optional() });
 
 /** GET …/export: the format and the annotation filters. */
-export const exportQuerySchema = annotationFilterSchema.extend({
+export const exportQuerySchema = annotationMatchSchema.extend({
   format: z.enum(EXPORT_FORMAT_IDS).default("json"),
 });

@@ -265,6 +265,30 @@ describe("GET /projects/{id}/search?in=documents", () => {
   });
 });
 
+describe("exporting search results", () => {
+  it("exports exactly what the search found, in any format, with the same words, filters and dates", async () => {
+    const params = { q: "lessons", from: "2021-01-01" };
+    const found = idsOf((await search(params)).body);
+    expect(new Set(found)).toEqual(new Set([f.ids.lessons]));
+    const jsonl = await call("GET", `/api/v1/projects/${f.projectId}/export?${new URLSearchParams({ ...params, format: "jsonl" })}`, {
+      token: f.owner.token,
+    });
+    expect(jsonl.status).toBe(200);
+    const lines = jsonl.text
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { id: string });
+    expect(lines.map((line) => line.id)).toEqual(found);
+
+    // A speaker's name as the query, as in search; and bad terms refused as in search.
+    const byName = await call("GET", `/api/v1/projects/${f.projectId}/export?format=csv&q=Lijian&label=quote`, { token: f.owner.token });
+    expect(byName.text.trim().split("\r\n")).toHaveLength(1 + 4);
+    const bad = await call("GET", `/api/v1/projects/${f.projectId}/export?format=csv&to=2022-13-01`, { token: f.owner.token });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain("to");
+  });
+});
+
 describe("search access and input", () => {
   it("answers 404 to a non-member, lets a viewer search, and never shows another project's annotations", async () => {
     const outsider = await newUser("outsider");

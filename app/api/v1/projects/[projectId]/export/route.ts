@@ -1,4 +1,4 @@
-// GET /api/v1/projects/{projectId}/export?format=json|jsonl|csv|w3c|brat|spacy&documentId&label&speakerId&status&author
+// GET /api/v1/projects/{projectId}/export?format=…&documentId&label&speakerId&status&author&q&from&to
 // Streams the file as it is read from the database.
 
 import { requireActor } from "@/lib/auth/authenticate";
