@@ -14,11 +14,23 @@ interface Option {
 
 const NO_FILTERS: ExportFilters = { documentId: "", label: "", speakerId: "", status: "", author: "" };
 
-export function ExportDialog({ projectId }: { projectId: string }) {
+/**
+ * The export button and its dialog. From the search page it opens on the search's filters, and
+ * exports only what matches the search's words and dates (shown, not editable: they are the search's).
+ */
+export function ExportDialog({
+  projectId,
+  initialFilters = NO_FILTERS,
+  buttonLabel = "Export annotations",
+}: {
+  projectId: string;
+  initialFilters?: ExportFilters;
+  buttonLabel?: string;
+}) {
   const dialog = useRef<HTMLDialogElement | null>(null);
   const titleId = useId();
   const [format, setFormat] = useState<ExportFormatId>("json");
-  const [filters, setFilters] = useState<ExportFilters>(NO_FILTERS);
+  const [filters, setFilters] = useState<ExportFilters>(initialFilters);
   const [options, setOptions] = useState<{ documents: Option[]; speakers: Option[]; members: Option[] } | null>(null);
   const [progress, setProgress] = useState<{ bytes: number; records: number } | null>(null);
   const [message, setMessage] = useState<{ kind: "error" | "done"; text: string } | null>(null);
@@ -114,7 +126,7 @@ export function ExportDialog({ projectId }: { projectId: string }) {
   return (
     <>
       <button type="button" className="secondary" onClick={open}>
-        Export annotations
+        {buttonLabel}
       </button>
       <dialog ref={dialog} aria-labelledby={titleId} className="export-dialog" onClose={() => abort.current?.abort()}>
         <h2 id={titleId}>Export annotations</h2>
@@ -153,6 +165,14 @@ export function ExportDialog({ projectId }: { projectId: string }) {
             ])}
             {select("Author", "author", [["", "Anyone"], ...(options?.members ?? []).map((m): [string, string] => [m.id, m.name])])}
           </fieldset>
+          {(filters.q || filters.from || filters.to) && (
+            <p>
+              Only annotations matching the search
+              {filters.q ? ` “${filters.q}”` : ""}
+              {filters.from ? `, from ${filters.from}` : ""}
+              {filters.to ? `, up to ${filters.to}` : ""}.
+            </p>
+          )}
           <p className="muted">Offsets are Unicode code points, as Python counts them; every record carries its text.</p>
           <div role="status" aria-live="polite" className="export-progress">
             {busy && (

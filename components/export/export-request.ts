@@ -30,6 +30,10 @@ export interface ExportFilters {
   speakerId: string;
   status: string;
   author: string;
+  /** A search's words and document date range ("export these results"). */
+  q?: string;
+  from?: string;
+  to?: string;
 }
 
 export function exportUrl(projectId: string, format: ExportFormatId, filters: ExportFilters): string {

@@ -1,5 +1,5 @@
 // The top of every project page: breadcrumb back to the project list, the project's name and the
-// caller's role in it.
+// caller's role in it, a search box and the export.
 
 import Link from "next/link";
 import { ExportDialog } from "@/components/export/ExportDialog";
@@ -23,6 +23,23 @@ export function ProjectHeader({ project }: { project: ProjectView }) {
         <p className={styles.role}>
           Your role: <strong>{ROLE_LABELS[project.role]}</strong>
         </p>
+        <form
+          role="search"
+          aria-label="Search this project"
+          action={`/projects/${encodeURIComponent(project.id)}/search`}
+          className={styles.headerSearch}
+        >
+          <input
+            type="search"
+            name="q"
+            aria-label="Search quotes, claims and speakers"
+            placeholder="Search quotes and speakers"
+            maxLength={500}
+          />
+          <button type="submit" className="secondary">
+            Search
+          </button>
+        </form>
         <ExportDialog projectId={project.id} />
       </div>
     </>

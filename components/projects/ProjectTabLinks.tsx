@@ -16,6 +16,7 @@ export function ProjectTabLinks({ projectId, pending, mayManage }: { projectId: 
     { path: "", label: "Documents" },
     { path: "/review", label: `Review (${formatNumber(pendingNow)} pending)` },
     { path: "/speakers", label: "Speakers" },
+    { path: "/search", label: "Search" },
     { path: "/members", label: "Members" },
     ...(mayManage ? [{ path: "/settings", label: "Settings" }] : []),
   ];

@@ -50,6 +50,7 @@ import {
 } from "./review-model";
 import styles from "./review.module.css";
 import { SpeakerPicker, reattribute, speakerOfChoice } from "./SpeakerPicker";
+import { isTypingTarget } from "@/components/ui/keyboard";
 import { workspaceHref } from "@/components/ui/links";
 
 /** How close to the end of the loaded items the next page is fetched. */
@@ -64,11 +65,6 @@ export interface Option {
 }
 
 type Mode = { kind: "browse" } | { kind: "reject"; id: string } | { kind: "speaker"; id: string };
-
-/** Keys that act on the page, not on the control that has focus (text fields, lists, dialogs keep theirs). */
-function isTypingTarget(target: EventTarget | null): boolean {
-  return target instanceof Element && target.closest("input:not([type=checkbox]), textarea, select, dialog, [role=combobox]") !== null;
-}
 
 /** An action button showing its shortcut; the key is announced through aria-keyshortcuts, not read as text. */
 function ShortcutButton({ shortcut, children, ...props }: ComponentProps<"button"> & { shortcut: string }) {
