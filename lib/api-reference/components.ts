@@ -45,7 +45,9 @@ import {
   updateAnnotationSchema,
   updateMemberSchema,
   updateSpeakerSchema,
+  importUrlSchema,
 } from "../validation/schemas";
+import { urlPreviewSchema } from "../url-import/import-from-url";
 
 export interface ComponentMeta {
   /** The name in components.schemas. */
@@ -79,7 +81,8 @@ requestBodies
   .add(reattributeSchema, { id: "Reattribute" })
   .add(deleteProjectSchema, { id: "DeleteProject", description: "The project's name, typed again." })
   .add(createTokenSchema, { id: "CreateToken" })
-  .add(changePasswordSchema, { id: "ChangePassword" });
+  .add(changePasswordSchema, { id: "ChangePassword" })
+  .add(importUrlSchema, { id: "ImportUrl", description: "The page's address; with preview true, nothing is created." });
 
 export const signedInSchema = actorSchema.pick({ id: true });
 /** Every list answer: a page of items and the cursor of the next page (null on the last). */
@@ -97,6 +100,7 @@ export const newTokenSchema = tokenViewSchema.extend({ token: z.string() });
 export const sessionListSchema = z.object({ sessions: z.array(sessionViewSchema) });
 export const endedSessionsSchema = z.object({ ended: z.int() });
 export const passwordChangedSchema = z.object({ endedSessions: z.int() });
+export const urlPreviewAnswerSchema = z.object({ preview: urlPreviewSchema });
 
 responseBodies
   .add(errorBodySchema, { id: "Error", description: "Every error answer has this body." })
@@ -109,6 +113,8 @@ responseBodies
   .add(documentViewSchema, { id: "Document", description: "A document with its text; length counts code points." })
   .add(documentSummarySchema, { id: "DocumentSummary", description: "A document without its text." })
   .add(documentListSchema, { id: "DocumentList" })
+  .add(urlPreviewSchema, { id: "UrlPreview", description: "What a page would become as a document; correct it, then POST …/documents." })
+  .add(urlPreviewAnswerSchema, { id: "UrlPreviewAnswer" })
   .add(speakerViewSchema, { id: "Speaker" })
   .add(speakerListSchema, { id: "SpeakerList", description: "Ordered by name." })
   .add(annotationViewSchema, {

@@ -40,6 +40,7 @@ import {
   updateAnnotationSchema,
   updateMemberSchema,
   updateSpeakerSchema,
+  importUrlSchema,
 } from "../validation/schemas";
 import { annotationViewSchema } from "../annotations/annotation-view";
 import { actorSchema } from "../auth/authenticate";
@@ -62,6 +63,7 @@ import {
   invitationListSchema,
   newTokenSchema,
   passwordChangedSchema,
+  urlPreviewAnswerSchema,
   sessionListSchema,
   tokenListSchema,
   documentListSchema,
@@ -437,6 +439,26 @@ export const OPERATIONS: readonly OperationSpec[] = [
     auth: "required",
     body: { schema: createDocumentSchema, ...json(DOCUMENT_BODY_LIMIT) },
     responses: { 201: { description: "The new document.", body: documentViewSchema } },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/projects/{projectId}/documents/from-url",
+    operationId: "importDocumentFromUrl",
+    tag: "Documents",
+    summary: "Import an article from its web address",
+    description:
+      "Fetches the page on the server and extracts its article (Readability): title, text with its paragraphs, byline and publication " +
+      "date (article:published_time, JSON-LD datePublished). With `preview: true` answers what would be created and stores nothing — " +
+      "correct it and create it with POST …/documents. Only http and https; every address the host resolves to must be public " +
+      "(loopback, private, link-local, unique-local, multicast and metadata addresses are refused, after each redirect too); at most " +
+      "5 redirects, 10 s, 5 MB, text/html or text/plain; no cookies sent. Each refusal is a 422 naming the reason. At most 60 pages " +
+      "per user per 10 minutes (429). Annotators, reviewers and owners.",
+    auth: "required",
+    body: { schema: importUrlSchema, ...json() },
+    responses: {
+      200: { description: "The preview (with preview: true); nothing stored.", body: urlPreviewAnswerSchema },
+      201: { description: "The new document.", body: documentViewSchema },
+    },
   },
   {
     method: "GET",

@@ -1,4 +1,5 @@
-// Rate limits on what an attacker repeats: password guesses, sign-ups and made-up API tokens.
+// Rate limits on what an attacker repeats: password guesses, sign-ups and made-up API tokens, and
+// on pages fetched from other sites for import.
 // Counters live in PostgreSQL (rate-limiter-flexible's store, table rate_limits), so the limits
 // hold across every app process on one database. Sign-in failures slow down progressively per
 // account-and-address (2 s, 4 s, 8 s … at most 15 min after 5 free tries) — an attacker elsewhere
@@ -31,6 +32,8 @@ export const LIMITS = {
   signUpAddress: { points: 10, window: 60 * 60, block: 60 * 60 },
   /** Unknown API tokens presented from one address. */
   badTokenAddress: { points: 30, window: 60, block: 5 * 60 },
+  /** Pages fetched by one user for import from a URL (each is a request to another site). */
+  urlImportUser: { points: 60, window: 10 * 60, block: 0 },
 } as const satisfies Record<string, Limit>;
 
 const MAX_DELAY_SECONDS = 15 * 60;
@@ -120,14 +123,24 @@ export async function limitSignIn<T>(email: string, address: string, check: () =
   return result;
 }
 
-/** Counts an account creation from `address`; 429 beyond the limit. */
-export async function limitSignUp(address: string): Promise<void> {
+/** Counts one use of `name` by `key`; 429 (saying `what`) beyond the limit. */
+async function consumeOrRefuse(name: LimitName, key: string, what: string): Promise<void> {
   try {
-    await limiter("signUpAddress").consume(address);
+    await limiter(name).consume(key);
   } catch (error) {
-    if (error instanceof RateLimiterRes) refuse(error.msBeforeNext, "accounts created from this address");
+    if (error instanceof RateLimiterRes) refuse(error.msBeforeNext, what);
     throw error;
   }
+}
+
+/** Counts an account creation from `address`; 429 beyond the limit. */
+export function limitSignUp(address: string): Promise<void> {
+  return consumeOrRefuse("signUpAddress", address, "accounts created from this address");
+}
+
+/** Counts a page fetched for `userId`'s import from a URL; 429 beyond the limit. */
+export function limitUrlImport(userId: string): Promise<void> {
+  return consumeOrRefuse("urlImportUser", userId, "pages fetched for import");
 }
 
 /**

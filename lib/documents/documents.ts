@@ -26,6 +26,8 @@ export const documentViewSchema = z.object({
   /** Code points. */
   length: z.int(),
   sourceUrl: z.string().nullable(),
+  /** Who wrote it, as the article says. */
+  byline: z.string().nullable(),
   publishedAt: z.string().nullable(),
   createdAt: z.string(),
 });
@@ -45,7 +47,8 @@ export type DocumentSummary = z.infer<typeof documentSummarySchema>;
 /** The document view as JSON, from documents `d`. */
 const DOCUMENT_VIEW_SQL = `json_build_object(
   'id', d.id, 'projectId', d.project_id, 'title', d.title, 'text', d.text, 'length', d.length,
-  'sourceUrl', d.source_url, 'publishedAt', ${isoTimestampSql("d.published_at")}, 'createdAt', ${isoTimestampSql("d.created_at")})`;
+  'sourceUrl', d.source_url, 'byline', d.byline, 'publishedAt', ${isoTimestampSql("d.published_at")},
+  'createdAt', ${isoTimestampSql("d.created_at")})`;
 
 /** The document summary (lists, document.created events) as JSON, from documents `d`. */
 export const DOCUMENT_SUMMARY_SQL = `json_build_object(
@@ -79,8 +82,8 @@ export async function createDocument({ actor, projectId, input }: CreateDocument
   const prepared = prepareDocumentText(fields.text);
   const { rows } = await q.query<{ view: DocumentView }>(
     `WITH ins AS (
-       INSERT INTO documents (project_id, title, text, length, source_url, published_at)
-       SELECT $1, $2, $3, $4, $5, $6 WHERE ${memberAllowedSql("$1", "$7", "$8")}
+       INSERT INTO documents (project_id, title, text, length, source_url, published_at, byline)
+       SELECT $1, $2, $3, $4, $5, $6, $9 WHERE ${memberAllowedSql("$1", "$7", "$8")}
        RETURNING *
      ), ev AS (
        ${insertChangesSql(`SELECT d.project_id, d.id, d.id, ${kindSql("document.created")}, $7, NULL, ${DOCUMENT_SUMMARY_SQL} FROM ins d`)}
@@ -95,6 +98,7 @@ export async function createDocument({ actor, projectId, input }: CreateDocument
       fields.publishedAt ?? null,
       actor.id,
       rolesAllowed("document.create"),
+      fields.byline || null,
     ],
   );
   if (!rows[0]) {

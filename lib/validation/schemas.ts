@@ -138,9 +138,17 @@ export const createDocumentSchema = z.strictObject({
   title: trimmed(1000),
   text: z.string().min(1, "must not be empty"),
   sourceUrl: httpUrl.nullish(),
+  byline: z.string().trim().max(1000, "at most 1000 characters").nullish(),
   publishedAt: publishedAt.nullish(),
 });
 export type CreateDocumentInput = z.infer<typeof createDocumentSchema>;
+
+/** POST …/documents/from-url: the page to import; with preview, what would be created, nothing stored. */
+export const importUrlSchema = z.strictObject({
+  url: z.string().trim().min(1, "must not be empty").max(2048, "at most 2048 characters"),
+  preview: z.boolean().optional(),
+});
+export type ImportUrlInput = z.infer<typeof importUrlSchema>;
 
 const aliases = z.array(trimmed(200)).max(100, "at most 100 aliases");
 

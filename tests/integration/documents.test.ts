@@ -11,7 +11,7 @@ describe("documents", () => {
     const text = "Line one 🚢\r\nLine two: 中国\rمرحبا e\u0301";
     const created = await call("POST", `/api/v1/projects/${projectId}/documents`, {
       token: owner.token,
-      body: { title: "Mixed", text, sourceUrl: "https://news.example/a?b=1", publishedAt: "2022-11-04" },
+      body: { title: "Mixed", text, sourceUrl: "https://news.example/a?b=1", byline: " Hana Sato ", publishedAt: "2022-11-04" },
     });
     expect(created.status).toBe(201);
     const expected = "Line one 🚢\nLine two: 中国\nمرحبا e\u0301";
@@ -26,6 +26,7 @@ describe("documents", () => {
       text: expected,
       length: Array.from(expected).length,
       sourceUrl: "https://news.example/a?b=1",
+      byline: "Hana Sato",
       publishedAt: "2022-11-04T00:00:00.000Z",
       createdAt: created.body.createdAt,
     });

@@ -3,6 +3,8 @@
 // its body exactly the documented schema's fields (or the error body), its file one of the
 // documented media types. A new route needs a call below; the last test fails until it has one.
 
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { errorBodySchema } from "@/lib/api-reference/errors";
 import { buildApiReference } from "@/lib/api-reference/openapi";
@@ -183,6 +185,24 @@ describe("the reference tells the truth", () => {
     expect(
       (await check("GET", "/api/v1/projects/{projectId}/review-queue", { ...inProject, query: "?status=rejected&limit=10" })).status,
     ).toBe(200);
+    // Import from a URL: a page served here, on the loopback address the test allow-list opens.
+    const page = http.createServer((_, response) => {
+      response.writeHead(200, { "content-type": "text/html" });
+      response.end("<html><head><title>Served here</title></head><body><article><p>Zhao said “a quote”.</p></article></body></html>");
+    });
+    await new Promise<void>((resolve) => page.listen(0, "127.0.0.1", resolve));
+    process.env.SOURCEMARK_URL_IMPORT_ALLOW = "127.0.0.1";
+    try {
+      const url = `http://127.0.0.1:${(page.address() as AddressInfo).port}/article`;
+      const fromUrl = "/api/v1/projects/{projectId}/documents/from-url";
+      expect((await check("POST", fromUrl, { ...inProject, body: { url, preview: true } })).body.preview.title).toBe("Served here");
+      expect((await check("POST", fromUrl, { ...inProject, body: { url } })).status).toBe(201);
+      expect((await check("POST", fromUrl, { ...inProject, body: { url: "ftp://example.org/" } })).status).toBe(422);
+    } finally {
+      delete process.env.SOURCEMARK_URL_IMPORT_ALLOW;
+      page.close();
+    }
+
     const found = await check("GET", "/api/v1/projects/{projectId}/search", { ...inProject, query: "?q=zhao" });
     expect(found.body.facets.speakers.length).toBeGreaterThan(0);
     expect((await check("GET", "/api/v1/projects/{projectId}/search", { ...inProject, query: "?in=documents&q=nato" })).status).toBe(200);
