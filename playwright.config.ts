@@ -63,6 +63,8 @@ export default defineConfig({
       HOST: "127.0.0.1",
       DATABASE_URL: "",
       SOURCEMARK_RATE_LIMIT_SCALE: "100",
+      // The URL import test serves its news page from this loopback address (never opened in production).
+      SOURCEMARK_URL_IMPORT_ALLOW: "127.0.0.1",
     },
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
   },

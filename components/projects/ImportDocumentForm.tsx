@@ -1,5 +1,6 @@
 "use client";
-// Imports an article into a project: pasted text, or a .txt/.md/.html file read in the browser
+// Imports an article into a project: from its web address (fetched and extracted on the server,
+// shown here to check and correct first), pasted text, or a .txt/.md/.html file read in the browser
 // (HTML reduced to its text by htmlToText, never rendered). Opens the new document when done.
 
 import { useRouter } from "next/navigation";
@@ -11,15 +12,35 @@ import { decodeTextFile, importedText, IMPORTABLE_FILE_TYPES, textFileKind } fro
 import styles from "./projects.module.css";
 import { workspaceHref } from "@/components/ui/links";
 
-const FIELD_LABELS = { title: "Title", text: "Text", sourceUrl: "Source URL", publishedAt: "Published date" };
+const FIELD_LABELS = {
+  title: "Title",
+  text: "Text",
+  sourceUrl: "Source URL",
+  publishedAt: "Published date",
+  byline: "Byline",
+  url: "Web address",
+};
 
-type Phase = { kind: "idle" } | { kind: "reading"; fileName: string } | { kind: "importing"; title: string };
+type Phase =
+  { kind: "idle" } | { kind: "reading"; fileName: string } | { kind: "fetching"; url: string } | { kind: "importing"; title: string };
 
 interface CreateDocumentBody {
   title: string;
   text: string;
   sourceUrl?: string;
+  byline?: string;
   publishedAt?: string;
+}
+
+/** What POST …/documents/from-url answers with preview: true. */
+interface UrlPreview {
+  sourceUrl: string;
+  title: string;
+  text: string;
+  length: number;
+  byline: string | null;
+  publishedAt: string | null;
+  extraction: "article" | "page";
 }
 
 export function ImportDocumentForm({ projectId }: { projectId: string }) {
@@ -29,6 +50,10 @@ export function ImportDocumentForm({ projectId }: { projectId: string }) {
   const [text, setText] = useState("");
   const [sourceUrl, setSourceUrl] = useState("");
   const [publishedAt, setPublishedAt] = useState("");
+  // The page's own date-time (with its time of day), kept while the date field still shows its day.
+  const [publishedAtExact, setPublishedAtExact] = useState<string | null>(null);
+  const [byline, setByline] = useState("");
+  const [pageUrl, setPageUrl] = useState("");
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [error, setError] = useState<string | null>(null);
   const [fileNote, setFileNote] = useState<string | null>(null);
@@ -72,11 +97,46 @@ export function ImportDocumentForm({ projectId }: { projectId: string }) {
     }
   }
 
+  async function onFetch() {
+    const url = pageUrl.trim();
+    if (!url) {
+      setError("Type the article’s web address first.");
+      return;
+    }
+    setError(null);
+    setFileNote(null);
+    setPhase({ kind: "fetching", url });
+    try {
+      const { preview } = await api<{ preview: UrlPreview }>(`/api/v1/projects/${encodeURIComponent(projectId)}/documents/from-url`, {
+        method: "POST",
+        json: { url, preview: true },
+      });
+      setTitle(preview.title);
+      setText(preview.text);
+      setSourceUrl(preview.sourceUrl);
+      setByline(preview.byline ?? "");
+      setPublishedAt(preview.publishedAt ? preview.publishedAt.slice(0, 10) : "");
+      setPublishedAtExact(preview.publishedAt);
+      const length = formatCount(preview.length, "character", "characters");
+      setFileNote(
+        preview.extraction === "article"
+          ? `Fetched “${preview.title}”: ${length}, the article only (navigation, ads and comments left out). Check the text below, then import.`
+          : `Fetched “${preview.title}”: ${length}, the page’s whole text (no article was found in it). Remove what is not the article, then import.`,
+      );
+      titleInput.current?.focus();
+    } catch (e) {
+      setError(errorMessage(e, FIELD_LABELS));
+    } finally {
+      setPhase({ kind: "idle" });
+    }
+  }
+
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const body: CreateDocumentBody = { title: title.trim(), text };
     if (sourceUrl.trim() !== "") body.sourceUrl = sourceUrl.trim();
-    if (publishedAt !== "") body.publishedAt = publishedAt;
+    if (byline.trim() !== "") body.byline = byline.trim();
+    if (publishedAt !== "") body.publishedAt = publishedAtExact?.startsWith(publishedAt) ? publishedAtExact : publishedAt;
     setError(null);
     setPhase({ kind: "importing", title: body.title });
     try {
@@ -96,14 +156,43 @@ export function ImportDocumentForm({ projectId }: { projectId: string }) {
   const progress =
     phase.kind === "reading"
       ? `Reading “${phase.fileName}”…`
-      : phase.kind === "importing"
-        ? `Importing “${phase.title}”…`
-        : (fileNote ?? "");
+      : phase.kind === "fetching"
+        ? `Fetching ${phase.url}…`
+        : phase.kind === "importing"
+          ? `Importing “${phase.title}”…`
+          : (fileNote ?? "");
 
   return (
     <form className={styles.form} onSubmit={onSubmit} aria-labelledby={`${id}-heading`} aria-busy={busy}>
       <h2 id={`${id}-heading`}>Import document</h2>
       <fieldset className={styles.fieldset} disabled={busy}>
+        <div className={styles.field}>
+          <label htmlFor={`${id}-page`}>From a web address</label>
+          <div className={styles.inline}>
+            <input
+              id={`${id}-page`}
+              type="url"
+              inputMode="url"
+              placeholder="https://news.example/article"
+              value={pageUrl}
+              onChange={(e) => setPageUrl(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === "Enter") {
+                  e.preventDefault();
+                  void onFetch();
+                }
+              }}
+              maxLength={2048}
+              aria-describedby={`${id}-page-hint`}
+            />
+            <button type="button" className="secondary" onClick={() => void onFetch()}>
+              {phase.kind === "fetching" ? "Fetching…" : "Fetch article"}
+            </button>
+          </div>
+          <p id={`${id}-page-hint`} className={styles.hint}>
+            The server fetches the page and keeps only the article, with its title, byline and date, for you to check below.
+          </p>
+        </div>
         <div className={styles.field}>
           <label htmlFor={`${id}-file`}>Upload file</label>
           <input id={`${id}-file`} type="file" accept={IMPORTABLE_FILE_TYPES} onChange={onFile} aria-describedby={`${id}-file-hint`} />
@@ -146,6 +235,10 @@ export function ImportDocumentForm({ projectId }: { projectId: string }) {
           <div className={styles.field}>
             <label htmlFor={`${id}-published`}>Published date</label>
             <input id={`${id}-published`} type="date" value={publishedAt} onChange={(e) => setPublishedAt(e.target.value)} />
+          </div>
+          <div className={styles.field}>
+            <label htmlFor={`${id}-byline`}>Byline</label>
+            <input id={`${id}-byline`} value={byline} onChange={(e) => setByline(e.target.value)} maxLength={1000} />
           </div>
         </div>
         <div className={styles.actions}>
