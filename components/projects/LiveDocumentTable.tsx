@@ -39,6 +39,7 @@ export function LiveDocumentTable({
   labelledBy,
   mayDelete,
   emptyText,
+  since,
 }: {
   projectId: string;
   /** The signed-in user: their own changes are not announced as a colleague's. */
@@ -48,6 +49,8 @@ export function LiveDocumentTable({
   mayDelete: boolean;
   /** What an empty project says. */
   emptyText: string;
+  /** The event the documents were read after (the live stream resumes there). */
+  since?: string;
 }) {
   const router = useRouter();
   const id = useId();
@@ -73,18 +76,22 @@ export function LiveDocumentTable({
     if (!deleting && element.open) element.close();
   }, [deleting]);
 
-  useProjectEvents(projectId, (event: LiveEvent) => {
-    setDocuments((current) => documentsAfter(current, event));
-    const colleague = event.actor !== null && event.actor.id !== actorId ? event.actor.name : null;
-    if (colleague === null) return;
-    if (event.kind === "document.created") setAnnouncement(`${colleague} imported “${event.data.title}”.`);
-    if (event.kind === "document.deleted") {
-      const gone = documents.find((d) => d.id === event.data.id);
-      if (gone) setAnnouncement(`${colleague} deleted “${gone.title}”.`);
-      // The dialog about a document that is gone has nothing left to ask.
-      if (deleting?.id === event.data.id) setDeleting(null);
-    }
-  });
+  useProjectEvents(
+    projectId,
+    (event: LiveEvent) => {
+      setDocuments((current) => documentsAfter(current, event));
+      const colleague = event.actor !== null && event.actor.id !== actorId ? event.actor.name : null;
+      if (colleague === null) return;
+      if (event.kind === "document.created") setAnnouncement(`${colleague} imported “${event.data.title}”.`);
+      if (event.kind === "document.deleted") {
+        const gone = documents.find((d) => d.id === event.data.id);
+        if (gone) setAnnouncement(`${colleague} deleted “${gone.title}”.`);
+        // The dialog about a document that is gone has nothing left to ask.
+        if (deleting?.id === event.data.id) setDeleting(null);
+      }
+    },
+    since,
+  );
 
   function close(document: DocumentSummary) {
     setDeleting(null);

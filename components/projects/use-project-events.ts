@@ -48,9 +48,15 @@ export type LiveEvent = {
 const REOPEN_MS = 5_000;
 const REOPEN_MAX_MS = 60_000;
 
-export function useProjectEvents(projectId: string, onEvent: (event: LiveEvent) => void): void {
+/**
+ * `since`: the event the page's data was read after (lib/changes/change-log.ts projectStreamStart),
+ * so that a change made between the page's render and the stream's opening is not missed.
+ */
+export function useProjectEvents(projectId: string, onEvent: (event: LiveEvent) => void, since?: string): void {
   // The latest handler, so the stream is not reopened on every render.
   const handler = useRef(onEvent);
+  // Where the stream starts, as first rendered (a later render does not reopen it).
+  const startAfter = useRef(since);
   useEffect(() => {
     handler.current = onEvent;
   });
@@ -58,7 +64,7 @@ export function useProjectEvents(projectId: string, onEvent: (event: LiveEvent) 
   useEffect(() => {
     let source: EventSource | null = null;
     let reopen: ReturnType<typeof setTimeout> | null = null;
-    let lastEventId = "";
+    let lastEventId = startAfter.current ?? "";
     let wait = REOPEN_MS;
     const url = `/api/v1/projects/${encodeURIComponent(projectId)}/events`;
 

@@ -82,6 +82,7 @@ const short = (item: ReviewItem) => `“${item.exact.length > 60 ? `${item.exact
 
 export function ReviewQueue({
   projectId,
+  since,
   actorId,
   mayReview,
   initialFilters,
@@ -91,6 +92,8 @@ export function ReviewQueue({
   documents,
 }: {
   projectId: string;
+  /** The event the page's data was read after (the live stream resumes there). */
+  since?: string;
   actorId: string;
   mayReview: boolean;
   initialFilters: ReviewFilters;
@@ -398,7 +401,7 @@ export function ReviewQueue({
         return;
     }
   }
-  useProjectEvents(projectId, onEvent);
+  useProjectEvents(projectId, onEvent, since);
 
   // The keyboard, page-wide; the latest state is read through a ref so the listener stays put.
   const keyHandler = useRef<(event: KeyboardEvent) => void>(() => undefined);

@@ -119,6 +119,21 @@ export async function positionOf(q: Queryable, eventId: string, projectId: strin
   return row ? { tx: BigInt(row.tx), id: BigInt(row.id) } : null;
 }
 
+/**
+ * Where a page's live stream should resume (its ?since=): the project's last event below the
+ * horizon, read BEFORE the page reads its data — every later change is then either in the data
+ * or replayed (a change already in the data may come again; clients apply events idempotently).
+ * "0" when the project has none yet (replay from its start).
+ */
+export async function projectStreamStart(q: Queryable, projectId: string): Promise<string> {
+  const { rows } = await q.query<{ id: string }>(
+    `SELECT id::text AS id FROM change_events
+      WHERE project_id = $1 AND tx < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY tx DESC, id DESC LIMIT 1`,
+    [projectId],
+  );
+  return rows[0]?.id ?? "0";
+}
+
 /** The latest position a reader can have reached now (the last event below the horizon). */
 export async function headPosition(q: Queryable): Promise<Position> {
   const { rows } = await q.query<{ tx: string; id: string }>(

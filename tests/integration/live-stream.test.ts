@@ -6,6 +6,8 @@ import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { addMember, call, dispatchRaw, newProjectWithDocument, newUser, type TestUser } from "../helpers/api";
 import { rows } from "../helpers/db";
+import { projectStreamStart } from "@/lib/changes/change-log";
+import { pool } from "@/lib/db/client";
 import { EventReader } from "../helpers/sse";
 
 const TEXT = "🚢 The minister said “we will act” on Monday, and the spokesman agreed.";
@@ -169,6 +171,25 @@ describe("resuming", () => {
     expect((await bySince.take(5)).map((e) => e.data.id)).toEqual([...missed, live]);
     const all = await stream(`/api/v1/documents/${documentId}/events?since=0`, owner);
     expect((await all.take(6)).map((e) => e.event)).toEqual(Array(6).fill("annotation.created"));
+  });
+
+  it("resumes a page's stream after what the page read: a change between render and connect arrives", async () => {
+    const owner = await newUser("owner");
+    const { projectId, documentId } = await newProjectWithDocument(owner, TEXT);
+    // The page: the stream start first, then its data.
+    const since = await projectStreamStart(pool(), projectId);
+    expect(since).not.toBe("0");
+    // A colleague's change lands before the page's stream opens.
+    const meanwhile = await call("POST", `/api/v1/documents/${documentId}/annotations`, {
+      token: owner.token,
+      body: { label: "claim", start: 0, end: 1 },
+    });
+    const events = await stream(`/api/v1/projects/${projectId}/events?since=${since}`, owner);
+    expect((await events.next()).data.id).toBe(meanwhile.body.id);
+    await events.expectQuiet(200);
+    // A project without events yet starts from its beginning.
+    const fresh = (await call("POST", "/api/v1/projects", { token: owner.token, body: { name: "Empty" } })).body.id as string;
+    expect(await projectStreamStart(pool(), fresh)).toBe("0");
   });
 
   it("never skips a change whose transaction commits after a later one", async () => {

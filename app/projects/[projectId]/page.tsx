@@ -6,6 +6,8 @@ import { ImportDocumentForm } from "@/components/projects/ImportDocumentForm";
 import { LiveDocumentTable } from "@/components/projects/LiveDocumentTable";
 import styles from "@/components/projects/projects.module.css";
 import { can } from "@/lib/auth/roles";
+import { projectStreamStart } from "@/lib/changes/change-log";
+import { pool } from "@/lib/db/client";
 import { listDocuments } from "@/lib/documents/documents";
 import { loadProjectPage } from "@/lib/projects/project-page";
 
@@ -19,6 +21,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProjectDocumentsPage({ params }: Props) {
   const { projectId } = await params;
   const { actor, project } = await loadProjectPage(projectId);
+  // Before the data: the stream resumes after it, so nothing that lands in between is missed.
+  const since = await projectStreamStart(pool(), project.id);
   const { items: documents } = await listDocuments(actor, project.id);
   const mayImport = can(project.role, "document.create");
   return (
@@ -32,6 +36,7 @@ export default async function ProjectDocumentsPage({ params }: Props) {
           documents={documents}
           labelledBy="documents-heading"
           mayDelete={can(project.role, "document.delete")}
+          since={since}
           emptyText={`No documents yet.${mayImport ? " Import an article below to start annotating." : ""}`}
         />
       </section>

@@ -6,6 +6,8 @@ import type { Metadata } from "next";
 import { ReviewQueue } from "@/components/review/ReviewQueue";
 import { REVIEW_PAGE_SIZE, filtersFromQuery } from "@/components/review/review-model";
 import { can } from "@/lib/auth/roles";
+import { projectStreamStart } from "@/lib/changes/change-log";
+import { pool } from "@/lib/db/client";
 import { listDocuments } from "@/lib/documents/documents";
 import { loadProjectPage } from "@/lib/projects/project-page";
 import { listMembers } from "@/lib/projects/projects";
@@ -26,6 +28,8 @@ export default async function ProjectReviewPage({ params, searchParams }: Props)
   const { projectId } = await params;
   const { actor, project } = await loadProjectPage(projectId);
   const filters = filtersFromQuery(await searchParams);
+  // Before the data: the live stream resumes after it, so nothing that lands in between is missed.
+  const since = await projectStreamStart(pool(), project.id);
   const [page, speakers, members, documents] = await Promise.all([
     reviewQueue(actor, project.id, {
       status: filters.status,
@@ -42,6 +46,7 @@ export default async function ProjectReviewPage({ params, searchParams }: Props)
   return (
     <ReviewQueue
       projectId={project.id}
+      since={since}
       actorId={actor.id}
       mayReview={can(project.role, "annotation.review")}
       initialFilters={filters}
