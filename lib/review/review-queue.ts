@@ -100,6 +100,14 @@ export async function reviewQueue(actor: Actor, projectId: string, query: Review
   return annotationPage(projectId, filter, { cursor, limit });
 }
 
+/** How many annotations of the project wait for review (the Review tab's count): a count, no rows. */
+export async function pendingCount(actor: Actor, projectId: string): Promise<number> {
+  await projectAccess(actor, projectId, "project.read");
+  const where = annotationFilterSql(projectId, { status: "pending" });
+  const { rows } = await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM annotations a WHERE ${where.where}`, where.params);
+  return rows[0]?.n ?? 0;
+}
+
 /** Every annotation attributed to a speaker, across the project's documents (any status unless asked). */
 export async function speakerAnnotations(actor: Actor, speakerId: string, query: SpeakerAnnotationsQuery): Promise<ReviewQueuePage> {
   const { projectId } = await speakerAccess(actor, speakerId, "project.read");

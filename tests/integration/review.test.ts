@@ -5,6 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { addMember, call, newProjectWithDocument, newUser, type TestUser } from "../helpers/api";
 import { snapshotCounts } from "../helpers/db";
+import type { Actor } from "@/lib/auth/authenticate";
+import { pendingCount } from "@/lib/review/review-queue";
 
 const TEXT =
   "Japan joined NATO's cyber defence centre on Friday. " +
@@ -192,5 +194,16 @@ describe("GET /projects/{id}/review-queue", () => {
     const { projectId } = await setup();
     const outsider = await newUser("outsider");
     expect((await call("GET", `/api/v1/projects/${projectId}/review-queue`, { token: outsider.token })).status).toBe(404);
+  });
+
+  it("counts what waits for review as the Review tab shows it, and only for members", async () => {
+    const { reviewer, annotator, projectId, zhao, annotate } = await setup();
+    const asActor = (user: TestUser): Actor => ({ id: user.id, name: "x", email: user.email });
+    expect(await pendingCount(asActor(reviewer), projectId)).toBe(0);
+    await annotate(annotator, "“must reflect”", zhao);
+    const accepted = await annotate(annotator, "“long overdue”", zhao);
+    await call("POST", `/api/v1/annotations/${accepted.id}/review`, { token: reviewer.token, body: { status: "accepted" } });
+    expect(await pendingCount(asActor(annotator), projectId)).toBe(1);
+    await expect(pendingCount(asActor(await newUser("outsider")), projectId)).rejects.toThrow("not found");
   });
 });
