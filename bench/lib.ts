@@ -15,9 +15,13 @@ export interface BenchServer {
 }
 
 /** A running server with one account and its API token, on a new DATA_DIR. */
-export async function benchServer(env: Record<string, string> = {}): Promise<BenchServer> {
-  const dataDir = await tempDataDir();
-  await admin(dataDir, ["create-user", "--email", "bench@example.org", "--password", "bench password"]);
+/**
+ * A server on a fresh data directory with a bench user — or, given `existing`, on that directory as
+ * a previous run left it (the user is already there): benchmarks that seed for a long time keep it.
+ */
+export async function benchServer(env: Record<string, string> = {}, existing?: string): Promise<BenchServer> {
+  const dataDir = existing ?? (await tempDataDir());
+  if (!existing) await admin(dataDir, ["create-user", "--email", "bench@example.org", "--password", "bench password"]);
   // Benchmarks sign up many clients from one address.
   const server = await startServer(dataDir, { SOURCEMARK_RATE_LIMIT_SCALE: "1000", ...env });
   const { token } = JSON.parse((await admin(dataDir, ["create-token", "--email", "bench@example.org"])).stdout) as { token: string };

@@ -9,7 +9,11 @@
 // and, for information, a next page by cursor, the word queries by relevance and a document
 // search. Needs `npm run build`.
 //   node --import tsx bench/search.ts [annotations] [documents] [queries]
+// BENCH_SEARCH_DIR=<dir>: seed into <dir> and keep it; a later run with the same <dir> (and sizes)
+// measures again without seeding (15 min for a million annotations on 2 cores).
 
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import pg from "pg";
 import { apiJson, benchServer, disposeBenchServer, machine, median, percentile, startServer } from "./lib";
 
@@ -46,7 +50,20 @@ while (vocabulary.length < 5000) {
 }
 const FIRST = "Zhao Wang Li Chen Anna John Maria Ahmed Yuki Olga Pierre Sofia Jiro Fatima Lars".split(" ");
 
-const bench = await benchServer();
+const KEEP = process.env.BENCH_SEARCH_DIR;
+const SEEDED = KEEP ? path.join(KEEP, "seeded.json") : null;
+const reused = SEEDED && existsSync(SEEDED) ? (JSON.parse(readFileSync(SEEDED, "utf8")) as { projectId: string; total: number }) : null;
+if (reused && reused.total !== TOTAL) throw new Error(`${KEEP} holds ${reused.total} annotations, not ${TOTAL}`);
+if (KEEP && !reused) mkdirSync(KEEP, { recursive: true });
+const bench = await benchServer({}, reused ? KEEP : undefined);
+if (KEEP && !reused) {
+  // Seed where it will be kept: the new data directory moves under KEEP.
+  await bench.server.stop("SIGTERM");
+  rmSync(KEEP, { recursive: true, force: true });
+  renameSync(bench.dataDir, KEEP);
+  bench.dataDir = KEEP;
+  bench.server = await startServer(KEEP, { SOURCEMARK_RATE_LIMIT_SCALE: "1000" });
+}
 const { token } = bench;
 let db = new pg.Pool({ connectionString: bench.databaseUrl, max: 4 });
 // BENCH_EXPLAIN=1: log the plan of every statement slower than 50 ms to DATA_DIR/postgres.log (kept).
@@ -61,52 +78,58 @@ if (process.env.BENCH_EXPLAIN) {
   db = new pg.Pool({ connectionString: bench.databaseUrl, max: 4 });
 }
 const { server } = bench;
-const project = await apiJson(`${server.url}/api/v1/projects`, { method: "POST", token, json: { name: "Search bench" } });
-const projectId = project.body.id as string;
-const { rows: users } = await db.query<{ id: string }>("SELECT user_id AS id FROM memberships WHERE project_id = $1", [projectId]);
-const author = users[0]?.id as string;
+const projectId = reused
+  ? reused.projectId
+  : ((await apiJson(`${server.url}/api/v1/projects`, { method: "POST", token, json: { name: "Search bench" } })).body.id as string);
+if (!reused) await seed();
+if (SEEDED && !reused) writeFileSync(SEEDED, JSON.stringify({ projectId, total: TOTAL }));
 
-console.log(`seeding ${SPEAKERS} speakers, ${DOCUMENTS.toLocaleString()} documents, ${TOTAL.toLocaleString()} annotations…`);
-const seedStarted = performance.now();
-const surnames = vocabulary.slice(NEWS.length, NEWS.length + SPEAKERS).map((w) => w[0]?.toUpperCase() + w.slice(1));
-await db.query(
-  `INSERT INTO speakers (project_id, name, name_key, kind)
+async function seed(): Promise<void> {
+  const { rows: users } = await db.query<{ id: string }>("SELECT user_id AS id FROM memberships WHERE project_id = $1", [projectId]);
+  const author = users[0]?.id as string;
+
+  console.log(`seeding ${SPEAKERS} speakers, ${DOCUMENTS.toLocaleString()} documents, ${TOTAL.toLocaleString()} annotations…`);
+  const seedStarted = performance.now();
+  const surnames = vocabulary.slice(NEWS.length, NEWS.length + SPEAKERS).map((w) => w[0]?.toUpperCase() + w.slice(1));
+  await db.query(
+    `INSERT INTO speakers (project_id, name, name_key, kind)
    SELECT $1, n, lower(n), 'person' FROM unnest($2::text[]) AS n`,
-  [projectId, surnames.map((surname, i) => `${FIRST[i % FIRST.length]} ${surname}`)],
-);
-const { rows: speakerRows } = await db.query<{ id: string; name: string }>(
-  "SELECT id, name FROM speakers WHERE project_id = $1 ORDER BY name",
-  [projectId],
-);
-// words(n): n words drawn with a Zipf-like spread (word i with weight about 1/i), in SQL.
-const words = (count: string) =>
-  `(SELECT string_agg(($2::text[])[1 + floor(power(random(), 3) * array_length($2::text[], 1))::int], ' ') FROM generate_series(1, ${count}))`;
-await db.query(
-  `INSERT INTO documents (project_id, title, text, length, published_at)
+    [projectId, surnames.map((surname, i) => `${FIRST[i % FIRST.length]} ${surname}`)],
+  );
+  const { rows: speakerRows } = await db.query<{ id: string; name: string }>(
+    "SELECT id, name FROM speakers WHERE project_id = $1 ORDER BY name",
+    [projectId],
+  );
+  // words(n): n words drawn with a Zipf-like spread (word i with weight about 1/i), in SQL.
+  const words = (count: string) =>
+    `(SELECT string_agg(($2::text[])[1 + floor(power(random(), 3) * array_length($2::text[], 1))::int], ' ') FROM generate_series(1, ${count}))`;
+  await db.query(
+    `INSERT INTO documents (project_id, title, text, length, published_at)
    SELECT $1, t.title, t.text, char_length(t.text), timestamptz '2020-01-01' + (i % 1800) * interval '1 day'
      FROM generate_series(1, $3) AS i
      CROSS JOIN LATERAL (SELECT initcap(${words("4 + i % 5")}) AS title, ${words("300 + i % 200")} || '.' AS text) t`,
-  [projectId, vocabulary, DOCUMENTS],
-);
-const { rows: documentRows } = await db.query<{ id: string }>("SELECT id FROM documents WHERE project_id = $1 ORDER BY id", [projectId]);
-const BATCH = 100_000;
-for (let done = 0; done < TOTAL; done += BATCH) {
-  const size = Math.min(BATCH, TOTAL - done);
-  await db.query(
-    `INSERT INTO annotations (id, project_id, document_id, label, quote_kind, start, "end", exact, prefix, suffix, speaker_id, author_id)
+    [projectId, vocabulary, DOCUMENTS],
+  );
+  const { rows: documentRows } = await db.query<{ id: string }>("SELECT id FROM documents WHERE project_id = $1 ORDER BY id", [projectId]);
+  const BATCH = 100_000;
+  for (let done = 0; done < TOTAL; done += BATCH) {
+    const size = Math.min(BATCH, TOTAL - done);
+    await db.query(
+      `INSERT INTO annotations (id, project_id, document_id, label, quote_kind, start, "end", exact, prefix, suffix, speaker_id, author_id)
      SELECT gen_random_uuid()::text, $1, ($3::text[])[1 + (k % array_length($3::text[], 1))], CASE WHEN k % 3 = 0 THEN 'claim'::"Label" ELSE 'quote'::"Label" END,
             NULL, (k % 50) * 40, (k % 50) * 40 + char_length(w.exact), w.exact, w.prefix, w.suffix,
             CASE WHEN k % 5 = 0 THEN NULL ELSE ($4::text[])[1 + floor(power(random(), 2) * array_length($4::text[], 1))::int] END, $5
        FROM generate_series($6::int, $7::int) AS k
        CROSS JOIN LATERAL (SELECT ${words("6 + k % 12")} AS exact, ${words("3 + k % 3")} AS prefix, ${words("3 + k % 4")} AS suffix) w`,
-    [projectId, vocabulary, documentRows.map((d) => d.id), speakerRows.map((s) => s.id), author, done, done + size - 1],
-  );
-  process.stdout.write(`  ${(done + size).toLocaleString()} annotations (${((performance.now() - seedStarted) / 1000).toFixed(0)} s)\n`);
+      [projectId, vocabulary, documentRows.map((d) => d.id), speakerRows.map((s) => s.id), author, done, done + size - 1],
+    );
+    process.stdout.write(`  ${(done + size).toLocaleString()} annotations (${((performance.now() - seedStarted) / 1000).toFixed(0)} s)\n`);
+  }
+  await db.query("VACUUM ANALYZE annotations");
+  await db.query("VACUUM ANALYZE documents");
+  await db.query("VACUUM ANALYZE speakers");
+  console.log(`seeded in ${((performance.now() - seedStarted) / 1000).toFixed(0)} s`);
 }
-await db.query("VACUUM ANALYZE annotations");
-await db.query("VACUUM ANALYZE documents");
-await db.query("VACUUM ANALYZE speakers");
-console.log(`seeded in ${((performance.now() - seedStarted) / 1000).toFixed(0)} s`);
 
 async function timed(query: string): Promise<{ ms: number; body: any }> {
   const started = performance.now();
@@ -162,4 +185,5 @@ for (const [kind, values] of Object.entries(results)) {
 }
 await db.end();
 if (process.env.BENCH_EXPLAIN) console.log(`plans in ${bench.dataDir}/postgres.log`);
+if (KEEP || process.env.BENCH_EXPLAIN) await bench.server.stop("SIGTERM");
 else await disposeBenchServer(bench);
