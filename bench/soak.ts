@@ -268,5 +268,13 @@ console.log(
 );
 console.log(`  streams: ${eventsReceived.toLocaleString()} events received, ${streamReconnects} reconnections`);
 console.log(`  acknowledged writes ${acknowledged.length.toLocaleString()}, lost ${lost}`);
+// What the server logged as errors (unexpected ones are 500s: each is worth reading).
+const logged = server
+  .output()
+  .split("\n")
+  .filter((line) => /error/i.test(line));
+console.log(
+  `  server log: ${logged.length} error lines${logged.length ? `; first: ${logged.slice(0, 5).join(" | ").slice(0, 1500)}` : ""}`,
+);
 await disposeBenchServer(bench);
 process.exit(lost === 0 && errors === 0 ? 0 : 1);
