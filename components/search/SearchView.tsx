@@ -149,6 +149,38 @@ export function SearchView({
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLOListElement>(null);
 
+  // The total and facets come after the results: counting reads every match, the results need not.
+  const searchKey = searchQueryString(form);
+  const [counts, setCounts] = useState<{
+    key: string;
+    total: number | null;
+    totalIsLowerBound: boolean;
+    facets: SearchFacets | null;
+  } | null>(null);
+  const [countError, setCountError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!initialPage || initialError) return;
+    let cancelled = false;
+    const params = new URLSearchParams({ ...searchApiParams(form), facets: "true", limit: "1" });
+    api<SearchPage>(`/api/v1/projects/${encodeURIComponent(projectId)}/search?${params}`)
+      .then((counted) => {
+        if (cancelled) return;
+        setCountError(null);
+        setCounts({
+          key: searchKey,
+          total: counted.total,
+          totalIsLowerBound: counted.in === "annotations" && counted.totalIsLowerBound,
+          facets: counted.in === "annotations" ? counted.facets : null,
+        });
+      })
+      .catch((e: unknown) => !cancelled && setCountError(`The matches could not be counted: ${errorMessage(e)}`));
+    return () => {
+      cancelled = true;
+    };
+    // The search is its key; form is a new object on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [projectId, searchKey, initialPage, initialError]);
+
   // / focuses the search box; J/K (or the arrows, within the results) move between results; Enter opens one.
   useEffect(() => {
     const listener = (event: KeyboardEvent) => {
@@ -201,9 +233,9 @@ export function SearchView({
     }
   }
 
-  const total = page?.total ?? null;
-  const lowerBound = page?.in === "annotations" && page.totalIsLowerBound;
-  const facets = page?.in === "annotations" && page.facets ? facetValues(page.facets) : null;
+  const total = counts?.key === searchKey ? counts.total : null;
+  const lowerBound = counts?.key === searchKey && counts.totalIsLowerBound;
+  const facets = counts?.key === searchKey && counts.facets ? facetValues(counts.facets) : null;
   const chosenDocument = form.documentId ? (facets?.documents.find((d) => d.value === form.documentId)?.name ?? "one document") : null;
 
   return (
@@ -288,9 +320,9 @@ export function SearchView({
         </fieldset>
       </form>
 
-      {(initialError ?? error) && (
+      {(initialError ?? error ?? countError) && (
         <p role="alert" className="error">
-          {initialError ?? error}
+          {initialError ?? error ?? countError}
         </p>
       )}
 
@@ -299,7 +331,9 @@ export function SearchView({
           <div className={styles.summary}>
             <p role="status">
               {total === null
-                ? null
+                ? page.items.length === 0
+                  ? "Nothing matches."
+                  : "Counting the matches…"
                 : total === 0
                   ? "Nothing matches."
                   : `${lowerBound ? "More than " : ""}${formatCount(total, page.in === "documents" ? "document" : "result", page.in === "documents" ? "documents" : "results")}${form.q ? ` for “${form.q}”` : ""}.`}
@@ -310,7 +344,7 @@ export function SearchView({
                 </>
               )}
             </p>
-            {page.in === "annotations" && total !== 0 && (
+            {page.in === "annotations" && page.items.length > 0 && (
               <ExportDialog
                 key={searchQueryString(form)}
                 projectId={projectId}

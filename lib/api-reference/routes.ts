@@ -634,7 +634,8 @@ export const OPERATIONS: readonly OperationSpec[] = [
       "(pg_trgm), or — for a single term of 3+ characters — whose text contains it as part of a word. Each result carries the " +
       "document's title and date and `highlights`: the matched words as [start, end) code point ranges of `exact`. Newest document " +
       "first (then by position), or by relevance (`sort=relevance`: the newest 10,000 matches, ranked). Without q it is a filtered " +
-      "list. The first page also carries the total and facets (counts by speaker, label, status and document); beyond 10,000 " +
+      "list. With `facets=true` the first page also carries the total and facets (counts by speaker, label, status and document): " +
+      "counting reads every match, so it is asked for apart (the search page loads them after the results); beyond 10,000 " +
       "matches the total says 10,000 with totalIsLowerBound and the facets count the newest 10,000. With `in=documents` it searches " +
       "documents by title and text instead (the annotation filters then keep documents holding such annotations), each with an " +
       "excerpt around its first match.",
@@ -645,6 +646,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
         q: "The words to find (at most 500 characters).",
         in: "annotations (default) or documents.",
         sort: "date (newest document first, the default) or relevance.",
+        facets: "true: also the total and the facets (first page only; null otherwise).",
         from: "Only documents published (or, without a date, imported) from this date or date-time on.",
         to: "…up to this date (the whole day) or date-time.",
         documentId: "Only this document.",

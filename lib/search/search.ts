@@ -55,11 +55,11 @@ export const annotationSearchPageSchema = z.object({
   in: z.literal("annotations"),
   items: z.array(annotationHitSchema),
   nextCursor: z.string().nullable(),
-  /** How many annotations match (first page only; null on later pages), counted up to 10,000. */
+  /** How many annotations match (with facets=true, first page only; else null), counted up to 10,000. */
   total: z.int().nullable(),
   /** True when more than 10,000 match: total is then 10,000 and the facets count the newest 10,000. */
   totalIsLowerBound: z.boolean(),
-  /** Counts of the matches by speaker, label, status and document (first page only). */
+  /** Counts of the matches by speaker, label, status and document (with facets=true, first page only). */
   facets: searchFacetsSchema.nullable(),
 });
 export const documentSearchPageSchema = z.object({
@@ -246,7 +246,9 @@ export async function searchAnnotations(actor: Actor, projectId: string, query: 
 
   const [pageRows, facets] = await Promise.all([
     pool().query<{ view: Omit<AnnotationHit, "highlights" | "score">; score: number; marked: string | null }>(pageSql, pageParams),
-    cursor ? null : annotationFacets(newest("a.speaker_id, a.label::text AS label, a.status::text AS status, a.document_id"), params),
+    cursor || !query.facets
+      ? null
+      : annotationFacets(newest("a.speaker_id, a.label::text AS label, a.status::text AS status, a.document_id"), params),
   ]);
   const page = toPage(
     pageRows.rows,
@@ -343,7 +345,7 @@ export async function searchDocuments(actor: Actor, projectId: string, query: Se
                 LIMIT $${pageParams.length}) p`,
       pageParams,
     ),
-    cursor ? null : pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM documents d WHERE ${where}`, countParams),
+    cursor || !query.facets ? null : pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM documents d WHERE ${where}`, countParams),
   ]);
   const page = toPage(
     pageRows.rows,

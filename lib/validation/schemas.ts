@@ -274,6 +274,8 @@ export type AnnotationMatch = z.infer<typeof annotationMatchSchema>;
 export const searchQuerySchema = annotationMatchSchema.extend({
   in: oneOf(SEARCH_SCOPES).default("annotations"),
   sort: oneOf(SEARCH_SORTS).optional(),
+  /** Also count the matches (and, for annotations, by speaker, label, status and document): first page only. */
+  facets: z.stringbool({ truthy: ["true", "1"], falsy: ["false", "0"] }).default(false),
   cursor: page.cursor,
   limit: z.coerce.number<string>().int("must be an integer").min(1, "must be >= 1").max(200, "at most 200").default(20),
 });

@@ -203,7 +203,7 @@ describe("the reference tells the truth", () => {
       page.close();
     }
 
-    const found = await check("GET", "/api/v1/projects/{projectId}/search", { ...inProject, query: "?q=zhao" });
+    const found = await check("GET", "/api/v1/projects/{projectId}/search", { ...inProject, query: "?q=zhao&facets=true" });
     expect(found.body.facets.speakers.length).toBeGreaterThan(0);
     expect((await check("GET", "/api/v1/projects/{projectId}/search", { ...inProject, query: "?in=documents&q=nato" })).status).toBe(200);
     expect((await check("GET", "/api/v1/projects/{projectId}/speakers/duplicates", inProject)).body.pairs.length).toBeGreaterThan(0);

@@ -80,8 +80,10 @@ beforeAll(async () => {
   f = await build();
 });
 
+/** A search with the total and facets, as the search page asks for them (facets: "false" leaves them out). */
 async function search(params: Record<string, string>, token = f.owner.token) {
-  return call("GET", `/api/v1/projects/${f.projectId}/search?${new URLSearchParams(params).toString()}`, { token });
+  const query = new URLSearchParams({ facets: "true", ...params });
+  return call("GET", `/api/v1/projects/${f.projectId}/search?${query.toString()}`, { token });
 }
 
 const idsOf = (body: { items: { id: string }[] }) => body.items.map((item) => item.id);
@@ -187,6 +189,15 @@ describe("GET /projects/{id}/search (annotations)", () => {
     expect(keysOf((await search({ q: "alliance", sort: "date" })).body)).toEqual(["overdue", "threat"]);
   });
 
+  it("counts only when asked: without facets=true the total and facets are null (the results come without reading every match)", async () => {
+    const plain = await search({ q: "lessons", facets: "false" });
+    expect(plain.status).toBe(200);
+    expect(plain.body).toMatchObject({ total: null, facets: null, totalIsLowerBound: false });
+    expect(plain.body.items.length).toBeGreaterThan(0);
+    expect((await search({ in: "documents", q: "milestone", facets: "false" })).body.total).toBeNull();
+    expect((await search({ q: "lessons", facets: "maybe" })).status).toBe(400);
+  });
+
   it("counts matches by speaker, label, status and document on the first page", async () => {
     const page = await search({ q: "lessons or history or alliance" });
     // Five hold a word; the CJK quote has "history" just after it.
@@ -226,7 +237,9 @@ describe("search over more matches than it counts", () => {
       [projectId, documentId, owner.id],
     );
     const query = (params: Record<string, string>) =>
-      call("GET", `/api/v1/projects/${projectId}/search?${new URLSearchParams(params).toString()}`, { token: owner.token });
+      call("GET", `/api/v1/projects/${projectId}/search?${new URLSearchParams({ facets: "true", ...params }).toString()}`, {
+        token: owner.token,
+      });
     const page = await query({ q: "window" });
     expect(page.status).toBe(200);
     expect(page.body).toMatchObject({ total: 10000, totalIsLowerBound: true });
