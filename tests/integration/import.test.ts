@@ -192,6 +192,24 @@ describe("jsonl import", () => {
     expect(speakers.filter((s: { name: string }) => s.name.startsWith("Zhao"))).toHaveLength(1);
   });
 
+  it("reports a span that splits a character as refused, and writes the whole-character one", async () => {
+    const text = "Fans 👍🏽 the 🇯🇵🇫🇷 summit.";
+    const { projectId, documentId } = await newProjectWithDocument(owner, text, "Graphemes");
+    const thumbs = codePointSpan(text, "👍🏽");
+    const flags = codePointSpan(text, "🇯🇵🇫🇷");
+    const lines = [
+      { documentId, label: "claim", start: thumbs.start, end: thumbs.end - 1, text: "👍" },
+      { documentId, label: "claim", start: flags.start + 1, end: flags.end - 1, text: "\u{1F1F5}\u{1F1EB}" },
+      { documentId, label: "claim", start: thumbs.start, end: thumbs.end, text: "👍🏽" },
+    ].map((l) => JSON.stringify(l));
+    const result = await importInto(projectId, lines.join("\n"), "jsonl");
+    expect(result.body.annotations).toEqual({ created: 1, failed: 2 });
+    expect(result.body.errors).toEqual([
+      { ref: "line 1", reason: expect.stringContaining(`end ${thumbs.end - 1} falls inside the character "👍🏽"`) },
+      { ref: "line 2", reason: expect.stringContaining(`start ${flags.start + 1} falls inside the character "🇯🇵"`) },
+    ]);
+  });
+
   it("keeps review status only for reviewers and owners", async () => {
     const annotator = await newUser("annotator");
     const { projectId, documentId } = await newProjectWithDocument(owner, "Plain text for status.", "Status");
