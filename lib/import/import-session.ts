@@ -11,20 +11,27 @@ import { checkAnnotation, insertAnnotations, type CheckedAnnotation } from "../a
 import { pool } from "../db/client";
 import { withTransaction } from "../db/transaction";
 import { cachedDocument } from "../documents/document-text";
-import { createDocument } from "../documents/documents";
+import { createDocument, prepareDocumentText } from "../documents/documents";
 import { DomainError } from "../errors/domain-error";
 import { findOrCreateSpeaker } from "../speakers/speakers";
 import { speakerNameKey } from "../speakers/speaker-name";
+import { anchorSpan } from "../text/anchor";
 import type { CodePointIndex } from "../text/code-points";
 import { fieldErrors, given } from "../validation/parse-input";
 import { createDocumentSchema, createSpeakerSchema, importAnnotationSchema } from "../validation/schemas";
 import type { z } from "zod";
-import { type ImportReport, type ImportSpan, type ImportSpeaker, emptyReport, reportError } from "./import-record";
+import { type ImportReport, type ImportSpan, type ImportSpeaker, emptyReport, reportError, reportNotice, uuidOfIri } from "./import-record";
 
 const BATCH = 1000;
 
 /** A checked span, ready to insert; `ref` says where it came from. */
-type Row = CheckedAnnotation & { ref: string };
+type Row = CheckedAnnotation & { ref: string; sourceId: string | null };
+
+/** The keys under which a source id may already be in the project: itself, and our uuid when it ends with one. */
+function sourceKeys(sourceId: string): string[] {
+  const uuid = uuidOfIri(sourceId);
+  return uuid && uuid !== sourceId ? [sourceId, uuid] : [sourceId];
+}
 
 export interface ImportDocumentInput {
   ref: string;
@@ -32,6 +39,15 @@ export interface ImportDocumentInput {
   text: unknown;
   sourceUrl?: unknown;
   publishedAt?: unknown;
+}
+
+/** The text as the document would store it; null when it cannot be stored (createDocument says why). */
+function storableText(raw: string): string | null {
+  try {
+    return prepareDocumentText(raw).text;
+  } catch {
+    return null;
+  }
 }
 
 /** A record's problems as one line: "title must not be empty; text must not be empty". */
@@ -54,6 +70,8 @@ export class ImportSession {
   private documentsById: Map<string, string> | null = null;
   private documentsByTitle: Map<string, string[]> | null = null;
   private readonly indexes = new Map<string, CodePointIndex>();
+  /** The project's annotation ids and the source ids its imported annotations keep, with those queued. */
+  private knownIds: Map<string, string> | null = null;
   private pending: Row[] = [];
 
   private constructor(
@@ -128,7 +146,10 @@ export class ImportSession {
     }
   }
 
-  /** Creates a document of the project from an import; null (and a reported error) if it is invalid. */
+  /**
+   * Creates a document of the project from an import, or finds the one with the same title and text
+   * (a re-import); null (and a reported error) if it is invalid.
+   */
   async createDocument(input: ImportDocumentInput): Promise<string | null> {
     const parsed = createDocumentSchema.safeParse({
       title: input.title,
@@ -137,6 +158,15 @@ export class ImportSession {
       publishedAt: input.publishedAt ?? null,
     });
     if (!parsed.success) return this.failDocument(input.ref, problems(parsed.error));
+    // A document of the project with the same title and text is this one, imported before.
+    await this.loadDocuments();
+    const text = storableText(parsed.data.text);
+    for (const existing of text === null ? [] : (this.documentsByTitle?.get(parsed.data.title) ?? [])) {
+      if ((await this.indexOf(existing)).text === text) {
+        this.report.documents.alreadyPresent++;
+        return existing;
+      }
+    }
     let id: string;
     try {
       ({ id } = await createDocument({ actor: this.actor, projectId: this.projectId, input: given(parsed.data) }));
@@ -144,8 +174,8 @@ export class ImportSession {
       return this.failDocument(input.ref, refusal(error));
     }
     this.report.documents.created++;
-    await this.loadDocuments();
     this.documentsById?.set(id, parsed.data.title);
+    this.documentsByTitle?.set(parsed.data.title, [...(this.documentsByTitle.get(parsed.data.title) ?? []), id]);
     return id;
   }
 
@@ -193,16 +223,55 @@ export class ImportSession {
     return index;
   }
 
+  private async loadKnownIds(): Promise<Map<string, string>> {
+    if (this.knownIds) return this.knownIds;
+    const { rows } = await pool().query<{ id: string; source_id: string | null }>(
+      "SELECT id, source_id FROM annotations WHERE project_id = $1",
+      [this.projectId],
+    );
+    this.knownIds = new Map();
+    for (const row of rows) {
+      this.knownIds.set(row.id, `annotation ${row.id}`);
+      if (row.source_id) this.knownIds.set(row.source_id, `annotation ${row.id}`);
+    }
+    return this.knownIds;
+  }
+
+  /** The project's annotation (or an earlier record of this import) known by one of these ids, if any. */
+  private async alreadyPresent(sourceIds: string[]): Promise<string | null> {
+    const known = await this.loadKnownIds();
+    for (const sourceId of sourceIds) for (const key of sourceKeys(sourceId)) if (known.has(key)) return known.get(key) as string;
+    return null;
+  }
+
   /** Checks one span; queues it for writing if it is good, reports it otherwise. */
   async add(span: ImportSpan): Promise<void> {
     const document = await this.documentFor(span);
     if (typeof document !== "string") return this.fail(span.ref, document.error);
+    const sourceIds = span.sourceIds ?? [];
+    if (sourceIds.length > 0) {
+      const present = await this.alreadyPresent(sourceIds);
+      if (present) {
+        this.report.annotations.alreadyPresent++;
+        return reportNotice(this.report, span.ref, `already present (${present}): nothing changed`);
+      }
+    }
+    let { start, end, exact } = span;
+    let reanchored = false;
+    if (span.selectors) {
+      const anchored = anchorSpan(await this.indexOf(document), span.selectors);
+      if (!anchored.ok) return this.fail(span.ref, anchored.message);
+      ({ start, end, exact } = anchored);
+      reanchored = anchored.method === "re-anchored";
+      if (reanchored) reportNotice(this.report, span.ref, `re-anchored: its quote was found with small differences at ${start}..${end}`);
+      if (anchored.method === "position-utf16") reportNotice(this.report, span.ref, "its positions were read as UTF-16 units");
+    }
     const fields = importAnnotationSchema.safeParse({
       label: span.label,
       quoteKind: span.quoteKind ?? null,
-      start: span.start,
-      end: span.end,
-      exact: span.exact,
+      start,
+      end,
+      exact,
       note: span.note ?? null,
       status: span.status ?? null,
     });
@@ -224,7 +293,10 @@ export class ImportSession {
       return this.fail(span.ref, refusal(error));
     }
     if (speaker) checked.speakerId = await this.speakerId(speaker);
-    this.pending.push({ ...checked, ref: span.ref });
+    const sourceId = sourceIds[0] ?? null;
+    if (sourceId) for (const key of sourceKeys(sourceId)) this.knownIds?.set(key, `as ${span.ref} of this import`);
+    if (reanchored) this.report.annotations.reanchored++;
+    this.pending.push({ ...checked, ref: span.ref, sourceId });
     if (this.pending.length >= BATCH) await this.flush();
   }
 
@@ -244,7 +316,7 @@ export class ImportSession {
         reportError(
           this.report,
           `${rows[0]?.ref} … ${rows.at(-1)?.ref}`,
-          `${lost} of these could not be stored: their document or speaker left the project meanwhile`,
+          `${lost} of these could not be stored: their document or speaker left the project meanwhile, or another import stored them first`,
         );
       }
     } catch {

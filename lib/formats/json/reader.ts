@@ -2,7 +2,7 @@
 // annotations checked against them; speakers come with their aliases, kind and description.
 
 import { validationFailed } from "../../errors/domain-error";
-import type { ImportSpeaker } from "../../import/import-record";
+import { sourceIdsOf, type ImportSpeaker } from "../../import/import-record";
 import type { ImportSession } from "../../import/import-session";
 
 type Obj = Record<string, unknown>;
@@ -60,6 +60,7 @@ export async function importJsonExport(session: ImportSession, body: unknown): P
         speaker: speakerOf(a.speaker, speakers),
         note: a.note,
         status: a.status,
+        sourceIds: sourceIdsOf(a),
       });
     }
   }

@@ -4,7 +4,7 @@
 import { badRequest } from "../../errors/domain-error";
 import { byteLines } from "../../text/byte-lines";
 import { findUnstorableText } from "../../text/normalize";
-import { reportError, type ImportSpan } from "../../import/import-record";
+import { reportError, sourceIdsOf, type ImportSpan } from "../../import/import-record";
 import type { ImportSession } from "../../import/import-session";
 
 type Obj = Record<string, unknown>;
@@ -27,6 +27,7 @@ export function jsonlSpan(line: number, value: unknown): ImportSpan | string {
     speaker: isObject(value.speaker) && typeof value.speaker.name === "string" ? { name: value.speaker.name } : null,
     note: value.note,
     status: value.status,
+    sourceIds: sourceIdsOf(value),
   };
 }
 
