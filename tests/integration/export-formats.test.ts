@@ -183,6 +183,7 @@ describe("spacy export", () => {
       expect(Object.keys(span)).toEqual(expect.arrayContaining(["start", "end", "label", "speaker"]));
       const source = api.find((a) => a.id === span.id)!;
       expect(cp(doc.text, span.start, span.end)).toBe(source.exact);
+      expect(span.text).toBe(source.exact);
       expect(span.speaker).toBe(source.speaker?.name ?? null);
     }
     const exact = Object.fromEntries(api.map((a) => [a.id, a.exact]));

@@ -35,12 +35,16 @@ export function jsonlSpan(line: number, value: unknown): ImportSpan | string {
 export const MAX_LINE_BYTES = 1024 * 1024;
 
 /**
- * Reads jsonl from a byte stream line by line, in linear time and flat memory whatever the file's
- * size. A line that is too long, not UTF-8, not JSON, or not storable text is reported by its
- * number and skipped; the rest are imported. A body over `limit` stops the reading: what came
- * before is imported, and the report says where it stopped (never an error after partial writes).
+ * The JSON values of a JSON Lines byte stream, line by line, in linear time and flat memory whatever
+ * the file's size. A line that is too long, not UTF-8, not JSON, or not storable text is reported
+ * by its number and skipped. A body over `limit` stops the reading: what came before is yielded,
+ * and the report says where it stopped (never an error after partial writes).
  */
-export async function importJsonLines(session: ImportSession, body: ReadableStream<Uint8Array> | null, limit: number): Promise<void> {
+export async function* readJsonLines(
+  session: ImportSession,
+  body: ReadableStream<Uint8Array> | null,
+  limit: number,
+): AsyncGenerator<{ number: number; value: unknown }> {
   if (!body) throw badRequest("Request body must be JSON lines; it was empty.");
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let bytes = 0;
@@ -78,13 +82,20 @@ export async function importJsonLines(session: ImportSession, body: ReadableStre
         session.skip(ref, `${unstorable.path} ${unstorable.problem}`);
         continue;
       }
-      const span = jsonlSpan(line.number, value);
-      if (typeof span === "string") session.skip(ref, span);
-      else await session.add(span);
+      yield { number: line.number, value };
     }
   } catch (error) {
     if (bytes <= limit) throw error;
     reportError(session.report, "(body)", `larger than ${limit} bytes: the rest was not read; split the file and import the rest`);
+  }
+}
+
+/** Our jsonl export, one annotation per line, each written as it is read. */
+export async function importJsonLines(session: ImportSession, body: ReadableStream<Uint8Array> | null, limit: number): Promise<void> {
+  for await (const { number, value } of readJsonLines(session, body, limit)) {
+    const span = jsonlSpan(number, value);
+    if (typeof span === "string") session.skip(`line ${number}`, span);
+    else await session.add(span);
   }
   await session.flush();
 }
