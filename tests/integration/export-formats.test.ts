@@ -143,6 +143,11 @@ describe("brat export", () => {
     }
     // The span across a paragraph break became two fragments.
     expect([...spans.values()].some((s) => s.fragments.length === 2)).toBe(true);
+    // Notes keep their tabs and carriage returns, escaped; nested claims and quotes are declared legal.
+    const allNotes = [...notes.values()].flat();
+    expect(allNotes).toContain("Note: @mention\\ttab");
+    expect(allNotes).toContain("Note: \\rcarriage");
+    expect(files.get("annotation.conf")!.toString("utf8")).toContain("<OVERLAP> Arg1:Claim|Quote, Arg2:Claim|Quote, <OVL-TYPE>:<ANY>");
   });
 
   it("slices right in Python (zipfile, str indexing)", async () => {
@@ -200,5 +205,24 @@ print(n,bad)`,
       `${JSON.stringify(exact)}\n${result.text}`,
     );
     expect(out.trim()).toBe(`${TRICKY_SPANS.length} 0`);
+  });
+});
+
+describe("csv export", () => {
+  it("with cells=raw, reads back in Python's csv (as pandas does) with text equal to text[start:end] for every span", async () => {
+    const raw = await exported("csv&cells=raw");
+    expect(raw.status).toBe(200);
+    const out = python(
+      `import csv,io,json,sys
+text=json.loads(sys.stdin.readline())
+rows=list(csv.DictReader(io.StringIO(sys.stdin.read(), newline="")))
+print(len(rows), sum(1 for r in rows if text[int(r["start"]):int(r["end"])]!=r["text"]), sum(1 for r in rows if r["note"].startswith("'")))`,
+      `${JSON.stringify(TRICKY_TEXT)}\n${raw.text}`,
+    );
+    expect(out.trim()).toBe(`${TRICKY_SPANS.length} 0 0`);
+    // The default protects the cells a spreadsheet would run: "-1 for the plan" starts with a minus.
+    const safe = await exported("csv");
+    expect(safe.text).toContain("'-1 for the plan");
+    expect(raw.text).not.toContain("'-1 for the plan");
   });
 });
