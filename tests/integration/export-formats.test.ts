@@ -35,6 +35,8 @@ describe("w3c export", () => {
     expect(typeof collection.id).toBe("string");
     expect(collection.total).toBe(TRICKY_SPANS.length);
     expect(collection.first.type).toBe("AnnotationPage");
+    expect(collection.last).toBe(collection.first.id);
+    expect(collection.first.partOf).toBe(collection.id);
     const items = collection.first.items;
     expect(items).toHaveLength(TRICKY_SPANS.length);
     for (const item of items) {
@@ -52,7 +54,10 @@ describe("w3c export", () => {
       expect(cp(TRICKY_TEXT, position.start - Array.from(quote.prefix).length, position.start)).toBe(quote.prefix);
       expect(cp(TRICKY_TEXT, position.end, position.end + Array.from(quote.suffix).length)).toBe(quote.suffix);
       const tagging = item.body.filter((b: { purpose: string }) => b.purpose === "tagging");
-      expect(tagging).toEqual([{ type: "TextualBody", purpose: "tagging", value: expect.stringMatching(/^(claim|quote)$/) }]);
+      expect(tagging).toEqual([
+        { type: "TextualBody", purpose: "tagging", value: expect.stringMatching(/^(claim|quote)$/), format: "text/plain" },
+      ]);
+      for (const b of item.body) if (b.type === "TextualBody") expect(b.format).toBe("text/plain");
       const source = api.find((a) => `urn:uuid:${a.id}` === item.id)!;
       const identifying = item.body.find((b: { purpose: string }) => b.purpose === "identifying");
       if (source.speaker) expect(identifying.source).toMatchObject({ name: source.speaker.name, type: "Person" });
