@@ -33,6 +33,7 @@ import {
   annotationListQuerySchema,
   exportQuerySchema,
   importQuerySchema,
+  annotationQuerySchema,
   pageQuerySchema,
   signInSchema,
   signUpSchema,
@@ -549,6 +550,14 @@ export const OPERATIONS: readonly OperationSpec[] = [
     tag: "Annotations",
     summary: "One annotation",
     auth: "required",
+    query: {
+      schema: annotationQuerySchema,
+      about: {
+        format:
+          '"w3c": the annotation as one W3C Web Annotation with its @context, as the w3c export writes it, served as ' +
+          'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld". "json" (the default): the view below.',
+      },
+    },
     responses: { 200: { description: "The annotation.", body: annotationViewSchema } },
   },
   {

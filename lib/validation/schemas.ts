@@ -286,6 +286,9 @@ export const eventStreamQuerySchema = z.strictObject({
 /** POST …/import: the format, when the content type or the content should not decide it. */
 export const importQuerySchema = z.strictObject({ format: z.enum(IMPORT_FORMAT_IDS).optional() });
 
+/** GET /annotations/{id}: as our JSON view (the default) or as one W3C Web Annotation. */
+export const annotationQuerySchema = z.strictObject({ format: z.enum(["json", "w3c"]).default("json") });
+
 /** How an export writes spreadsheet cells: formula-protected, or as they are. */
 export const CELL_MODES = ["safe", "raw"] as const;
 export type CellMode = (typeof CELL_MODES)[number];

@@ -116,6 +116,20 @@ function readAnn(ann: string) {
   return { spans, attributes, notes };
 }
 
+describe("one annotation as W3C", () => {
+  it("GET /api/v1/annotations/{id}?format=w3c is the export's Annotation with its own @context", async () => {
+    const collection = JSON.parse((await exported("w3c")).text);
+    const withSpeaker = api.find((a) => a.speaker)!;
+    const result = await call("GET", `/api/v1/annotations/${withSpeaker.id}?format=w3c`, { token: owner.token });
+    expect(result.status).toBe(200);
+    expect(result.headers.get("content-type")).toBe('application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8');
+    const single = JSON.parse(result.text);
+    const inExport = collection.first.items.find((item: { id: string }) => item.id === `urn:uuid:${withSpeaker.id}`);
+    expect(single).toEqual({ "@context": "http://www.w3.org/ns/anno.jsonld", ...inExport });
+    expect((await call("GET", `/api/v1/annotations/${withSpeaker.id}?format=xml`, { token: owner.token })).status).toBe(400);
+  });
+});
+
 describe("brat export", () => {
   it("is a zip of .txt and .ann per document whose offsets slice the .txt in code points", async () => {
     const result = await exported("brat");
