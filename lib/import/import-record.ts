@@ -103,3 +103,13 @@ export function uuidOfIri(iri: string): string | null {
 export function sourceIdsOf(record: Record<string, unknown>): string[] {
   return [record.id, record.via].filter((id): id is string => typeof id === "string" && id.length > 0);
 }
+
+/** A JSON object (not null, not an array): what readers check a record is before reading its fields. */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The value when it is an array, else none: for optional lists in foreign files. */
+export function listOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}

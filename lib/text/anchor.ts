@@ -7,6 +7,7 @@
 import DiffMatchPatch from "diff-match-patch";
 import type { CodePointIndex } from "./code-points";
 import { clusterAround } from "./graphemes";
+import { isOffset } from "./offset-units";
 import type { TextPosition } from "./quote-selector";
 
 export interface SpanSelectors {
@@ -23,8 +24,6 @@ export type Anchoring = { ok: true; start: number; end: number; exact: string; m
 const MAX_FUZZY_DIFFERENCE = 0.2;
 /** diff-match-patch matches patterns of at most 32 UTF-16 units (its bitap width). */
 const MATCH_MAX_UNITS = 32;
-
-const isOffset = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
 
 /** Length of the common suffix of `a` and `b`. */
 function commonSuffix(a: string, b: string): number {

@@ -16,7 +16,8 @@ export interface ForeignRegion {
   text?: string | null;
 }
 
-const isOffset = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
+/** A non-negative integer: what an offset in any unit must be before it is read. */
+export const isOffset = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
 
 /** The code point span a region names when its offsets are read in `unit`, or null if it cannot be that. */
 export function readRegion(index: CodePointIndex, region: ForeignRegion, unit: OffsetUnit): TextPosition | null {

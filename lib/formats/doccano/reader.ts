@@ -8,33 +8,30 @@
 
 import { importForeignTasks, titleOf, type ForeignRegion, type ForeignTask } from "../../import/foreign-tasks";
 import { WHOLE_IMPORT_LIMIT } from "../../import/import-annotations";
+import { isJsonObject, listOf } from "../../import/import-record";
 import type { ImportSession } from "../../import/import-session";
 import { labelOfName } from "../../model/vocabulary";
 import { readJsonLines } from "../jsonl/reader";
 
-type Obj = Record<string, unknown>;
-const isObject = (value: unknown): value is Obj => typeof value === "object" && value !== null && !Array.isArray(value);
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-
 /** A span of any of doccano's shapes as [start, end, label]. */
 function spanOf(value: unknown): [unknown, unknown, unknown] | null {
   if (Array.isArray(value) && value.length >= 3) return [value[0], value[1], value[2]];
-  if (isObject(value)) return [value.start_offset, value.end_offset, value.label];
+  if (isJsonObject(value)) return [value.start_offset, value.end_offset, value.label];
   return null;
 }
 
 export function doccanoTask(line: number, value: unknown): ForeignTask | string {
-  if (!isObject(value)) return "a line must hold a JSON object";
+  if (!isJsonObject(value)) return "a line must hold a JSON object";
   const ref = `line ${line}`;
   const speakers = new Map<string, string>();
-  for (const entry of list(value.speakers)) {
+  for (const entry of listOf(value.speakers)) {
     const span = spanOf(entry);
     if (span && typeof span[2] === "string") speakers.set(`${String(span[0])}:${String(span[1])}`, span[2]);
   }
   const id = value.id ?? value.documentId;
   const field = Array.isArray(value.label) ? "label" : Array.isArray(value.entities) ? "entities" : "annotations";
   const regions: ForeignRegion[] = [];
-  list(value[field]).forEach((entry, i) => {
+  listOf(value[field]).forEach((entry, i) => {
     const span = spanOf(entry);
     if (!span) return;
     const [start, end, label] = span;

@@ -4,15 +4,12 @@
 import { badRequest } from "../../errors/domain-error";
 import { byteLines } from "../../text/byte-lines";
 import { findUnstorableText } from "../../text/normalize";
-import { reportError, sourceIdsOf, type ImportSpan } from "../../import/import-record";
+import { isJsonObject, reportError, sourceIdsOf, type ImportSpan } from "../../import/import-record";
 import type { ImportSession } from "../../import/import-session";
-
-type Obj = Record<string, unknown>;
-const isObject = (value: unknown): value is Obj => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** One jsonl record (our jsonl export's fields); `text` is the span's exact text. */
 export function jsonlSpan(line: number, value: unknown): ImportSpan | string {
-  if (!isObject(value)) return "a line must hold a JSON object";
+  if (!isJsonObject(value)) return "a line must hold a JSON object";
   return {
     ref: `line ${line}`,
     document: {
@@ -24,7 +21,7 @@ export function jsonlSpan(line: number, value: unknown): ImportSpan | string {
     start: value.start,
     end: value.end,
     exact: value.text ?? value.exact,
-    speaker: isObject(value.speaker) && typeof value.speaker.name === "string" ? { name: value.speaker.name } : null,
+    speaker: isJsonObject(value.speaker) && typeof value.speaker.name === "string" ? { name: value.speaker.name } : null,
     note: value.note,
     status: value.status,
     sourceIds: sourceIdsOf(value),

@@ -7,20 +7,17 @@
 
 import { validationFailed } from "../../errors/domain-error";
 import { importForeignTasks, titleOf, type ForeignRegion, type ForeignTask } from "../../import/foreign-tasks";
-import { uuidOfIri } from "../../import/import-record";
+import { isJsonObject, listOf, uuidOfIri } from "../../import/import-record";
 import type { ImportSession } from "../../import/import-session";
 import { isQuoteKind, labelOfName } from "../../model/vocabulary";
 
-type Obj = Record<string, unknown>;
-const isObject = (value: unknown): value is Obj => typeof value === "object" && value !== null && !Array.isArray(value);
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const firstString = (value: unknown): string | null => {
   const first = Array.isArray(value) ? value[0] : value;
   return typeof first === "string" && first.trim() ? first.trim() : null;
 };
 
 /** The task's text: `data.text`, else its only string field (a config may name it anything). */
-function taskText(data: Obj): unknown {
+function taskText(data: Record<string, unknown>): unknown {
   if ("text" in data) return data.text;
   const strings = Object.values(data).filter((v) => typeof v === "string");
   return strings.length === 1 ? strings[0] : undefined;
@@ -28,26 +25,26 @@ function taskText(data: Obj): unknown {
 
 export function labelStudioTask(task: unknown, i: number): ForeignTask {
   const ref = `[${i}]`;
-  const data = isObject(task) && isObject(task.data) ? task.data : {};
-  const meta = isObject(task) && isObject(task.meta) ? task.meta : {};
+  const data = isJsonObject(task) && isJsonObject(task.data) ? task.data : {};
+  const meta = isJsonObject(task) && isJsonObject(task.meta) ? task.meta : {};
   const text = taskText(data);
-  const taskId = isObject(task) ? task.id : undefined;
+  const taskId = isJsonObject(task) ? task.id : undefined;
   const regions: ForeignRegion[] = [];
-  const annotations = isObject(task) ? list(task.annotations) : [];
+  const annotations = isJsonObject(task) ? listOf(task.annotations) : [];
   annotations.forEach((annotation, j) => {
-    if (!isObject(annotation) || annotation.was_cancelled === true) return;
-    const results = list(annotation.result).filter(isObject);
+    if (!isJsonObject(annotation) || annotation.was_cancelled === true) return;
+    const results = listOf(annotation.result).filter(isJsonObject);
     const extras = (id: unknown) => results.filter((r) => r.id === id && r.type !== "labels");
     results.forEach((result, k) => {
-      if (result.type !== "labels" || !isObject(result.value)) return;
+      if (result.type !== "labels" || !isJsonObject(result.value)) return;
       const value = result.value;
       const region: ForeignRegion = {
         ref: `${ref}.annotations[${j}].result[${k}]`,
         start: value.start,
         end: value.end,
         text: typeof value.text === "string" ? value.text : null,
-        label: labelOfName(list(value.labels)[0]),
-        speaker: isObject(result.meta) ? firstString(result.meta.speaker) : null,
+        label: labelOfName(listOf(value.labels)[0]),
+        speaker: isJsonObject(result.meta) ? firstString(result.meta.speaker) : null,
         sourceId: null,
       };
       if (typeof result.id === "string" && result.id) {
@@ -55,12 +52,12 @@ export function labelStudioTask(task: unknown, i: number): ForeignTask {
       }
       for (const extra of extras(result.id)) {
         const name = typeof extra.from_name === "string" ? extra.from_name.toLowerCase() : "";
-        const v = isObject(extra.value) ? extra.value : {};
+        const v = isJsonObject(extra.value) ? extra.value : {};
         const said = extra.type === "textarea" ? firstString(v.text) : extra.type === "choices" ? firstString(v.choices) : null;
         if (name.includes("speaker")) region.speaker = said ?? region.speaker;
         else if (extra.type === "choices" && isQuoteKind(said)) region.quoteKind = said;
         else if (name.includes("note") || name.includes("comment"))
-          region.note = extra.type === "textarea" ? list(v.text).join("\n") : said;
+          region.note = extra.type === "textarea" ? listOf(v.text).join("\n") : said;
       }
       regions.push(region);
     });
@@ -76,7 +73,7 @@ export function labelStudioTask(task: unknown, i: number): ForeignTask {
 }
 
 export async function importLabelStudio(session: ImportSession, body: unknown): Promise<void> {
-  const tasks = Array.isArray(body) ? body : isObject(body) && isObject(body.data) ? [body] : null;
+  const tasks = Array.isArray(body) ? body : isJsonObject(body) && isJsonObject(body.data) ? [body] : null;
   if (!tasks) {
     throw validationFailed("A labelstudio import is a Label Studio JSON export: a list of tasks with data.text and annotations.", {
       tasks: "not a list of Label Studio tasks",
