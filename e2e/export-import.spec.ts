@@ -44,6 +44,13 @@ test("the export dialog downloads CSV with filters, and brat as a zip", async ({
   expect(csv).toContain(`,${codePoints(TEXT, "🚢 Tokyo 👍🏽").start},${codePoints(TEXT, "🚢 Tokyo 👍🏽").end},🚢 Tokyo 👍🏽,`);
   await expect(dialog.getByRole("status")).toContainText("Downloaded");
 
+  // For data pipelines: the same rows with every cell as it is.
+  await dialog.getByRole("radio", { name: /For data pipelines/ }).check();
+  const [rawDownload] = await Promise.all([page.waitForEvent("download"), dialog.getByRole("button", { name: "Download" }).click()]);
+  const raw = fs.readFileSync((await rawDownload.path()) as string, "utf8");
+  expect(raw).toContain(",=SUM(1),");
+  expect(raw).not.toContain("'=SUM(1)");
+
   await dialog.getByLabel("Label").selectOption("");
   await dialog.getByLabel("Format").selectOption("brat");
   const [zip] = await Promise.all([page.waitForEvent("download"), dialog.getByRole("button", { name: "Download" }).click()]);

@@ -6,7 +6,7 @@
 
 import DiffMatchPatch from "diff-match-patch";
 import type { CodePointIndex } from "./code-points";
-import { clusterAround } from "./graphemes";
+import { widenToClusters } from "./graphemes";
 import { isOffset } from "./offset-units";
 import type { TextPosition } from "./quote-selector";
 
@@ -46,11 +46,6 @@ function occurrences(text: string, exact: string): number[] {
   return found;
 }
 
-/** The span widened to whole characters (a fuzzy match may end inside one). */
-function snapToClusters(index: CodePointIndex, start: number, end: number): TextPosition {
-  return { start: clusterAround(index, start)?.start ?? start, end: clusterAround(index, end)?.end ?? end };
-}
-
 function fuzzyMatch(index: CodePointIndex, exact: string, hintUnit: number): TextPosition | null {
   const { text } = index;
   const dmp = new DiffMatchPatch();
@@ -70,7 +65,8 @@ function fuzzyMatch(index: CodePointIndex, exact: string, hintUnit: number): Tex
   const found = text.slice(startUnit, endUnit);
   const distance = dmp.diff_levenshtein(dmp.diff_main(exact, found));
   if (distance > Math.max(1, Math.floor(exact.length * MAX_FUZZY_DIFFERENCE))) return null;
-  return snapToClusters(index, index.toCodePoint(startUnit, "down"), index.toCodePoint(endUnit, "up"));
+  // A fuzzy match may end inside a character: take it whole.
+  return widenToClusters(index, index.toCodePoint(startUnit, "down"), index.toCodePoint(endUnit, "up"));
 }
 
 /** Finds the span the selectors describe in the indexed text. */

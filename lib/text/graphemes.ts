@@ -42,3 +42,8 @@ export function clusterAround(index: CodePointIndex, point: number): Cluster | n
   const end = ends[i] as number;
   return point > start && point < end ? { start, end } : null;
 }
+
+/** The span widened to whole clusters: a start or end inside one moves to its edge, outwards. */
+export function widenToClusters(index: CodePointIndex, start: number, end: number): { start: number; end: number } {
+  return { start: clusterAround(index, start)?.start ?? start, end: clusterAround(index, end)?.end ?? end };
+}
