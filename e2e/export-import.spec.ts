@@ -32,13 +32,15 @@ test("the export dialog downloads CSV with filters, and brat as a zip", async ({
   await page.getByRole("button", { name: "Export annotations" }).click();
   const dialog = page.getByRole("dialog", { name: "Export annotations" });
   await expect(dialog).toBeVisible();
-  await dialog.getByLabel("Format").selectOption("csv");
-  await dialog.getByLabel("Label").selectOption("claim");
+  await dialog.getByRole("combobox", { name: /^Format/ }).selectOption("csv");
+  await dialog.getByRole("combobox", { name: /^Label/ }).selectOption("claim");
   const [download] = await Promise.all([page.waitForEvent("download"), dialog.getByRole("button", { name: "Download" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^Export-desk-\d{4}-\d\d-\d\d\.csv$/);
   const csv = fs.readFileSync((await download.path()) as string, "utf8");
   const lines = csv.trimEnd().split("\r\n");
-  expect(lines[0]).toBe("annotation_id,document_id,document_title,label,quote_kind,start,end,text,speaker,note,status,author,created_at");
+  expect(lines[0]).toBe(
+    "annotation_id,document_id,document_title,label,quote_kind,start,end,text,speaker,note,status,author,created_at,comments",
+  );
   expect(lines).toHaveLength(3); // header + two claims
   expect(csv).toContain(",'=SUM(1),");
   expect(csv).toContain(`,${codePoints(TEXT, "🚢 Tokyo 👍🏽").start},${codePoints(TEXT, "🚢 Tokyo 👍🏽").end},🚢 Tokyo 👍🏽,`);
@@ -51,8 +53,8 @@ test("the export dialog downloads CSV with filters, and brat as a zip", async ({
   expect(raw).toContain(",=SUM(1),");
   expect(raw).not.toContain("'=SUM(1)");
 
-  await dialog.getByLabel("Label").selectOption("");
-  await dialog.getByLabel("Format").selectOption("brat");
+  await dialog.getByRole("combobox", { name: /^Label/ }).selectOption("");
+  await dialog.getByRole("combobox", { name: /^Format/ }).selectOption("brat");
   const [zip] = await Promise.all([page.waitForEvent("download"), dialog.getByRole("button", { name: "Download" }).click()]);
   expect(zip.suggestedFilename()).toMatch(/\.zip$/);
   const bytes = fs.readFileSync((await zip.path()) as string);
