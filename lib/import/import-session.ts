@@ -25,7 +25,7 @@ import { type ImportReport, type ImportSpan, type ImportSpeaker, emptyReport, re
 const BATCH = 1000;
 
 /** A checked span, ready to insert; `ref` says where it came from. */
-type Row = CheckedAnnotation & { ref: string; sourceId: string | null };
+type Row = CheckedAnnotation & { ref: string; sourceId: string | null; sourceKeys: string[]; reanchored: boolean };
 
 /** The keys under which a source id may already be in the project: itself, and our uuid when it ends with one. */
 function sourceKeys(sourceId: string): string[] {
@@ -70,8 +70,6 @@ export class ImportSession {
   private documentsById: Map<string, string> | null = null;
   private documentsByTitle: Map<string, string[]> | null = null;
   private readonly indexes = new Map<string, CodePointIndex>();
-  /** The project's annotation ids and the source ids its imported annotations keep, with those queued. */
-  private knownIds: Map<string, string> | null = null;
   private pending: Row[] = [];
 
   private constructor(
@@ -223,25 +221,37 @@ export class ImportSession {
     return index;
   }
 
-  private async loadKnownIds(): Promise<Map<string, string>> {
-    if (this.knownIds) return this.knownIds;
-    const { rows } = await pool().query<{ id: string; source_id: string | null }>(
-      "SELECT id, source_id FROM annotations WHERE project_id = $1",
-      [this.projectId],
-    );
-    this.knownIds = new Map();
-    for (const row of rows) {
-      this.knownIds.set(row.id, `annotation ${row.id}`);
-      if (row.source_id) this.knownIds.set(row.source_id, `annotation ${row.id}`);
+  /**
+   * Drops the rows the project already has — an annotation whose id, or the id it was imported
+   * with, is one of the row's — or that an earlier row of the batch stands for, reporting them as
+   * already present. Asked per batch, so memory stays flat however large the project or the file.
+   */
+  private async dropPresent(rows: Row[]): Promise<Row[]> {
+    const keys = rows.flatMap((row) => row.sourceKeys);
+    if (keys.length === 0) {
+      this.report.annotations.reanchored += rows.filter((row) => row.reanchored).length;
+      return rows;
     }
-    return this.knownIds;
-  }
-
-  /** The project's annotation (or an earlier record of this import) known by one of these ids, if any. */
-  private async alreadyPresent(sourceIds: string[]): Promise<string | null> {
-    const known = await this.loadKnownIds();
-    for (const sourceId of sourceIds) for (const key of sourceKeys(sourceId)) if (known.has(key)) return known.get(key) as string;
-    return null;
+    const { rows: found } = await pool().query<{ id: string; source_id: string | null }>(
+      "SELECT id, source_id FROM annotations WHERE project_id = $1 AND (id = ANY($2::text[]) OR source_id = ANY($2::text[]))",
+      [this.projectId, keys],
+    );
+    const present = new Map<string, string>();
+    for (const row of found) {
+      present.set(row.id, `annotation ${row.id}`);
+      if (row.source_id) present.set(row.source_id, `annotation ${row.id}`);
+    }
+    return rows.filter((row) => {
+      const known = row.sourceKeys.map((key) => present.get(key)).find(Boolean);
+      if (known) {
+        this.report.annotations.alreadyPresent++;
+        reportNotice(this.report, row.ref, `already present (${known}): nothing changed`);
+        return false;
+      }
+      for (const key of row.sourceKeys) present.set(key, `as ${row.ref} of this import`);
+      if (row.reanchored) this.report.annotations.reanchored++;
+      return true;
+    });
   }
 
   /** Checks one span; queues it for writing if it is good, reports it otherwise. */
@@ -249,13 +259,6 @@ export class ImportSession {
     const document = await this.documentFor(span);
     if (typeof document !== "string") return this.fail(span.ref, document.error);
     const sourceIds = span.sourceIds ?? [];
-    if (sourceIds.length > 0) {
-      const present = await this.alreadyPresent(sourceIds);
-      if (present) {
-        this.report.annotations.alreadyPresent++;
-        return reportNotice(this.report, span.ref, `already present (${present}): nothing changed`);
-      }
-    }
     let { start, end, exact } = span;
     let reanchored = false;
     if (span.selectors) {
@@ -293,17 +296,17 @@ export class ImportSession {
       return this.fail(span.ref, refusal(error));
     }
     if (speaker) checked.speakerId = await this.speakerId(speaker);
-    const sourceId = sourceIds[0] ?? null;
-    if (sourceId) for (const key of sourceKeys(sourceId)) this.knownIds?.set(key, `as ${span.ref} of this import`);
-    if (reanchored) this.report.annotations.reanchored++;
-    this.pending.push({ ...checked, ref: span.ref, sourceId });
+    const keys = [...new Set(sourceIds.flatMap(sourceKeys))];
+    this.pending.push({ ...checked, ref: span.ref, sourceId: sourceIds[0] ?? null, sourceKeys: keys, reanchored });
     if (this.pending.length >= BATCH) await this.flush();
   }
 
   /** Writes the queued spans: one transaction per batch; a batch that fails is retried one by one. */
   async flush(): Promise<void> {
-    const rows = this.pending;
+    const queued = this.pending;
     this.pending = [];
+    if (queued.length === 0) return;
+    const rows = await this.dropPresent(queued);
     if (rows.length === 0) return;
     try {
       const written = await withTransaction((client) =>
