@@ -32,8 +32,8 @@ test("the export dialog downloads CSV with filters, and brat as a zip", async ({
   await page.getByRole("button", { name: "Export annotations" }).click();
   const dialog = page.getByRole("dialog", { name: "Export annotations" });
   await expect(dialog).toBeVisible();
-  await dialog.getByLabel("Format").selectOption("csv");
-  await dialog.getByLabel("Label").selectOption("claim");
+  await dialog.getByRole("combobox", { name: /^Format/ }).selectOption("csv");
+  await dialog.getByRole("combobox", { name: /^Label/ }).selectOption("claim");
   const [download] = await Promise.all([page.waitForEvent("download"), dialog.getByRole("button", { name: "Download" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^Export-desk-\d{4}-\d\d-\d\d\.csv$/);
   const csv = fs.readFileSync((await download.path()) as string, "utf8");
@@ -46,8 +46,15 @@ test("the export dialog downloads CSV with filters, and brat as a zip", async ({
   expect(csv).toContain(`,${codePoints(TEXT, "🚢 Tokyo 👍🏽").start},${codePoints(TEXT, "🚢 Tokyo 👍🏽").end},🚢 Tokyo 👍🏽,`);
   await expect(dialog.getByRole("status")).toContainText("Downloaded");
 
-  await dialog.getByLabel("Label").selectOption("");
-  await dialog.getByLabel("Format").selectOption("brat");
+  // For data pipelines: the same rows with every cell as it is.
+  await dialog.getByRole("radio", { name: /For data pipelines/ }).check();
+  const [rawDownload] = await Promise.all([page.waitForEvent("download"), dialog.getByRole("button", { name: "Download" }).click()]);
+  const raw = fs.readFileSync((await rawDownload.path()) as string, "utf8");
+  expect(raw).toContain(",=SUM(1),");
+  expect(raw).not.toContain("'=SUM(1)");
+
+  await dialog.getByRole("combobox", { name: /^Label/ }).selectOption("");
+  await dialog.getByRole("combobox", { name: /^Format/ }).selectOption("brat");
   const [zip] = await Promise.all([page.waitForEvent("download"), dialog.getByRole("button", { name: "Download" }).click()]);
   expect(zip.suggestedFilename()).toMatch(/\.zip$/);
   const bytes = fs.readFileSync((await zip.path()) as string);

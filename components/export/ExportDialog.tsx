@@ -5,7 +5,15 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { apiAll, errorMessage } from "@/components/ui/api-client";
 import { ANNOTATION_STATUSES, LABEL_INFO, LABELS, STATUS_NAMES } from "@/lib/model/vocabulary";
-import { EXPORT_FORMATS, exportUrl, fileNameOf, formatBytes, type ExportFilters, type ExportFormatId } from "./export-request";
+import {
+  EXPORT_FORMATS,
+  exportUrl,
+  fileNameOf,
+  formatBytes,
+  type CellMode,
+  type ExportFilters,
+  type ExportFormatId,
+} from "./export-request";
 
 interface Option {
   id: string;
@@ -30,6 +38,7 @@ export function ExportDialog({
   const dialog = useRef<HTMLDialogElement | null>(null);
   const titleId = useId();
   const [format, setFormat] = useState<ExportFormatId>("json");
+  const [cells, setCells] = useState<CellMode>("safe");
   const [filters, setFilters] = useState<ExportFilters>(initialFilters);
   const [options, setOptions] = useState<{ documents: Option[]; speakers: Option[]; members: Option[] } | null>(null);
   const [progress, setProgress] = useState<{ bytes: number; records: number } | null>(null);
@@ -66,7 +75,7 @@ export function ExportDialog({
     setMessage(null);
     setProgress({ bytes: 0, records: 0 });
     try {
-      const response = await fetch(exportUrl(projectId, format, filters), { signal: controller.signal });
+      const response = await fetch(exportUrl(projectId, format, filters, cells), { signal: controller.signal });
       if (!response.ok || !response.body) {
         const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
         throw new Error(body?.error?.message ?? `The export failed (${response.status}).`);
@@ -148,6 +157,19 @@ export function ExportDialog({
               ))}
             </select>
           </label>
+          {format === "csv" && (
+            <fieldset className="export-cells">
+              <legend>Cells</legend>
+              <label>
+                <input type="radio" name="cells" value="safe" checked={cells === "safe"} onChange={() => setCells("safe")} /> For
+                spreadsheets: cells starting with =, +, - or @ get a leading &apos; so they never run as formulas.
+              </label>
+              <label>
+                <input type="radio" name="cells" value="raw" checked={cells === "raw"} onChange={() => setCells("raw")} /> For data
+                pipelines (pandas): every cell as it is, so text always equals the document&apos;s text[start:end].
+              </label>
+            </fieldset>
+          )}
           <fieldset className="export-filters">
             <legend>Filters</legend>
             {select("Document", "documentId", [
@@ -173,7 +195,10 @@ export function ExportDialog({
               {filters.to ? `, up to ${filters.to}` : ""}.
             </p>
           )}
-          <p className="muted">Offsets are Unicode code points, as Python counts them; every record carries its text.</p>
+          <p className="muted">
+            Offsets are Unicode code points, as Python counts them (Label Studio and doccano files: UTF-16 units, as those tools count);
+            every record carries its text.
+          </p>
           <div role="status" aria-live="polite" className="export-progress">
             {busy && (
               <>

@@ -129,6 +129,8 @@ export function ImportAnnotationsForm({ projectId }: { projectId: string }) {
             Imported {report.annotations.created.toLocaleString()} annotations
             {report.documents.created ? `, ${report.documents.created} documents` : ""}
             {report.speakers.created ? `, ${report.speakers.created} new speakers` : ""}.{" "}
+            {report.annotations.alreadyPresent ? `${report.annotations.alreadyPresent.toLocaleString()} were already present. ` : ""}
+            {report.annotations.reanchored ? `${report.annotations.reanchored.toLocaleString()} were re-anchored by their quote. ` : ""}
             {report.errorCount > 0 ? `${report.errorCount.toLocaleString()} records were refused.` : "Nothing was refused."}
           </p>
         )}

@@ -2,8 +2,10 @@
 // dialog and the import form — both from the one catalog (lib/formats/catalog.ts). Pure.
 
 import { EXPORT_FORMAT_IDS, FORMAT_CATALOG, IMPORT_FORMAT_IDS, type ExportFormatId, type ImportFormatId } from "@/lib/formats/catalog";
+import type { CellMode } from "@/lib/validation/schemas";
 
 export type { ExportFormatId, ImportFormatId };
+export type { CellMode };
 
 export const EXPORT_FORMATS = EXPORT_FORMAT_IDS.map((id) => ({ id, label: FORMAT_CATALOG[id].title }));
 
@@ -13,12 +15,17 @@ export const IMPORT_FORMATS = IMPORT_FORMAT_IDS.map((id) => ({
   extension: FORMAT_CATALOG[id].extension,
 }));
 
-/** The import format a file's name says, when it says one unambiguously (.json may be json or w3c: the server reads it). */
+/**
+ * The import format a file's name says, when it says one unambiguously (.json may be json, w3c or
+ * Label Studio: the server reads it); the longest extension wins (".doccano.jsonl" over ".jsonl").
+ */
 export function importFormatOfFile(fileName: string): ImportFormatId | "" {
   const lower = fileName.toLowerCase();
   if (lower.endsWith(".ndjson")) return "jsonl";
   const matches = IMPORT_FORMATS.filter((f) => lower.endsWith(`.${f.extension}`) && f.extension !== "json");
-  return matches.length === 1 ? (matches[0] as { id: ImportFormatId }).id : "";
+  const longest = Math.max(0, ...matches.map((f) => f.extension.length));
+  const best = matches.filter((f) => f.extension.length === longest);
+  return best.length === 1 ? (best[0] as { id: ImportFormatId }).id : "";
 }
 
 /** The accept attribute of the import form's file input. */
@@ -36,8 +43,10 @@ export interface ExportFilters {
   to?: string;
 }
 
-export function exportUrl(projectId: string, format: ExportFormatId, filters: ExportFilters): string {
+/** `cells` matters for csv only: "raw" is sent, "safe" is the server's default. */
+export function exportUrl(projectId: string, format: ExportFormatId, filters: ExportFilters, cells: CellMode = "safe"): string {
   const params = new URLSearchParams({ format });
+  if (format === "csv" && cells === "raw") params.set("cells", "raw");
   for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
   return `/api/v1/projects/${encodeURIComponent(projectId)}/export?${params}`;
 }

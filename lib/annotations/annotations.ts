@@ -88,15 +88,17 @@ function noSuchSpeaker(): DomainError {
 export interface InsertAnnotationsOptions {
   projectId: string;
   actor: Actor;
-  rows: (CheckedAnnotation & { kept?: KeptIdentity })[];
+  /** `sourceId`: the id an imported annotation had where it came from (one per project). */
+  rows: (CheckedAnnotation & { kept?: KeptIdentity; sourceId?: string | null })[];
   kind: Extract<ChangeKind, "annotation.created" | "annotation.restored">;
 }
 
 /**
  * The one INSERT of annotations: writes the rows and one change event each, in a single statement
  * that also checks the actor may create annotations in the project, and skips any row whose
- * document or speaker is not the project's. Returns the views of the rows written (fewer than
- * given when rows were skipped, none when the actor may not write).
+ * document or speaker is not the project's, or whose source id the project already has. Returns
+ * the views of the rows written (fewer than given when rows were skipped, none when the actor may
+ * not write).
  */
 export async function insertAnnotations(
   q: Queryable,
@@ -109,18 +111,20 @@ export async function insertAnnotations(
     text: `WITH ins AS (
        INSERT INTO annotations
          (id, project_id, document_id, label, quote_kind, start, "end", exact, prefix, suffix, speaker_id, note, status,
-          version, author_id, created_at, updated_at, reviewed_by, reviewed_at, review_reason)
+          version, author_id, created_at, updated_at, reviewed_by, reviewed_at, review_reason, source_id)
        SELECT r.id, $1, r.document_id, r.label, r.quote_kind, r.start, r."end", r.exact, r.prefix, r.suffix, r.speaker_id,
               r.note, r.status, r.version, r.author_id, COALESCE(r.created_at, now()), now(),
-              r.reviewed_by, CASE WHEN r.reviewed_by IS NULL THEN NULL ELSE COALESCE(r.reviewed_at, now()) END, r.review_reason
+              r.reviewed_by, CASE WHEN r.reviewed_by IS NULL THEN NULL ELSE COALESCE(r.reviewed_at, now()) END, r.review_reason,
+              r.source_id
          FROM unnest($4::text[], $5::text[], $6::"Label"[], $7::"QuoteKind"[], $8::int[], $9::int[], $10::text[], $11::text[],
                      $12::text[], $13::text[], $14::text[], $15::"AnnotationStatus"[], $16::int[], $17::text[], $18::timestamptz[],
-                     $20::text[], $21::timestamptz[], $22::text[])
+                     $20::text[], $21::timestamptz[], $22::text[], $23::text[])
            AS r(id, document_id, label, quote_kind, start, "end", exact, prefix, suffix, speaker_id, note, status, version,
-                author_id, created_at, reviewed_by, reviewed_at, review_reason)
+                author_id, created_at, reviewed_by, reviewed_at, review_reason, source_id)
         WHERE ${memberAllowedSql("$1", "$2", "$3")}
           AND EXISTS (SELECT 1 FROM documents d WHERE d.id = r.document_id AND d.project_id = $1)
           AND (r.speaker_id IS NULL OR EXISTS (SELECT 1 FROM speakers sp WHERE sp.id = r.speaker_id AND sp.project_id = $1))
+       ON CONFLICT (project_id, source_id) DO NOTHING
        RETURNING *
      ), views AS (
        SELECT a.project_id, a.document_id, a.id, ${VIEW} AS view FROM ${annotationJoins("ins")}
@@ -152,6 +156,7 @@ export async function insertAnnotations(
       column((r) => (r.kept ? r.kept.reviewedBy : r.status === "pending" ? null : actor.id)),
       column((r) => r.kept?.reviewedAt ?? null),
       column((r) => r.kept?.reviewReason ?? null),
+      column((r) => r.sourceId ?? null),
     ],
   });
   return written.map((row) => row.view);

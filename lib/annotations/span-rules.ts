@@ -23,7 +23,7 @@ export function resolveSpan(index: CodePointIndex, start: number, end: number, e
     const field =
       problem.code === "exact_mismatch"
         ? "exact"
-        : problem.code === "out_of_range"
+        : problem.code === "out_of_range" || problem.code === "splits_character"
           ? problem.field
           : problem.code === "empty"
             ? "end"

@@ -33,6 +33,7 @@ import {
   annotationListQuerySchema,
   exportQuerySchema,
   importQuerySchema,
+  annotationQuerySchema,
   pageQuerySchema,
   signInSchema,
   signUpSchema,
@@ -571,6 +572,14 @@ export const OPERATIONS: readonly OperationSpec[] = [
     tag: "Annotations",
     summary: "One annotation",
     auth: "required",
+    query: {
+      schema: annotationQuerySchema,
+      about: {
+        format:
+          '"w3c": the annotation as one W3C Web Annotation with its @context, as the w3c export writes it, served as ' +
+          'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld". "json" (the default): the view below.',
+      },
+    },
     responses: { 200: { description: "The annotation.", body: annotationViewSchema } },
   },
   {
@@ -888,7 +897,8 @@ export const OPERATIONS: readonly OperationSpec[] = [
       schema: importQuerySchema,
       about: {
         format:
-          "The body's format. Without it, jsonl is recognised by an application/x-ndjson content type, json and w3c by their content.",
+          "The body's format. Without it, the media type of the Content-Type decides (parameters ignored: application/x-ndjson or " +
+          "application/jsonl → jsonl, application/ld+json → w3c), else the content (json and w3c).",
       },
     },
     body: {
@@ -896,7 +906,11 @@ export const OPERATIONS: readonly OperationSpec[] = [
       description:
         "json: a Sourcemark json export (documents are created, speakers matched by name or alias); jsonl: a Sourcemark jsonl export, " +
         "each line attached to a document of the project by documentId, else documentTitle (streamed); w3c: a W3C Web Annotation " +
-        "collection, page, list or single annotation, attached by its target source's id, else its label. " +
+        "collection, page, list or single annotation, attached by its target source's id, else its label, and anchored like an " +
+        "annotation client: its TextPositionSelector when the text there is its quote (in code points, else UTF-16 units), else its " +
+        "TextQuoteSelector (prefix and suffix choose among repeats; small differences are re-anchored and reported). Labels in any " +
+        "case; type and target as a value or an array. A record whose id (or via) the project already has, and a document with the " +
+        "same title and text, are reported already present and nothing is written: importing a file twice changes nothing. " +
         `Up to ${WHOLE_IMPORT_LIMIT / 1024 / 1024} MB (json, w3c) or ${STREAMED_IMPORT_LIMIT / 1024 ** 3} GB (jsonl, ` +
         `each line at most ${MAX_LINE_BYTES / 1024 / 1024} MB).`,
     },

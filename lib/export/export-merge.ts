@@ -6,7 +6,7 @@
 import type pg from "pg";
 import { EXPORT_WRITERS } from "../formats/registry";
 import type { ExportFormatId } from "../formats/catalog";
-import type { AnnotationMatch } from "../validation/schemas";
+import type { AnnotationMatch, CellMode } from "../validation/schemas";
 import { ExportQuery } from "./export-query";
 import type { Chunk, ExportDocument, ExportMeta } from "./export-types";
 
@@ -17,6 +17,7 @@ export interface ExportOptions {
   filter: AnnotationMatch;
   /** Origin of the server, for formats that write resolvable IRIs. */
   baseUrl?: string;
+  cells?: CellMode;
 }
 
 export async function* exportChunks(client: pg.ClientBase, options: ExportOptions): AsyncGenerator<Chunk> {
@@ -27,6 +28,7 @@ export async function* exportChunks(client: pg.ClientBase, options: ExportOption
     exportedAt: new Date().toISOString(),
     filter: options.filter,
     baseUrl: options.baseUrl,
+    cells: options.cells,
   };
   const query = new ExportQuery(client, options.projectId, options.filter, format.comments);
   await query.open();

@@ -5,7 +5,7 @@ import { projectAccess } from "../auth/access";
 import type { Actor } from "../auth/authenticate";
 import { db } from "../db/client";
 import { notFound } from "../errors/domain-error";
-import type { AnnotationMatch } from "../validation/schemas";
+import type { AnnotationMatch, CellMode } from "../validation/schemas";
 import { FORMAT_CATALOG, type ExportFormatId } from "../formats/catalog";
 import { exportStream } from "./export-stream";
 
@@ -16,6 +16,8 @@ export interface ExportProjectOptions {
   filter: AnnotationMatch;
   /** Origin of the server, for formats that write resolvable IRIs. */
   baseUrl?: string;
+  /** csv: formula-protected cells (default) or raw ones. */
+  cells?: CellMode;
 }
 
 export interface ProjectExport {
@@ -24,13 +26,13 @@ export interface ProjectExport {
   fileName: string;
 }
 
-export async function exportProject({ actor, projectId, formatId, filter, baseUrl }: ExportProjectOptions): Promise<ProjectExport> {
+export async function exportProject({ actor, projectId, formatId, filter, baseUrl, cells }: ExportProjectOptions): Promise<ProjectExport> {
   await projectAccess(actor, projectId, "project.export");
   const project = await db().project.findUnique({ where: { id: projectId }, select: { name: true } });
   if (!project) throw notFound("Project");
   const format = FORMAT_CATALOG[formatId];
   return {
-    body: exportStream({ projectId, projectName: project.name, formatId, filter, baseUrl }, actor.id),
+    body: exportStream({ projectId, projectName: project.name, formatId, filter, baseUrl, cells }, actor.id),
     contentType: format.contentType,
     fileName: exportFileName(project.name, format.extension),
   };

@@ -3,7 +3,7 @@
 
 import type { AnnotationView } from "../annotations/annotation-view";
 import type { CommentView } from "../comments/comments";
-import type { AnnotationMatch } from "../validation/schemas";
+import type { AnnotationMatch, CellMode } from "../validation/schemas";
 
 export interface ExportMeta {
   project: { id: string; name: string };
@@ -11,6 +11,8 @@ export interface ExportMeta {
   filter: AnnotationMatch;
   /** Origin of the server (e.g. "https://sourcemark.example.org"), for resolvable IRIs. */
   baseUrl?: string;
+  /** csv: cells protected against formulas (the default) or written as they are. */
+  cells?: CellMode;
 }
 
 export interface ExportDocument {

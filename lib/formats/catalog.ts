@@ -61,6 +61,20 @@ export const FORMAT_CATALOG = {
     exports: true,
     imports: false,
   },
+  labelstudio: {
+    title: "Label Studio — JSON tasks (UTF-16 offsets)",
+    extension: "labelstudio.json",
+    contentType: "application/json; charset=utf-8",
+    exports: true,
+    imports: true,
+  },
+  doccano: {
+    title: "doccano — JSON Lines for sequence labeling (UTF-16 offsets)",
+    extension: "doccano.jsonl",
+    contentType: "application/x-ndjson; charset=utf-8",
+    exports: true,
+    imports: true,
+  },
 } as const satisfies Record<string, FormatInfo>;
 
 export type FormatId = keyof typeof FORMAT_CATALOG;

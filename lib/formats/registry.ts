@@ -7,10 +7,14 @@ import type { ImportSession } from "../import/import-session";
 import { bratFormat } from "./brat/writer";
 import type { ExportFormatId, ImportFormatId } from "./catalog";
 import { csvFormat } from "./csv/writer";
+import { importDoccano } from "./doccano/reader";
+import { doccanoFormat } from "./doccano/writer";
 import { importJsonExport } from "./json/reader";
 import { jsonFormat } from "./json/writer";
 import { importJsonLines } from "./jsonl/reader";
 import { jsonlFormat } from "./jsonl/writer";
+import { importLabelStudio } from "./labelstudio/reader";
+import { labelStudioFormat } from "./labelstudio/writer";
 import { spacyFormat } from "./spacy/writer";
 import { importW3c } from "./w3c/reader";
 import { w3cFormat } from "./w3c/writer";
@@ -22,6 +26,8 @@ export const EXPORT_WRITERS = {
   w3c: w3cFormat,
   brat: bratFormat,
   spacy: spacyFormat,
+  labelstudio: labelStudioFormat,
+  doccano: doccanoFormat,
 } as const satisfies Record<ExportFormatId, ExportFormat>;
 
 /** A reader of a whole parsed JSON body, or of a byte stream read as it arrives. */
@@ -33,4 +39,6 @@ export const IMPORT_READERS = {
   json: { input: "json", read: importJsonExport },
   jsonl: { input: "stream", read: importJsonLines },
   w3c: { input: "json", read: importW3c },
+  labelstudio: { input: "json", read: importLabelStudio },
+  doccano: { input: "stream", read: importDoccano },
 } as const satisfies Record<ImportFormatId, ImportReader>;

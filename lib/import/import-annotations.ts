@@ -25,10 +25,15 @@ export interface ImportRequest {
   json: () => Promise<unknown>;
 }
 
-/** The format of a parsed body that does not say: a json export has documents; W3C has its shapes. */
+/** The format of a parsed body that does not say: a json export has documents; Label Studio tasks; W3C has its shapes. */
 function formatOfContent(body: unknown): ImportFormatId {
   const object = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
   if (Array.isArray(object.documents)) return "json";
+  // Label Studio exports a list of tasks, each with its data and annotations (or predictions).
+  const first: unknown = Array.isArray(body) ? body[0] : null;
+  if (typeof first === "object" && first !== null && "data" in first && ("annotations" in first || "predictions" in first)) {
+    return "labelstudio";
+  }
   if (Array.isArray(body) || "@context" in object || "type" in object) return "w3c";
   const names = Object.keys(FORMAT_CATALOG).filter((id) => FORMAT_CATALOG[id as ImportFormatId]?.imports);
   throw badRequest(`Could not tell the import format; add ?format=${names.join(", ")}.`);

@@ -11,20 +11,27 @@ import { checkAnnotation, insertAnnotations, type CheckedAnnotation } from "../a
 import { pool } from "../db/client";
 import { withTransaction } from "../db/transaction";
 import { cachedDocument } from "../documents/document-text";
-import { createDocument } from "../documents/documents";
+import { createDocument, prepareDocumentText } from "../documents/documents";
 import { DomainError } from "../errors/domain-error";
 import { findOrCreateSpeaker } from "../speakers/speakers";
 import { speakerNameKey } from "../speakers/speaker-name";
+import { anchorSpan } from "../text/anchor";
 import type { CodePointIndex } from "../text/code-points";
 import { fieldErrors, given } from "../validation/parse-input";
 import { createDocumentSchema, createSpeakerSchema, importAnnotationSchema } from "../validation/schemas";
 import type { z } from "zod";
-import { type ImportReport, type ImportSpan, type ImportSpeaker, emptyReport, reportError } from "./import-record";
+import { type ImportReport, type ImportSpan, type ImportSpeaker, emptyReport, reportError, reportNotice, uuidOfIri } from "./import-record";
 
 const BATCH = 1000;
 
 /** A checked span, ready to insert; `ref` says where it came from. */
-type Row = CheckedAnnotation & { ref: string };
+type Row = CheckedAnnotation & { ref: string; sourceId: string | null; sourceKeys: string[]; reanchored: boolean };
+
+/** The keys under which a source id may already be in the project: itself, and our uuid when it ends with one. */
+function sourceKeys(sourceId: string): string[] {
+  const uuid = uuidOfIri(sourceId);
+  return uuid && uuid !== sourceId ? [sourceId, uuid] : [sourceId];
+}
 
 export interface ImportDocumentInput {
   ref: string;
@@ -32,6 +39,15 @@ export interface ImportDocumentInput {
   text: unknown;
   sourceUrl?: unknown;
   publishedAt?: unknown;
+}
+
+/** The text as the document would store it; null when it cannot be stored (createDocument says why). */
+function storableText(raw: string): string | null {
+  try {
+    return prepareDocumentText(raw).text;
+  } catch {
+    return null;
+  }
 }
 
 /** A record's problems as one line: "title must not be empty; text must not be empty". */
@@ -128,7 +144,10 @@ export class ImportSession {
     }
   }
 
-  /** Creates a document of the project from an import; null (and a reported error) if it is invalid. */
+  /**
+   * Creates a document of the project from an import, or finds the one with the same title and text
+   * (a re-import); null (and a reported error) if it is invalid.
+   */
   async createDocument(input: ImportDocumentInput): Promise<string | null> {
     const parsed = createDocumentSchema.safeParse({
       title: input.title,
@@ -137,6 +156,15 @@ export class ImportSession {
       publishedAt: input.publishedAt ?? null,
     });
     if (!parsed.success) return this.failDocument(input.ref, problems(parsed.error));
+    // A document of the project with the same title and text is this one, imported before.
+    await this.loadDocuments();
+    const text = storableText(parsed.data.text);
+    for (const existing of text === null ? [] : (this.documentsByTitle?.get(parsed.data.title) ?? [])) {
+      if ((await this.indexOf(existing)).text === text) {
+        this.report.documents.alreadyPresent++;
+        return existing;
+      }
+    }
     let id: string;
     try {
       ({ id } = await createDocument({ actor: this.actor, projectId: this.projectId, input: given(parsed.data) }));
@@ -144,8 +172,8 @@ export class ImportSession {
       return this.failDocument(input.ref, refusal(error));
     }
     this.report.documents.created++;
-    await this.loadDocuments();
     this.documentsById?.set(id, parsed.data.title);
+    this.documentsByTitle?.set(parsed.data.title, [...(this.documentsByTitle.get(parsed.data.title) ?? []), id]);
     return id;
   }
 
@@ -193,16 +221,60 @@ export class ImportSession {
     return index;
   }
 
+  /**
+   * Drops the rows the project already has — an annotation whose id, or the id it was imported
+   * with, is one of the row's — or that an earlier row of the batch stands for, reporting them as
+   * already present. Asked per batch, so memory stays flat however large the project or the file.
+   */
+  private async dropPresent(rows: Row[]): Promise<Row[]> {
+    const keys = rows.flatMap((row) => row.sourceKeys);
+    if (keys.length === 0) {
+      this.report.annotations.reanchored += rows.filter((row) => row.reanchored).length;
+      return rows;
+    }
+    const { rows: found } = await pool().query<{ id: string; source_id: string | null }>(
+      "SELECT id, source_id FROM annotations WHERE project_id = $1 AND (id = ANY($2::text[]) OR source_id = ANY($2::text[]))",
+      [this.projectId, keys],
+    );
+    const present = new Map<string, string>();
+    for (const row of found) {
+      present.set(row.id, `annotation ${row.id}`);
+      if (row.source_id) present.set(row.source_id, `annotation ${row.id}`);
+    }
+    return rows.filter((row) => {
+      const known = row.sourceKeys.map((key) => present.get(key)).find(Boolean);
+      if (known) {
+        this.report.annotations.alreadyPresent++;
+        reportNotice(this.report, row.ref, `already present (${known}): nothing changed`);
+        return false;
+      }
+      for (const key of row.sourceKeys) present.set(key, `as ${row.ref} of this import`);
+      if (row.reanchored) this.report.annotations.reanchored++;
+      return true;
+    });
+  }
+
   /** Checks one span; queues it for writing if it is good, reports it otherwise. */
   async add(span: ImportSpan): Promise<void> {
     const document = await this.documentFor(span);
     if (typeof document !== "string") return this.fail(span.ref, document.error);
+    const sourceIds = span.sourceIds ?? [];
+    let { start, end, exact } = span;
+    let reanchored = false;
+    if (span.selectors) {
+      const anchored = anchorSpan(await this.indexOf(document), span.selectors);
+      if (!anchored.ok) return this.fail(span.ref, anchored.message);
+      ({ start, end, exact } = anchored);
+      reanchored = anchored.method === "re-anchored";
+      if (reanchored) reportNotice(this.report, span.ref, `re-anchored: its quote was found with small differences at ${start}..${end}`);
+      if (anchored.method === "position-utf16") reportNotice(this.report, span.ref, "its positions were read as UTF-16 units");
+    }
     const fields = importAnnotationSchema.safeParse({
       label: span.label,
       quoteKind: span.quoteKind ?? null,
-      start: span.start,
-      end: span.end,
-      exact: span.exact,
+      start,
+      end,
+      exact,
       note: span.note ?? null,
       status: span.status ?? null,
     });
@@ -224,14 +296,17 @@ export class ImportSession {
       return this.fail(span.ref, refusal(error));
     }
     if (speaker) checked.speakerId = await this.speakerId(speaker);
-    this.pending.push({ ...checked, ref: span.ref });
+    const keys = [...new Set(sourceIds.flatMap(sourceKeys))];
+    this.pending.push({ ...checked, ref: span.ref, sourceId: sourceIds[0] ?? null, sourceKeys: keys, reanchored });
     if (this.pending.length >= BATCH) await this.flush();
   }
 
   /** Writes the queued spans: one transaction per batch; a batch that fails is retried one by one. */
   async flush(): Promise<void> {
-    const rows = this.pending;
+    const queued = this.pending;
     this.pending = [];
+    if (queued.length === 0) return;
+    const rows = await this.dropPresent(queued);
     if (rows.length === 0) return;
     try {
       const written = await withTransaction((client) =>
@@ -244,7 +319,7 @@ export class ImportSession {
         reportError(
           this.report,
           `${rows[0]?.ref} … ${rows.at(-1)?.ref}`,
-          `${lost} of these could not be stored: their document or speaker left the project meanwhile`,
+          `${lost} of these could not be stored: their document or speaker left the project meanwhile, or another import stored them first`,
         );
       }
     } catch {

@@ -59,6 +59,17 @@ export function isLabel(value: unknown): value is Label {
   return typeof value === "string" && (LABELS as readonly string[]).includes(value);
 }
 
+/**
+ * The label other tools' files name, in any case ("Quote", "CLAIM", "claim"): imports from W3C,
+ * Label Studio and doccano read labels through this. Anything else is returned unchanged, for the
+ * schema to refuse by name.
+ */
+export function labelOfName(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  const lower = value.trim().toLowerCase();
+  return LABELS.find((label) => label === lower || LABEL_INFO[label].name.toLowerCase() === lower) ?? value;
+}
+
 export function isQuoteKind(value: unknown): value is QuoteKind {
   return typeof value === "string" && (QUOTE_KINDS as readonly string[]).includes(value);
 }

@@ -279,7 +279,9 @@ describe("EditorTextMap.spanFromSelection", () => {
     ["RTL word after emoji-free padding", at(22), at(27), { start: 22, end: 27 }, "مرحبا"],
     ["emoji with skin tone", at(29), at(31), { start: 29, end: 31 }, "👍🏽"],
     ["from inside 👍 to inside 🏽", at(29) + 1, at(30) + 1, { start: 29, end: 31 }, "👍🏽"],
-    ["from inside 🏽 to the line end", at(30) + 1, at(33), { start: 30, end: 31 }, "🏽"],
+    // A selection never splits a character: it takes 👍🏽 whole (the API refuses half of one).
+    ["from inside 🏽 to the line end", at(30) + 1, at(33), { start: 29, end: 31 }, "👍🏽"],
+    ["from 🏽 alone", at(30), at(31), { start: 29, end: 31 }, "👍🏽"],
     ["from the RTL word to the CJK line", at(22), at(37), { start: 22, end: 37 }, "مرحبا» 👍🏽  \n日本語"],
     ["CJK after a newline", at(33), at(37), { start: 34, end: 37 }, "日本語"],
     ["only spaces", at(0), at(2), null, null],
@@ -325,17 +327,24 @@ describe("EditorTextMap.spanFromSelection", () => {
     expect(map2.index.slice(start, end)).toBe(target);
   });
 
-  it("trims and round-trips every non-blank span of a multi-line text with emoji on several lines", () => {
+  it("trims, widens to whole characters and round-trips every non-blank span of a multi-line text with emoji on several lines", () => {
     const m = new EditorTextMap(MULTILINE);
     const points = Array.from(MULTILINE);
     const expectedPos = expectedEditorPositions(MULTILINE);
+    // Character boundaries in code points, from Intl.Segmenter directly.
+    const boundaries = [0];
+    for (const { segment } of new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(MULTILINE)) {
+      boundaries.push((boundaries.at(-1) as number) + Array.from(segment).length);
+    }
     for (let s = 0; s <= points.length; s++) {
       for (let e = s; e <= points.length; e++) {
         let ts = s;
         let te = e;
         while (ts < te && /\s/.test(points[ts] as string)) ts++;
         while (te > ts && /\s/.test(points[te - 1] as string)) te--;
-        const expected = ts < te ? { start: ts, end: te } : null;
+        const down = (p: number) => Math.max(...boundaries.filter((b) => b <= p));
+        const up = (p: number) => Math.min(...boundaries.filter((b) => b >= p));
+        const expected = ts < te ? { start: down(ts), end: up(te) } : null;
         const from = expectedPos[s] as number;
         const to = expectedPos[e] as number;
         expect(m.spanFromSelection(from, to), `[${s}, ${e})`).toEqual(expected);

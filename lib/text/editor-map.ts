@@ -4,6 +4,7 @@
 // positions further on in the editor. This is the only place where editor positions are converted.
 
 import { CodePointIndex } from "./code-points";
+import { widenToClusters } from "./graphemes";
 import type { TextPosition } from "./quote-selector";
 
 const WHITESPACE = /\s/;
@@ -70,8 +71,9 @@ export class EditorTextMap {
   }
 
   /**
-   * The span an editor selection covers, with whitespace at both ends trimmed, in code points;
-   * null when nothing but whitespace is selected.
+   * The span an editor selection covers, with whitespace at both ends trimmed and widened to whole
+   * characters (grapheme clusters, which the API requires), in code points; null when nothing but
+   * whitespace is selected.
    */
   spanFromSelection(from: number, to: number): TextPosition | null {
     if (from === to) return null;
@@ -83,6 +85,6 @@ export class EditorTextMap {
     while (start < end && WHITESPACE.test(text[start] as string)) start++;
     while (end > start && WHITESPACE.test(text[end - 1] as string)) end--;
     if (start >= end) return null;
-    return { start: this.index.toCodePoint(start, "down"), end: this.index.toCodePoint(end, "up") };
+    return widenToClusters(this.index, this.index.toCodePoint(start, "down"), this.index.toCodePoint(end, "up"));
   }
 }

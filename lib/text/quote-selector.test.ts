@@ -132,4 +132,22 @@ describe("checkSpan", () => {
     expect(checkSpan(idx, { start: 0, end: 25 })?.code).toBe("out_of_range");
     expect(checkSpan(idx, { start: 0, end: 24 })).toBeNull();
   });
+
+  it.each<[string, string, number, number, "start" | "end"]>([
+    ["ends between 👍 and its skin tone", "I 👍🏽 it", 2, 3, "end"],
+    ["starts at the skin tone modifier", "I 👍🏽 it", 3, 4, "start"],
+    ["ends inside a ZWJ sequence (👨 + ZWJ)", `x ${FAMILY} y`, 0, 4, "end"],
+    ["takes 🇵🇫 out of 🇯🇵🇫🇷", "🇯🇵🇫🇷", 1, 3, "start"],
+    ["leaves a combining accent behind", "cafe\u0301 ok", 0, 4, "end"],
+    ["starts at a combining accent", "cafe\u0301 ok", 4, 7, "start"],
+  ])("refuses a span that %s", (_name, text, start, end, field) => {
+    const problem = checkSpan(new CodePointIndex(text), { start, end });
+    expect(problem).toMatchObject({ code: "splits_character", field });
+    expect(problem?.message).toContain(`${field} ${field === "start" ? start : end} falls inside the character`);
+  });
+
+  it("accepts spans around whole clusters", () => {
+    expect(checkSpan(new CodePointIndex("I 👍🏽 it"), { start: 2, end: 4 }, THUMBS)).toBeNull();
+    expect(checkSpan(new CodePointIndex("🇯🇵🇫🇷"), { start: 2, end: 4 }, "🇫🇷")).toBeNull();
+  });
 });

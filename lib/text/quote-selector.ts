@@ -3,6 +3,7 @@
 // re-anchored. Offsets are code points.
 
 import { CodePointIndex } from "./code-points";
+import { clusterAround } from "./graphemes";
 
 /** How many code points of context either side a TextQuoteSelector keeps (W3C / API.md). */
 export const QUOTE_CONTEXT_LENGTH = 32;
@@ -32,11 +33,14 @@ export type SpanProblem =
   | { code: "not_integer"; message: string }
   | { code: "out_of_range"; message: string; field: "start" | "end" }
   | { code: "empty"; message: string }
+  | { code: "splits_character"; message: string; field: "start" | "end" }
   | { code: "exact_mismatch"; message: string; actual: string };
 
 /**
- * Checks a span against its text: integer offsets with 0 <= start < end <= length and, when given,
- * an `exact` equal to text[start:end]. Returns null when the span is valid.
+ * Checks a span against its text: integer offsets with 0 <= start < end <= length, each between two
+ * characters as a reader sees them (extended grapheme clusters: an emoji with its skin tone, a ZWJ
+ * family, a flag, a letter with its combining accents), and, when given, an `exact` equal to
+ * text[start:end]. Returns null when the span is valid.
  */
 export function checkSpan(index: CodePointIndex, span: TextPosition, exact?: string): SpanProblem | null {
   const { start, end } = span;
@@ -49,6 +53,20 @@ export function checkSpan(index: CodePointIndex, span: TextPosition, exact?: str
   }
   if (start >= end) {
     return { code: "empty", message: "start must be less than end" };
+  }
+  for (const field of ["start", "end"] as const) {
+    const cluster = clusterAround(index, span[field]);
+    if (cluster) {
+      const character = index.slice(cluster.start, cluster.end);
+      const points = [...character].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`).join(" ");
+      return {
+        code: "splits_character",
+        field,
+        message:
+          `${field} ${span[field]} falls inside the character ${JSON.stringify(character)} (${points}, code points ` +
+          `${cluster.start}..${cluster.end}); a span must start and end between characters`,
+      };
+    }
   }
   if (exact !== undefined) {
     const actual = index.slice(start, end);

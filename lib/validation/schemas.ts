@@ -303,7 +303,22 @@ export const eventStreamQuerySchema = z.strictObject({
 /** POST …/import: the format, when the content type or the content should not decide it. */
 export const importQuerySchema = z.strictObject({ format: z.enum(IMPORT_FORMAT_IDS).optional() });
 
+/** GET /annotations/{id}: as our JSON view (the default) or as one W3C Web Annotation. */
+export const annotationQuerySchema = z.strictObject({ format: z.enum(["json", "w3c"]).default("json") });
+
+/** How an export writes spreadsheet cells: formula-protected, or as they are. */
+export const CELL_MODES = ["safe", "raw"] as const;
+export type CellMode = (typeof CELL_MODES)[number];
+
 /** GET …/export: the format and the annotation filters. */
 export const exportQuerySchema = annotationMatchSchema.extend({
   format: z.enum(EXPORT_FORMAT_IDS).default("json"),
+  cells: z
+    .enum(CELL_MODES)
+    .default("safe")
+    .describe(
+      "csv only. safe (the default, for spreadsheets): a cell starting with =, +, -, @, tab or CR gets a leading ' so no " +
+        "spreadsheet runs it as a formula. raw (for pandas and other data pipelines): every cell as it is, so text equals " +
+        "the document's text[start:end].",
+    ),
 });

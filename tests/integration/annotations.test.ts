@@ -113,12 +113,43 @@ describe("creating annotations", () => {
     expect(await snapshotCounts()).toEqual(before);
   });
 
+  it("refuses (422, naming the offset) a span that splits a character, on create and on update", async () => {
+    const owner = await newUser("graphemes");
+    const text = "I 👍🏽 it; 👨\u200d👩\u200d👧 came; 🇯🇵🇫🇷 met; cafe\u0301 closed.";
+    const { documentId } = await newProjectWithDocument(owner, text);
+    const at = (s: string) => Array.from(text.slice(0, text.indexOf(s))).length;
+    const before = await snapshotCounts();
+    const cases: [string, number, number, "start" | "end"][] = [
+      ["ends between 👍 and its skin tone", 0, at("👍") + 1, "end"],
+      ["starts at the skin tone modifier", at("👍") + 1, at(" it"), "start"],
+      ["ends inside a ZWJ sequence (👨 + ZWJ)", at("👨"), at("👨") + 2, "end"],
+      ["takes 🇵🇫 out of 🇯🇵🇫🇷", at("🇯🇵") + 1, at("🇯🇵") + 3, "start"],
+      ["leaves a combining accent behind", at("cafe"), at("cafe") + 4, "end"],
+    ];
+    for (const [name, start, end, field] of cases) {
+      const result = await create(owner, documentId, { label: "claim", start, end });
+      expect(result.status, name).toBe(422);
+      expect(result.body.error.details.fields[field], name).toMatch(
+        `${field} ${field === "start" ? start : end} falls inside the character`,
+      );
+    }
+    expect(await snapshotCounts()).toEqual(before);
+    const whole = await create(owner, documentId, { label: "claim", start: at("👍"), end: at("👍") + 2, exact: "👍🏽" });
+    expect(whole.status).toBe(201);
+    const moved = await call("PATCH", `/api/v1/annotations/${whole.body.id}`, {
+      token: owner.token,
+      body: { version: 1, end: at("👍") + 1 },
+    });
+    expect(moved.status).toBe(422);
+    expect(moved.body.error.details.fields.end).toContain("👍🏽");
+  });
+
   it("lists a document's annotations ordered by start, then end", async () => {
     const { owner, documentId } = await setup();
     for (const [start, end] of [
-      [10, 20],
+      [11, 20],
       [2, 4],
-      [10, 12],
+      [11, 13],
       [0, 1],
     ]) {
       expect((await create(owner, documentId, { label: "claim", start, end })).status).toBe(201);
@@ -127,8 +158,8 @@ describe("creating annotations", () => {
     expect(list.body.annotations.map((a: { start: number; end: number }) => [a.start, a.end])).toEqual([
       [0, 1],
       [2, 4],
-      [10, 12],
-      [10, 20],
+      [11, 13],
+      [11, 20],
     ]);
     for (const a of list.body.annotations) expect(a.exact).toBe(cp(TEXT, a.start, a.end));
   });

@@ -35,6 +35,8 @@ describe("w3c export", () => {
     expect(typeof collection.id).toBe("string");
     expect(collection.total).toBe(TRICKY_SPANS.length);
     expect(collection.first.type).toBe("AnnotationPage");
+    expect(collection.last).toBe(collection.first.id);
+    expect(collection.first.partOf).toBe(collection.id);
     const items = collection.first.items;
     expect(items).toHaveLength(TRICKY_SPANS.length);
     for (const item of items) {
@@ -52,7 +54,10 @@ describe("w3c export", () => {
       expect(cp(TRICKY_TEXT, position.start - Array.from(quote.prefix).length, position.start)).toBe(quote.prefix);
       expect(cp(TRICKY_TEXT, position.end, position.end + Array.from(quote.suffix).length)).toBe(quote.suffix);
       const tagging = item.body.filter((b: { purpose: string }) => b.purpose === "tagging");
-      expect(tagging).toEqual([{ type: "TextualBody", purpose: "tagging", value: expect.stringMatching(/^(claim|quote)$/) }]);
+      expect(tagging).toEqual([
+        { type: "TextualBody", purpose: "tagging", value: expect.stringMatching(/^(claim|quote)$/), format: "text/plain" },
+      ]);
+      for (const b of item.body) if (b.type === "TextualBody") expect(b.format).toBe("text/plain");
       const source = api.find((a) => `urn:uuid:${a.id}` === item.id)!;
       const identifying = item.body.find((b: { purpose: string }) => b.purpose === "identifying");
       if (source.speaker) expect(identifying.source).toMatchObject({ name: source.speaker.name, type: "Person" });
@@ -111,6 +116,20 @@ function readAnn(ann: string) {
   return { spans, attributes, notes };
 }
 
+describe("one annotation as W3C", () => {
+  it("GET /api/v1/annotations/{id}?format=w3c is the export's Annotation with its own @context", async () => {
+    const collection = JSON.parse((await exported("w3c")).text);
+    const withSpeaker = api.find((a) => a.speaker)!;
+    const result = await call("GET", `/api/v1/annotations/${withSpeaker.id}?format=w3c`, { token: owner.token });
+    expect(result.status).toBe(200);
+    expect(result.headers.get("content-type")).toBe('application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8');
+    const single = JSON.parse(result.text);
+    const inExport = collection.first.items.find((item: { id: string }) => item.id === `urn:uuid:${withSpeaker.id}`);
+    expect(single).toEqual({ "@context": "http://www.w3.org/ns/anno.jsonld", ...inExport });
+    expect((await call("GET", `/api/v1/annotations/${withSpeaker.id}?format=xml`, { token: owner.token })).status).toBe(400);
+  });
+});
+
 describe("brat export", () => {
   it("is a zip of .txt and .ann per document whose offsets slice the .txt in code points", async () => {
     const result = await exported("brat");
@@ -143,6 +162,11 @@ describe("brat export", () => {
     }
     // The span across a paragraph break became two fragments.
     expect([...spans.values()].some((s) => s.fragments.length === 2)).toBe(true);
+    // Notes keep their tabs and carriage returns, escaped; nested claims and quotes are declared legal.
+    const allNotes = [...notes.values()].flat();
+    expect(allNotes).toContain("Note: @mention\\ttab");
+    expect(allNotes).toContain("Note: \\rcarriage");
+    expect(files.get("annotation.conf")!.toString("utf8")).toContain("<OVERLAP> Arg1:Claim|Quote, Arg2:Claim|Quote, <OVL-TYPE>:<ANY>");
   });
 
   it("slices right in Python (zipfile, str indexing)", async () => {
@@ -183,6 +207,7 @@ describe("spacy export", () => {
       expect(Object.keys(span)).toEqual(expect.arrayContaining(["start", "end", "label", "speaker"]));
       const source = api.find((a) => a.id === span.id)!;
       expect(cp(doc.text, span.start, span.end)).toBe(source.exact);
+      expect(span.text).toBe(source.exact);
       expect(span.speaker).toBe(source.speaker?.name ?? null);
     }
     const exact = Object.fromEntries(api.map((a) => [a.id, a.exact]));
@@ -199,5 +224,24 @@ print(n,bad)`,
       `${JSON.stringify(exact)}\n${result.text}`,
     );
     expect(out.trim()).toBe(`${TRICKY_SPANS.length} 0`);
+  });
+});
+
+describe("csv export", () => {
+  it("with cells=raw, reads back in Python's csv (as pandas does) with text equal to text[start:end] for every span", async () => {
+    const raw = await exported("csv&cells=raw");
+    expect(raw.status).toBe(200);
+    const out = python(
+      `import csv,io,json,sys
+text=json.loads(sys.stdin.readline())
+rows=list(csv.DictReader(io.StringIO(sys.stdin.read(), newline="")))
+print(len(rows), sum(1 for r in rows if text[int(r["start"]):int(r["end"])]!=r["text"]), sum(1 for r in rows if r["note"].startswith("'")))`,
+      `${JSON.stringify(TRICKY_TEXT)}\n${raw.text}`,
+    );
+    expect(out.trim()).toBe(`${TRICKY_SPANS.length} 0 0`);
+    // The default protects the cells a spreadsheet would run: "-1 for the plan" starts with a minus.
+    const safe = await exported("csv");
+    expect(safe.text).toContain("'-1 for the plan");
+    expect(raw.text).not.toContain("'-1 for the plan");
   });
 });

@@ -84,8 +84,8 @@ describe("json import", () => {
     const target = await emptyProject();
     const result = await importInto(target, JSON.stringify(exported), "json");
     expect(result.status).toBe(200);
-    expect(result.body.annotations).toEqual({ created: TRICKY_SPANS.length - 2, failed: 3 });
-    expect(result.body.documents).toEqual({ created: 1, failed: 1 });
+    expect(result.body.annotations).toEqual({ created: TRICKY_SPANS.length - 2, failed: 3, alreadyPresent: 0, reanchored: 0 });
+    expect(result.body.documents).toEqual({ created: 1, failed: 1, alreadyPresent: 0 });
     expect(result.body.errors).toEqual([
       { ref: "documents[0].annotations[1]", reason: "exact does not equal text[start:end]" },
       { ref: "documents[0].annotations[2]", reason: 'label must be "claim" or "quote"' },
@@ -142,15 +142,140 @@ describe("w3c import", () => {
     const list = [
       annotation(span.start, span.end, "🚢 Tokyo 🇯🇵", `urn:uuid:${documentId}`),
       annotation(span.start, span.end, "🚢 Tokyo 🇯🇵", { id: "https://elsewhere.example/doc/1", label: "Target" }),
-      annotation(span.start + 1, span.end + 1, "🚢 Tokyo 🇯🇵", `urn:uuid:${documentId}`),
+      annotation(span.start + 1, span.end + 1, "🚢 Tokyo 🇯🇵", `urn:uuid:${documentId}`), // found by its quote
+      annotation(span.start, span.end, "🚢 Osaka 🇯🇵 and much more than that", `urn:uuid:${documentId}`),
       annotation(span.start, span.end, "🚢 Tokyo 🇯🇵", "https://elsewhere.example/unknown"),
     ];
     const result = await importInto(projectId, JSON.stringify(list), "w3c");
-    expect(result.body.annotations).toEqual({ created: 2, failed: 2 });
-    expect(result.body.errors.map((e: { ref: string }) => e.ref)).toEqual(["[2]", "[3]"]);
+    expect(result.body.annotations).toEqual({ created: 3, failed: 2, alreadyPresent: 0, reanchored: 0 });
+    expect(result.body.errors.map((e: { ref: string }) => e.ref)).toEqual(["[3]", "[4]"]);
     expect(result.body.speakers.created).toBe(1);
     const single = await importInto(projectId, JSON.stringify(list[0]), "w3c");
-    expect(single.body.annotations).toEqual({ created: 1, failed: 0 });
+    expect(single.body.annotations).toEqual({ created: 1, failed: 0, alreadyPresent: 0, reanchored: 0 });
+  });
+});
+
+describe("w3c import anchors like an annotation client", () => {
+  /** Our w3c export of the tricky project, its annotations only, and a fresh project holding the same text. */
+  async function setup() {
+    const exported = JSON.parse((await exportOf(source.projectId, "w3c")).text);
+    const items = exported.first.items.filter((a: any) => a.motivation !== "replying");
+    const { projectId } = await newProjectWithDocument(owner, TRICKY_TEXT, "Round trip 🚢");
+    return { items, projectId };
+  }
+  const spans = async (projectId: string) => {
+    const documentId = (await call("GET", `/api/v1/projects/${projectId}/documents`, { token: owner.token })).body.documents[0].id;
+    const list = (await call("GET", `/api/v1/documents/${documentId}/annotations`, { token: owner.token })).body.annotations;
+    return list.map((a: any) => `${a.label} ${a.start}..${a.end} ${a.exact}`).sort();
+  };
+  const expected = TRICKY_SPANS.map((span) => {
+    const { start, end } = codePointSpan(TRICKY_TEXT, span.exact, span.occurrence);
+    return `${span.label} ${start}..${end} ${span.exact}`;
+  }).sort();
+  const withSelectors = (a: any, keep: (selector: any) => any) => ({
+    ...a,
+    id: undefined,
+    target: { ...a.target, selector: a.target.selector.map(keep).filter(Boolean) },
+  });
+
+  it("imports annotations with only a TextQuoteSelector, or only a TextPositionSelector", async () => {
+    const { items, projectId } = await setup();
+    const quoteOnly = items.map((a: any) => withSelectors(a, (s) => (s.type === "TextQuoteSelector" ? s : null)));
+    const first = await importInto(projectId, JSON.stringify(quoteOnly), "w3c");
+    expect(first.body.annotations).toEqual({ created: TRICKY_SPANS.length, failed: 0, alreadyPresent: 0, reanchored: 0 });
+    expect(await spans(projectId)).toEqual(expected);
+    const other = await setup();
+    const positionOnly = other.items.map((a: any) => withSelectors(a, (s) => (s.type === "TextPositionSelector" ? s : null)));
+    const second = await importInto(other.projectId, JSON.stringify(positionOnly), "w3c");
+    expect(second.body.annotations).toMatchObject({ created: TRICKY_SPANS.length, failed: 0 });
+    expect(await spans(other.projectId)).toEqual(expected);
+  });
+
+  it("reads Hypothesis-style annotations: target array, UTF-16 positions, type arrays, labels in any case", async () => {
+    const { items, projectId } = await setup();
+    const hypothesis = items.map((a: any) => {
+      const quote = a.target.selector[0];
+      const position = a.target.selector[1];
+      const unit = (point: number) => Array.from(TRICKY_TEXT).slice(0, point).join("").length;
+      return {
+        ...a,
+        id: undefined,
+        type: ["Annotation"],
+        body: a.body.map((b: any) =>
+          b.purpose === "tagging" ? { ...b, value: b.value === "quote" ? "Quote" : "CLAIM", type: ["TextualBody"] } : b,
+        ),
+        target: [
+          {
+            source: a.target.source,
+            selector: [
+              { type: ["TextPositionSelector"], start: unit(position.start), end: unit(position.end) },
+              { ...quote, type: ["TextQuoteSelector"] },
+            ],
+          },
+        ],
+      };
+    });
+    const result = await importInto(projectId, JSON.stringify({ type: ["AnnotationPage"], items: hypothesis }), "w3c");
+    expect(result.body.annotations).toEqual({ created: TRICKY_SPANS.length, failed: 0, alreadyPresent: 0, reanchored: 0 });
+    expect(await spans(projectId)).toEqual(expected);
+    // Spans after the first emoji are told apart from code points by their quote.
+    expect(result.body.notices.filter((n: { reason: string }) => /UTF-16/.test(n.reason)).length).toBeGreaterThan(0);
+  });
+
+  it("chooses among repeated text by prefix and suffix, and re-anchors a quote with small differences", async () => {
+    const text = "The minister said the plan works. Critics said the plan works only on paper. 👍🏽 Fine.";
+    const { projectId, documentId } = await newProjectWithDocument(owner, text, "Repeats");
+    const second = codePointSpan(text, "the plan works", 1);
+    const quote = (exact: string, prefix: string, suffix: string) => ({
+      type: "Annotation",
+      body: { purpose: "tagging", value: "Claim" },
+      target: { source: `urn:uuid:${documentId}`, selector: { type: "TextQuoteSelector", exact, prefix, suffix } },
+    });
+    const result = await importInto(
+      projectId,
+      JSON.stringify([quote("the plan works", "Critics said ", " only"), quote("Critics said the plan work only on paper", "", "")]),
+      "w3c",
+    );
+    expect(result.body.annotations).toEqual({ created: 2, failed: 0, alreadyPresent: 0, reanchored: 1 });
+    expect(result.body.notices).toEqual([{ ref: "[1]", reason: expect.stringMatching(/^re-anchored/) }]);
+    const list = (await call("GET", `/api/v1/documents/${documentId}/annotations`, { token: owner.token })).body.annotations;
+    expect(list.map((a: any) => [a.start, a.end, a.exact])).toEqual([
+      [...Object.values(codePointSpan(text, "Critics said the plan works only on paper")), "Critics said the plan works only on paper"],
+      [second.start, second.end, "the plan works"],
+    ]);
+  });
+
+  it("is idempotent: the same w3c, json or jsonl file imported twice adds nothing the second time", async () => {
+    const target = await emptyProject();
+    const json = (await exportOf(source.projectId, "json")).text;
+    expect((await importInto(target, json)).body.annotations.created).toBe(TRICKY_SPANS.length);
+    const again = await importInto(target, json);
+    expect(again.body.annotations).toEqual({ created: 0, failed: 0, alreadyPresent: TRICKY_SPANS.length, reanchored: 0 });
+    expect(again.body.documents).toEqual({ created: 0, failed: 0, alreadyPresent: 1 });
+    expect(again.body.notices[0].reason).toMatch(/^already present \(annotation [0-9a-f-]+\)/);
+    const documents = (await call("GET", `/api/v1/projects/${target}/documents`, { token: owner.token })).body.documents;
+    const documentId = documents[0].id;
+    // The same annotations as jsonl and as w3c (by id, or by via) are already present too.
+    const lines = (await exportOf(source.projectId, "jsonl")).text;
+    const jsonl = await importInto(target, lines.replaceAll(source.documentId, documentId), "jsonl");
+    expect(jsonl.body.annotations).toMatchObject({ created: 0, alreadyPresent: TRICKY_SPANS.length });
+    const w3c = JSON.parse((await exportOf(source.projectId, "w3c")).text);
+    const viaOnly = w3c.first.items
+      .filter((a: any) => a.motivation !== "replying")
+      .map((a: any) => ({ ...a, id: `https://elsewhere.example/anno/${a.id.slice(9)}x`, via: a.id }));
+    const w3cResult = await importInto(target, JSON.stringify(viaOnly), "w3c");
+    expect(w3cResult.body.annotations).toMatchObject({ created: 0, alreadyPresent: TRICKY_SPANS.length });
+    expect(await count("SELECT count(*) FROM annotations WHERE project_id = $1", [target])).toBe(TRICKY_SPANS.length);
+  });
+
+  it('takes application/ld+json; profile="…anno.jsonld" as w3c without ?format', async () => {
+    const { items, projectId } = await setup();
+    const result = await call("POST", `/api/v1/projects/${projectId}/import`, {
+      token: owner.token,
+      raw: JSON.stringify({ "@context": "http://www.w3.org/ns/anno.jsonld", type: "AnnotationPage", items }),
+      headers: { "content-type": 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"' },
+    });
+    expect(result.body).toMatchObject({ format: "w3c", annotations: { created: TRICKY_SPANS.length } });
   });
 });
 
@@ -180,7 +305,7 @@ describe("jsonl import", () => {
     const before = await count("SELECT count(*) FROM annotations WHERE project_id = $1", [projectId]);
     const result = await importInto(projectId, `${lines.join("\r\n")}\n`, "jsonl");
     expect(result.status).toBe(200);
-    expect(result.body.annotations).toEqual({ created: 3, failed: 4 });
+    expect(result.body.annotations).toEqual({ created: 3, failed: 4, alreadyPresent: 0, reanchored: 0 });
     expect(result.body.errors.map((e: { ref: string }) => e.ref)).toEqual(["line 4", "line 5", "line 6", "line 8"]);
     expect(result.body.errors[0].reason).toMatch(/not valid JSON/);
     expect(result.body.errors[2].reason).toMatch(/no document/);
@@ -190,6 +315,24 @@ describe("jsonl import", () => {
     expect(zhao.speaker.name).toBe("Zhao Lijian (MFA)");
     const speakers = (await call("GET", `/api/v1/projects/${projectId}/speakers`, { token: owner.token })).body.speakers;
     expect(speakers.filter((s: { name: string }) => s.name.startsWith("Zhao"))).toHaveLength(1);
+  });
+
+  it("reports a span that splits a character as refused, and writes the whole-character one", async () => {
+    const text = "Fans 👍🏽 the 🇯🇵🇫🇷 summit.";
+    const { projectId, documentId } = await newProjectWithDocument(owner, text, "Graphemes");
+    const thumbs = codePointSpan(text, "👍🏽");
+    const flags = codePointSpan(text, "🇯🇵🇫🇷");
+    const lines = [
+      { documentId, label: "claim", start: thumbs.start, end: thumbs.end - 1, text: "👍" },
+      { documentId, label: "claim", start: flags.start + 1, end: flags.end - 1, text: "\u{1F1F5}\u{1F1EB}" },
+      { documentId, label: "claim", start: thumbs.start, end: thumbs.end, text: "👍🏽" },
+    ].map((l) => JSON.stringify(l));
+    const result = await importInto(projectId, lines.join("\n"), "jsonl");
+    expect(result.body.annotations).toEqual({ created: 1, failed: 2, alreadyPresent: 0, reanchored: 0 });
+    expect(result.body.errors).toEqual([
+      { ref: "line 1", reason: expect.stringContaining(`end ${thumbs.end - 1} falls inside the character "👍🏽"`) },
+      { ref: "line 2", reason: expect.stringContaining(`start ${flags.start + 1} falls inside the character "🇯🇵"`) },
+    ]);
   });
 
   it("keeps review status only for reviewers and owners", async () => {

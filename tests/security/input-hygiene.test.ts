@@ -65,7 +65,7 @@ describe("dates", () => {
       body: { documents: [{ title: "Old", text: "x", publishedAt: "0000-01-01", annotations: [] }] },
     });
     expect(imported.status).toBe(200);
-    expect(imported.body.documents).toEqual({ created: 0, failed: 1 });
+    expect(imported.body.documents).toEqual({ created: 0, failed: 1, alreadyPresent: 0 });
     expect(imported.body.errors[0].reason).toMatch(/publishedAt/);
   });
 });
@@ -174,7 +174,7 @@ describe("jsonl imports", () => {
       headers: { "content-type": "application/x-ndjson" },
     });
     expect(result.status).toBe(200);
-    expect(result.body.annotations).toEqual({ created: 2501, failed: 3 });
+    expect(result.body.annotations).toEqual({ created: 2501, failed: 3, alreadyPresent: 0, reanchored: 0 });
     expect(result.body.errors).toEqual([
       { ref: "line 2501", reason: "not valid UTF-8" },
       { ref: "line 2502", reason: expect.stringMatching(/speaker\.name.*NUL/) },

@@ -1,8 +1,11 @@
 // `brat`: a zip with `<document>.txt` and `<document>.ann` per document in brat's standoff format:
 // T lines for spans (types Claim and Quote; a span across lines becomes fragments "s1 e1;s2 e2"
 // split at the newlines, as brat itself writes them), A lines for the quote kind, # AnnotatorNotes
-// for the speaker (and a second one, "Note: …", for a note), plus annotation.conf. Offsets are
-// code points into the .txt — what brat (Python) counts.
+// for the speaker (and a second one, "Note: …", for a note, its backslashes, newlines, tabs and
+// carriage returns escaped as \\, \n, \t, \r since an .ann line cannot hold them), plus
+// annotation.conf, which declares that claims and quotes may overlap and nest (<OVERLAP>). Offsets
+// are code points into the .txt — what brat (Python) counts. A newline at a span's start or end is
+// left out of its fragments (brat cannot show one), so such a T line is shorter than the span.
 
 import type { ExportAnnotation, ExportDocument, ExportFormat, ExportWriter } from "../../export/export-types";
 import { hasQuoteKind, LABEL_INFO, LABELS, QUOTE_KINDS, type Label } from "../../model/vocabulary";
@@ -15,6 +18,7 @@ export const BRAT_ANNOTATION_CONF = `[entities]
 ${LABELS.map(ENTITY).join("\n")}
 
 [relations]
+<OVERLAP> Arg1:${LABELS.map(ENTITY).join("|")}, Arg2:${LABELS.map(ENTITY).join("|")}, <OVL-TYPE>:<ANY>
 
 [events]
 
@@ -48,6 +52,13 @@ function fragmentsOf(exactPoints: string[], start: number): [number, number][] {
   return fragments;
 }
 
+const NOTE_ESCAPES: Record<string, string> = { "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r" };
+
+/** A note on one .ann line: backslash, newline, tab and carriage return escaped (\\ \n \t \r). */
+export function escapeNote(note: string): string {
+  return note.replace(/[\\\n\t\r]/g, (c) => NOTE_ESCAPES[c] as string);
+}
+
 /** The .ann lines for one document's annotations. */
 export function bratAnnLines(annotations: ExportAnnotation[]): string {
   const lines: string[] = [];
@@ -64,7 +75,7 @@ export function bratAnnLines(annotations: ExportAnnotation[]): string {
     lines.push(`${id}\t${type} ${fragments.map(([s, e]) => `${s} ${e}`).join(";")}\t${text}`);
     if (annotation.quoteKind) lines.push(`A${++a}\tQuoteKind ${id} ${annotation.quoteKind}`);
     if (annotation.speaker) lines.push(`#${++n}\tAnnotatorNotes ${id}\t${annotation.speaker.name.replace(/[\t\n]/g, " ")}`);
-    if (annotation.note) lines.push(`#${++n}\tAnnotatorNotes ${id}\tNote: ${annotation.note.replace(/[\t\r\n]+/g, " ")}`);
+    if (annotation.note) lines.push(`#${++n}\tAnnotatorNotes ${id}\tNote: ${escapeNote(annotation.note)}`);
   }
   return lines.length ? `${lines.join("\n")}\n` : "";
 }

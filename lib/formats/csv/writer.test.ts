@@ -122,7 +122,7 @@ describe("parseCsv", () => {
       [null, null, null, null],
       ["trailing space ", " leading space", "'quoted'", ","],
     ];
-    const text = rows.map(csvRow).join("");
+    const text = rows.map((row) => csvRow(row)).join("");
     const parsed = parseCsv(text);
     const expected = rows.map((row) =>
       row.map((cell) => {
@@ -203,5 +203,13 @@ describe("toCsvCells", () => {
       "2024-01-02T03:04:05.000Z",
       3,
     ]);
+  });
+});
+
+describe("cells=raw", () => {
+  it("writes every cell as it is: -40 degrees, @mayor, =1+2 and a literal '-5 degrees stay distinct and exact", () => {
+    const values = ["-40 degrees", "@mayor", "=1+2", "'-5 degrees", "\ttab"];
+    expect(parseCsv(csvRow(values, "raw"))[0]).toEqual(values);
+    expect(parseCsv(csvRow(values, "safe"))[0]).toEqual(["'-40 degrees", "'@mayor", "'=1+2", "'-5 degrees", "'\ttab"]);
   });
 });

@@ -1,7 +1,10 @@
-// `csv`: RFC 4180 (CRLF rows, quoted where needed), one annotation per row (API.md). A cell that a
-// spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) is prefixed with ' .
+// `csv`: RFC 4180 (CRLF rows, quoted where needed), one annotation per row (API.md). By default
+// (`cells=safe`, for spreadsheets) a cell that a spreadsheet would run as a formula (starting with
+// =, +, -, @, tab or CR) is prefixed with ' ; `cells=raw` (for pandas and pipelines) writes every
+// cell as it is, so `text` equals the document's text[start:end].
 
 import type { ExportAnnotation, ExportFormat } from "../../export/export-types";
+import type { CellMode } from "../../validation/schemas";
 
 export const CSV_HEADER = [
   "annotation_id",
@@ -22,16 +25,16 @@ export const CSV_HEADER = [
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** One CSV cell: neutralised against formula injection, then quoted if it needs to be. */
-export function csvCell(value: string | number | null): string {
+/** One CSV cell: neutralised against formula injection (unless raw), then quoted if it needs to be. */
+export function csvCell(value: string | number | null, cells: CellMode = "safe"): string {
   if (value === null) return "";
   let cell = String(value);
-  if (typeof value === "string" && FORMULA_START.test(cell)) cell = `'${cell}`;
+  if (cells === "safe" && typeof value === "string" && FORMULA_START.test(cell)) cell = `'${cell}`;
   return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
-export function csvRow(cells: (string | number | null)[]): string {
-  return `${cells.map(csvCell).join(",")}\r\n`;
+export function csvRow(values: (string | number | null)[], cells: CellMode = "safe"): string {
+  return `${values.map((value) => csvCell(value, cells)).join(",")}\r\n`;
 }
 
 export function toCsvCells(a: ExportAnnotation): (string | number | null)[] {
@@ -57,13 +60,19 @@ export const csvFormat: ExportFormat = {
   shape: "annotations",
   needsSpeakers: false,
   comments: "count",
-  createWriter: () => ({
-    begin: () => csvRow([...CSV_HEADER]),
-    document: () => "",
-    annotation: (a) => csvRow(toCsvCells(a)),
-    endDocument: () => "",
-    end: () => "",
-  }),
+  createWriter() {
+    let cells: CellMode = "safe";
+    return {
+      begin(meta) {
+        cells = meta.cells ?? "safe";
+        return csvRow([...CSV_HEADER]);
+      },
+      document: () => "",
+      annotation: (a) => csvRow(toCsvCells(a), cells),
+      endDocument: () => "",
+      end: () => "",
+    };
+  },
 };
 
 /** Parses RFC 4180 CSV into rows of cells (quotes undone; the ' formula guard is left as is). */

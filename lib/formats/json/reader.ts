@@ -2,21 +2,18 @@
 // annotations checked against them; speakers come with their aliases, kind and description.
 
 import { validationFailed } from "../../errors/domain-error";
-import type { ImportSpeaker } from "../../import/import-record";
+import { isJsonObject, sourceIdsOf, type ImportSpeaker } from "../../import/import-record";
 import type { ImportSession } from "../../import/import-session";
 
-type Obj = Record<string, unknown>;
-const isObject = (value: unknown): value is Obj => typeof value === "object" && value !== null && !Array.isArray(value);
-
 function speakerOf(value: unknown, details: Map<string, ImportSpeaker>): ImportSpeaker | null {
-  if (!isObject(value) || typeof value.name !== "string") return null;
+  if (!isJsonObject(value) || typeof value.name !== "string") return null;
   const known = typeof value.id === "string" ? details.get(value.id) : undefined;
   return known ?? { name: value.name };
 }
 
 /** Our json export: documents are created, then their annotations checked against them. */
 export async function importJsonExport(session: ImportSession, body: unknown): Promise<void> {
-  if (!isObject(body) || !Array.isArray(body.documents)) {
+  if (!isJsonObject(body) || !Array.isArray(body.documents)) {
     throw validationFailed("A json import is a Sourcemark json export: an object with a documents array.", {
       documents: "missing or not an array",
     });
@@ -24,7 +21,7 @@ export async function importJsonExport(session: ImportSession, body: unknown): P
   const speakers = new Map<string, ImportSpeaker>();
   if (Array.isArray(body.speakers)) {
     for (const s of body.speakers) {
-      if (!isObject(s) || typeof s.id !== "string" || typeof s.name !== "string") continue;
+      if (!isJsonObject(s) || typeof s.id !== "string" || typeof s.name !== "string") continue;
       speakers.set(s.id, {
         name: s.name,
         aliases: Array.isArray(s.aliases) ? s.aliases.filter((a): a is string => typeof a === "string") : [],
@@ -35,8 +32,8 @@ export async function importJsonExport(session: ImportSession, body: unknown): P
   }
   for (const [i, doc] of body.documents.entries()) {
     const ref = `documents[${i}]`;
-    const annotations = isObject(doc) && Array.isArray(doc.annotations) ? doc.annotations : [];
-    const created = isObject(doc)
+    const annotations = isJsonObject(doc) && Array.isArray(doc.annotations) ? doc.annotations : [];
+    const created = isJsonObject(doc)
       ? await session.createDocument({ ref, title: doc.title, text: doc.text, sourceUrl: doc.sourceUrl, publishedAt: doc.publishedAt })
       : session.rejectDocument(ref, "a document must be an object");
     for (const [j, a] of annotations.entries()) {
@@ -45,7 +42,7 @@ export async function importJsonExport(session: ImportSession, body: unknown): P
         session.skip(spanRef, `its document (${ref}) was not imported`);
         continue;
       }
-      if (!isObject(a)) {
+      if (!isJsonObject(a)) {
         session.skip(spanRef, "an annotation must be an object");
         continue;
       }
@@ -60,6 +57,7 @@ export async function importJsonExport(session: ImportSession, body: unknown): P
         speaker: speakerOf(a.speaker, speakers),
         note: a.note,
         status: a.status,
+        sourceIds: sourceIdsOf(a),
       });
     }
   }

@@ -4,15 +4,12 @@
 import { badRequest } from "../../errors/domain-error";
 import { byteLines } from "../../text/byte-lines";
 import { findUnstorableText } from "../../text/normalize";
-import { reportError, type ImportSpan } from "../../import/import-record";
+import { isJsonObject, reportError, sourceIdsOf, type ImportSpan } from "../../import/import-record";
 import type { ImportSession } from "../../import/import-session";
-
-type Obj = Record<string, unknown>;
-const isObject = (value: unknown): value is Obj => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** One jsonl record (our jsonl export's fields); `text` is the span's exact text. */
 export function jsonlSpan(line: number, value: unknown): ImportSpan | string {
-  if (!isObject(value)) return "a line must hold a JSON object";
+  if (!isJsonObject(value)) return "a line must hold a JSON object";
   return {
     ref: `line ${line}`,
     document: {
@@ -24,9 +21,10 @@ export function jsonlSpan(line: number, value: unknown): ImportSpan | string {
     start: value.start,
     end: value.end,
     exact: value.text ?? value.exact,
-    speaker: isObject(value.speaker) && typeof value.speaker.name === "string" ? { name: value.speaker.name } : null,
+    speaker: isJsonObject(value.speaker) && typeof value.speaker.name === "string" ? { name: value.speaker.name } : null,
     note: value.note,
     status: value.status,
+    sourceIds: sourceIdsOf(value),
   };
 }
 
@@ -34,12 +32,16 @@ export function jsonlSpan(line: number, value: unknown): ImportSpan | string {
 export const MAX_LINE_BYTES = 1024 * 1024;
 
 /**
- * Reads jsonl from a byte stream line by line, in linear time and flat memory whatever the file's
- * size. A line that is too long, not UTF-8, not JSON, or not storable text is reported by its
- * number and skipped; the rest are imported. A body over `limit` stops the reading: what came
- * before is imported, and the report says where it stopped (never an error after partial writes).
+ * The JSON values of a JSON Lines byte stream, line by line, in linear time and flat memory whatever
+ * the file's size. A line that is too long, not UTF-8, not JSON, or not storable text is reported
+ * by its number and skipped. A body over `limit` stops the reading: what came before is yielded,
+ * and the report says where it stopped (never an error after partial writes).
  */
-export async function importJsonLines(session: ImportSession, body: ReadableStream<Uint8Array> | null, limit: number): Promise<void> {
+export async function* readJsonLines(
+  session: ImportSession,
+  body: ReadableStream<Uint8Array> | null,
+  limit: number,
+): AsyncGenerator<{ number: number; value: unknown }> {
   if (!body) throw badRequest("Request body must be JSON lines; it was empty.");
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let bytes = 0;
@@ -77,13 +79,20 @@ export async function importJsonLines(session: ImportSession, body: ReadableStre
         session.skip(ref, `${unstorable.path} ${unstorable.problem}`);
         continue;
       }
-      const span = jsonlSpan(line.number, value);
-      if (typeof span === "string") session.skip(ref, span);
-      else await session.add(span);
+      yield { number: line.number, value };
     }
   } catch (error) {
     if (bytes <= limit) throw error;
     reportError(session.report, "(body)", `larger than ${limit} bytes: the rest was not read; split the file and import the rest`);
+  }
+}
+
+/** Our jsonl export, one annotation per line, each written as it is read. */
+export async function importJsonLines(session: ImportSession, body: ReadableStream<Uint8Array> | null, limit: number): Promise<void> {
+  for await (const { number, value } of readJsonLines(session, body, limit)) {
+    const span = jsonlSpan(number, value);
+    if (typeof span === "string") session.skip(`line ${number}`, span);
+    else await session.add(span);
   }
   await session.flush();
 }

@@ -1,4 +1,4 @@
-// `spacy`: JSONL, one line per document: {"text", "spans": [{"start", "end", "label", "speaker"}]}
+// `spacy`: JSONL, one line per document: {"text", "spans": [{"start", "end", "text", "label", "speaker"}]}
 // with offsets as Python counts them (code points), ready for `doc.char_span(start, end)`; plus
 // "meta" with the document's id and title (the convention spaCy and Prodigy use).
 
@@ -8,6 +8,8 @@ import type { ExportAnnotation, ExportDocument, ExportFormat, ExportWriter } fro
 export interface SpacySpan {
   start: number;
   end: number;
+  /** text[start:end], so a reader can check the offsets (as every format lets it). */
+  text: string;
   label: Label;
   speaker: string | null;
   quoteKind: QuoteKind | null;
@@ -30,6 +32,7 @@ export const spacyFormat: ExportFormat = {
         const span: SpacySpan = {
           start: a.start,
           end: a.end,
+          text: a.exact,
           label: a.label,
           speaker: a.speaker?.name ?? null,
           quoteKind: a.quoteKind,

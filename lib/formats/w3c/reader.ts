@@ -1,9 +1,15 @@
 // `w3c` import: W3C Web Annotations — a collection, a page, a list or one annotation, ours or
-// another tool's. Each attaches to a document of the project by its target source's id, else the
-// source's label (title); its bodies give the label, speaker, quote kind, note and status.
+// another tool's (Hypothesis, Recogito, Apache Annotator). Each attaches to a document of the
+// project by its target source's id, else the source's label (title); its bodies give the label
+// (in any case: "Quote", "claim"), speaker, quote kind, note and status. Its selectors are anchored
+// like an annotation client does (lib/text/anchor.ts): position, else quote, else a fuzzy quote.
+// `type` may be a string or an array (JSON-LD), `target` one object or an array.
 
 import { validationFailed } from "../../errors/domain-error";
+import { sourceIdsOf, uuidOfIri } from "../../import/import-record";
 import type { ImportSession } from "../../import/import-session";
+import { isLabel, labelOfName } from "../../model/vocabulary";
+import type { SpanSelectors } from "../../text/anchor";
 
 export interface W3cSpan {
   /** Where it came from in the input, for error reports ("items[3]"). */
@@ -11,10 +17,10 @@ export interface W3cSpan {
   /** Document id taken from the target source IRI, if it has one of ours. */
   documentId: string | null;
   documentTitle: string | null;
-  label: string | null;
-  start: number | null;
-  end: number | null;
-  exact: string | null;
+  label: unknown;
+  selectors: SpanSelectors;
+  /** Its id and via: a re-import finds it by either. */
+  sourceIds: string[];
   speakerName: string | null;
   speakerKind: "person" | "organization" | null;
   quoteKind: string | null;
@@ -26,12 +32,14 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 const isObject = (value: unknown): value is Record<string, Json> => typeof value === "object" && value !== null && !Array.isArray(value);
 const asArray = (value: Json | undefined): Json[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 const str = (value: Json | undefined): string | null => (typeof value === "string" ? value : null);
+/** JSON-LD lets `type` be one name or several. */
+const hasType = (value: Record<string, Json>, type: string): boolean => asArray(value.type).includes(type);
 
 /** The annotations of a collection (first.items, items), a plain list or a single annotation. */
 export function w3cItems(document: unknown): { item: string; value: Json }[] {
   if (Array.isArray(document)) return document.map((value, i) => ({ item: `[${i}]`, value: value as Json }));
   if (!isObject(document)) return [];
-  if (document.type === "Annotation") return [{ item: "annotation", value: document }];
+  if (hasType(document, "Annotation")) return [{ item: "annotation", value: document }];
   const pages: { path: string; page: Json }[] = [];
   if (document.first !== undefined) pages.push({ path: "first", page: document.first });
   if (document.items !== undefined) pages.push({ path: "", page: document });
@@ -43,17 +51,14 @@ export function w3cItems(document: unknown): { item: string; value: Json }[] {
   return out;
 }
 
-const UUID_TAIL = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
-
 export function readW3cAnnotation(item: string, value: Json): W3cSpan {
   const span: W3cSpan = {
     item,
     documentId: null,
     documentTitle: null,
     label: null,
-    start: null,
-    end: null,
-    exact: null,
+    selectors: {},
+    sourceIds: [],
     speakerName: null,
     speakerKind: null,
     quoteKind: null,
@@ -61,31 +66,45 @@ export function readW3cAnnotation(item: string, value: Json): W3cSpan {
     status: null,
   };
   if (!isObject(value)) return span;
+  span.sourceIds = sourceIdsOf(value);
+  // Several tags may come (Hypothesis): the one naming a label wins; else the first, refused by name.
+  let otherTag: string | null = null;
   for (const body of asArray(value.body)) {
-    if (!isObject(body)) continue;
-    const purpose = str(body.purpose);
-    if (purpose === "tagging") span.label = str(body.value);
-    else if (purpose === "classifying") span.quoteKind = str(body.value);
-    else if (purpose === "commenting") span.note = str(body.value);
-    else if (purpose === "assessing") span.status = str(body.value);
+    // A bare string body is a tag, as some tools write them.
+    const tagged = typeof body === "string" ? { purpose: "tagging", value: body } : isObject(body) ? body : null;
+    if (!tagged) continue;
+    const purpose = str(tagged.purpose)?.toLowerCase() ?? null;
+    const text = str(tagged.value);
+    const label = labelOfName(text);
+    if (purpose === "commenting") span.note = text;
+    else if (purpose === "assessing") span.status = text;
     else if (purpose === "identifying") {
-      const source = body.source;
-      span.speakerName = str(body.value) ?? (isObject(source) ? str(source.name) : null);
-      if (isObject(source)) span.speakerKind = source.type === "Organization" ? "organization" : source.type === "Person" ? "person" : null;
-    }
+      const source = tagged.source;
+      span.speakerName = text ?? (isObject(source) ? str(source.name) : null);
+      if (isObject(source))
+        span.speakerKind = hasType(source, "Organization") ? "organization" : hasType(source, "Person") ? "person" : null;
+    } else if (isLabel(label)) span.label ??= label;
+    else if (purpose === "classifying") span.quoteKind = text;
+    else if (purpose === "tagging") otherTag ??= text;
+    // A body with no purpose and no label is the annotation's comment (Hypothesis writes them so).
+    else if (purpose === null) span.note ??= text;
   }
-  const target = asArray(value.target)[0];
-  if (isObject(target)) {
+  span.label ??= otherTag;
+  // Hypothesis writes `target: [{ source, selector: [...] }]`: take the first target with selectors.
+  const targets = asArray(value.target).filter(isObject);
+  const target = targets.find((t) => t.selector !== undefined) ?? targets[0];
+  if (target) {
     const source = target.source;
     const sourceId = str(source) ?? (isObject(source) ? str(source.id) : null);
-    span.documentId = sourceId ? (UUID_TAIL.exec(sourceId)?.[1]?.toLowerCase() ?? null) : null;
+    span.documentId = sourceId ? uuidOfIri(sourceId) : null;
     span.documentTitle = isObject(source) ? str(source.label) : null;
     for (const selector of asArray(target.selector)) {
       if (!isObject(selector)) continue;
-      if (selector.type === "TextQuoteSelector") span.exact = str(selector.exact);
-      if (selector.type === "TextPositionSelector") {
-        span.start = typeof selector.start === "number" ? selector.start : null;
-        span.end = typeof selector.end === "number" ? selector.end : null;
+      if (hasType(selector, "TextQuoteSelector") && typeof selector.exact === "string") {
+        span.selectors.quote = { exact: selector.exact, prefix: str(selector.prefix), suffix: str(selector.suffix) };
+      }
+      if (hasType(selector, "TextPositionSelector") && typeof selector.start === "number" && typeof selector.end === "number") {
+        span.selectors.position = { start: selector.start, end: selector.end };
       }
     }
   }
@@ -95,23 +114,25 @@ export function readW3cAnnotation(item: string, value: Json): W3cSpan {
 /** W3C annotations: each attaches to a document of the project by its target source, else its label. */
 export async function importW3c(session: ImportSession, body: unknown): Promise<void> {
   const items = w3cItems(body);
-  if (items.length === 0 && !(isObject(body) && (body.type === "AnnotationCollection" || body.type === "AnnotationPage"))) {
+  if (items.length === 0 && !(isObject(body) && (hasType(body, "AnnotationCollection") || hasType(body, "AnnotationPage")))) {
     throw validationFailed("A w3c import is an AnnotationCollection, an AnnotationPage, a list of Annotations or one Annotation.", {
       type: "not a W3C Web Annotation document",
     });
   }
   for (const { item, value } of items) {
     // Comments exported as replies target an annotation, not a span of text: not annotations to import.
-    if (isObject(value) && value.motivation === "replying") continue;
+    if (isObject(value) && asArray(value.motivation).includes("replying")) continue;
     const span = readW3cAnnotation(item, value);
     await session.add({
       ref: item,
       document: { id: span.documentId, title: span.documentTitle },
       label: span.label,
       quoteKind: span.quoteKind,
-      start: span.start,
-      end: span.end,
-      exact: span.exact,
+      start: null,
+      end: null,
+      exact: null,
+      selectors: span.selectors,
+      sourceIds: span.sourceIds,
       speaker: span.speakerName ? { name: span.speakerName, kind: span.speakerKind ?? undefined } : null,
       note: span.note,
       status: span.status,

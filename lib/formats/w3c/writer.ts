@@ -1,5 +1,5 @@
 // `w3c`: the W3C Web Annotation Data Model as JSON-LD. One AnnotationCollection whose first (and
-// only) AnnotationPage holds every Annotation. Each targets its document (source) with a
+// last, and only) AnnotationPage, partOf the collection, holds every Annotation. Each targets its document (source) with a
 // TextQuoteSelector and a TextPositionSelector (code points, as the model requires); its bodies
 // carry the label (purpose "tagging"), the speaker ("identifying"), the quote kind
 // ("classifying"), the note ("commenting") and the review status ("assessing"). Each annotation's
@@ -20,6 +20,8 @@ interface W3cBody {
   type: "TextualBody" | "SpecificResource";
   purpose: "tagging" | "identifying" | "classifying" | "commenting" | "assessing";
   value?: string;
+  /** Every textual body is plain text (the model's SHOULD). Documents have no language yet, so none is given. */
+  format?: "text/plain";
   source?: { id: string; type: "Person" | "Organization" | "Agent"; name: string };
 }
 
@@ -42,7 +44,8 @@ export interface W3cAnnotation {
 }
 
 export function toW3cAnnotation(a: ExportAnnotation, baseUrl?: string, speakerKind?: "person" | "organization"): W3cAnnotation {
-  const body: W3cBody[] = [{ type: "TextualBody", purpose: "tagging", value: a.label }];
+  const text = (purpose: W3cBody["purpose"], value: string): W3cBody => ({ type: "TextualBody", purpose, value, format: "text/plain" });
+  const body: W3cBody[] = [text("tagging", a.label)];
   if (a.speaker) {
     body.push({
       type: "SpecificResource",
@@ -54,9 +57,9 @@ export function toW3cAnnotation(a: ExportAnnotation, baseUrl?: string, speakerKi
       },
     });
   }
-  if (a.quoteKind) body.push({ type: "TextualBody", purpose: "classifying", value: a.quoteKind });
-  if (a.note) body.push({ type: "TextualBody", purpose: "commenting", value: a.note });
-  body.push({ type: "TextualBody", purpose: "assessing", value: a.status });
+  if (a.quoteKind) body.push(text("classifying", a.quoteKind));
+  if (a.note) body.push(text("commenting", a.note));
+  body.push(text("assessing", a.status));
   return {
     id: uuidIri(a.id),
     type: "Annotation",
@@ -113,10 +116,13 @@ export const w3cFormat: ExportFormat = {
         meta = m;
         kinds = new Map(speakers.map((s) => [s.id, s.kind]));
         const collection = `urn:sourcemark:project:${m.project.id}:export:${m.exportedAt}`;
+        // One page holds every annotation: it is both the first and the last.
+        const page = `${collection}:page:1`;
         return (
           `{"@context":${JSON.stringify(W3C_CONTEXT)},"id":${JSON.stringify(collection)},"type":"AnnotationCollection",` +
           `"label":${JSON.stringify(`${m.project.name} — Sourcemark export`)},"generated":${JSON.stringify(m.exportedAt)},` +
-          `"first":{"id":${JSON.stringify(`${collection}:page:1`)},"type":"AnnotationPage","startIndex":0,"items":[`
+          `"last":${JSON.stringify(page)},` +
+          `"first":{"id":${JSON.stringify(page)},"type":"AnnotationPage","partOf":${JSON.stringify(collection)},"startIndex":0,"items":[`
         );
       },
       document: () => "",

@@ -1,4 +1,4 @@
-// GET /api/v1/projects/{projectId}/export?format=…&documentId&label&speakerId&status&author&q&from&to
+// GET /api/v1/projects/{projectId}/export?format=…&cells=safe|raw&documentId&label&speakerId&status&author&q&from&to
 // Streams the file as it is read from the database.
 
 import { requireActor } from "@/lib/auth/authenticate";
@@ -11,8 +11,8 @@ import { exportQuerySchema } from "@/lib/validation/schemas";
 
 export const GET = apiRoute<{ projectId: string }>(async (request, { projectId }) => {
   const actor = await requireActor(request);
-  const { format: formatId, ...filter } = parseQuery(exportQuerySchema, request);
-  const file = await exportProject({ actor, projectId, formatId, filter, baseUrl: publicOrigin(request) });
+  const { format: formatId, cells, ...filter } = parseQuery(exportQuerySchema, request);
+  const file = await exportProject({ actor, projectId, formatId, filter, cells, baseUrl: publicOrigin(request) });
   return new Response(file.body, {
     headers: {
       "Content-Type": file.contentType,

@@ -1,0 +1,61 @@
+// `doccano`: doccano's JSONL for sequence labeling, one document per line:
+// {"text", "label": [[start, end, "Claim"|"Quote"], …]} with offsets in UTF-16 units (what doccano's
+// editor counts), ready to import into a doccano project with the labels Claim and Quote. Extra
+// fields, which doccano keeps as the example's metadata: "speakers": [[start, end, "name"], …] (the
+// speaker of the span at those offsets), "title", "source_url", "published_at", "documentId".
+
+import type { ExportAnnotation, ExportDocument, ExportFormat, ExportWriter } from "../../export/export-types";
+import { LABEL_INFO } from "../../model/vocabulary";
+import { CodePointIndex } from "../../text/code-points";
+
+export type DoccanoSpan = [start: number, end: number, value: string];
+
+export interface DoccanoLine {
+  text: string;
+  label: DoccanoSpan[];
+  speakers: DoccanoSpan[];
+  title: string;
+  source_url: string | null;
+  published_at: string | null;
+  documentId: string;
+}
+
+export const doccanoFormat: ExportFormat = {
+  shape: "documents",
+  needsSpeakers: false,
+  comments: "none",
+  createWriter(): ExportWriter {
+    let index = new CodePointIndex("");
+    let label: DoccanoSpan[] = [];
+    let speakers: DoccanoSpan[] = [];
+    return {
+      begin: () => "",
+      document(d: ExportDocument) {
+        index = new CodePointIndex(d.text ?? "");
+        label = [];
+        speakers = [];
+        return "";
+      },
+      annotation(a: ExportAnnotation) {
+        const start = index.toUtf16(a.start);
+        const end = index.toUtf16(a.end);
+        label.push([start, end, LABEL_INFO[a.label].name]);
+        if (a.speaker) speakers.push([start, end, a.speaker.name]);
+        return "";
+      },
+      endDocument(d: ExportDocument) {
+        const line: DoccanoLine = {
+          text: d.text ?? "",
+          label,
+          speakers,
+          title: d.title,
+          source_url: d.sourceUrl,
+          published_at: d.publishedAt,
+          documentId: d.id,
+        };
+        return `${JSON.stringify(line)}\n`;
+      },
+      end: () => "",
+    };
+  },
+};

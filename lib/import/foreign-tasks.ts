@@ -1,0 +1,99 @@
+// Files of other annotation tools (Label Studio, doccano): one task per document, its text and its
+// regions. Documents are created from the tasks' texts (or found, when imported before); each
+// region's offsets are read in the file's unit — UTF-16 units or code points, decided over the whole
+// file by checking regions against their text (lib/text/offset-units.ts) — and a region that fits
+// neither reading is refused by name. What is left goes through the session like any span.
+
+import { CodePointIndex } from "../text/code-points";
+import { OffsetUnitVote, resolveRegion } from "../text/offset-units";
+import { reportNotice } from "./import-record";
+import type { ImportSession } from "./import-session";
+
+export interface ForeignRegion {
+  /** "[3].annotations[0].result[2]", "line 4: label[1]". */
+  ref: string;
+  start: unknown;
+  end: unknown;
+  /** The region's text as the tool wrote it (Label Studio does; doccano does not). */
+  text: string | null;
+  label: unknown;
+  speaker: string | null;
+  quoteKind?: unknown;
+  note?: unknown;
+  /** Its id in the tool, for idempotent re-imports. */
+  sourceId: string | null;
+}
+
+export interface ForeignTask {
+  ref: string;
+  title: unknown;
+  text: unknown;
+  sourceUrl?: unknown;
+  publishedAt?: unknown;
+  regions: ForeignRegion[];
+}
+
+const MAX_TITLE = 200;
+
+/** A task's title: the file's field when it has one, else the text's first non-empty line (shortened). */
+export function titleOf(field: unknown, text: unknown): unknown {
+  if (typeof field === "string" && field.trim()) return field;
+  if (typeof text !== "string") return field;
+  const line =
+    text
+      .split("\n")
+      .find((l) => l.trim())
+      ?.trim() ?? "";
+  const points = Array.from(line);
+  return points.length > MAX_TITLE ? `${points.slice(0, MAX_TITLE - 1).join("")}…` : line;
+}
+
+export async function importForeignTasks(session: ImportSession, tasks: ForeignTask[]): Promise<void> {
+  const indexes = tasks.map((task) => (typeof task.text === "string" ? new CodePointIndex(task.text) : null));
+  const vote = new OffsetUnitVote();
+  tasks.forEach((task, i) => {
+    const index = indexes[i];
+    if (index) for (const region of task.regions) vote.add(index, region);
+  });
+  const unit = vote.unit;
+  reportNotice(session.report, "(file)", `offsets read as ${unit === "utf-16" ? "UTF-16 units" : "code points"}`);
+  for (const [i, task] of tasks.entries()) {
+    const created = await session.createDocument({
+      ref: task.ref,
+      title: task.title,
+      text: task.text,
+      sourceUrl: task.sourceUrl,
+      publishedAt: task.publishedAt,
+    });
+    const index = indexes[i];
+    for (const region of task.regions) {
+      if (!created || !index) {
+        session.skip(region.ref, `its document (${task.ref}) was not imported`);
+        continue;
+      }
+      const span = resolveRegion(index, region, unit);
+      if (!span) {
+        const what = region.text === null ? "" : ` ${JSON.stringify(region.text)}`;
+        session.skip(
+          region.ref,
+          `region${what} at ${String(region.start)}..${String(region.end)} matches the text neither in UTF-16 units nor in code points`,
+        );
+        continue;
+      }
+      await session.add({
+        ref: region.ref,
+        document: { created },
+        label: region.label,
+        quoteKind: region.quoteKind ?? null,
+        start: span.start,
+        end: span.end,
+        exact: index.slice(span.start, span.end),
+        speaker: region.speaker ? { name: region.speaker } : null,
+        note: region.note ?? null,
+        status: null,
+        sourceIds: region.sourceId ? [region.sourceId] : [],
+      });
+    }
+  }
+  await session.flush();
+}

@@ -1,0 +1,238 @@
+// Moving in from peers: Label Studio and doccano files as those tools write them (offsets in UTF-16
+// units, emoji before the spans), our exports in both formats read back without loss, offsets'
+// unit told per file, regions that fit neither reading refused by name, re-imports idempotent.
+
+import { describe, expect, it } from "vitest";
+import { call, newUser } from "../helpers/api";
+import { codePointSpan, TRICKY_SPANS, TRICKY_TEXT, trickyProject } from "../helpers/fixtures";
+import { python } from "../helpers/python";
+
+const owner = await newUser("interop");
+const source = await trickyProject(owner, "Interop 🚢 article");
+
+async function emptyProject(): Promise<string> {
+  return (await call("POST", "/api/v1/projects", { token: owner.token, body: { name: "Moved in" } })).body.id;
+}
+
+async function importInto(projectId: string, body: string, format?: string, contentType = "application/json") {
+  return call("POST", `/api/v1/projects/${projectId}/import${format ? `?format=${format}` : ""}`, {
+    token: owner.token,
+    raw: body,
+    headers: { "content-type": contentType },
+  });
+}
+
+/** Every annotation of the project as "label start..end exact | speaker | quoteKind | note", sorted. */
+async function spansOf(projectId: string): Promise<string[]> {
+  const exported = (await call("GET", `/api/v1/projects/${projectId}/export?format=json`, { token: owner.token })).body;
+  return exported.documents
+    .flatMap((d: any) => d.annotations)
+    .map((a: any) => `${a.label} ${a.start}..${a.end} ${a.exact} | ${a.speaker?.name ?? "-"} | ${a.quoteKind ?? "-"} | ${a.note ?? "-"}`)
+    .sort();
+}
+
+const ARTICLE = "🚢🚢 Tokyo 🇯🇵: the ministry 👍🏽 said “we will join, 👨‍👩‍👧 together.”\nAnalysts doubt it.";
+// What the tools count: JavaScript string offsets, UTF-16 units.
+const units = (exact: string) => ({ start: ARTICLE.indexOf(exact), end: ARTICLE.indexOf(exact) + exact.length });
+
+/** A Label Studio (1.x) JSON export of one task, field for field as it writes one. */
+function labelStudioExport(regions: { id: string; exact: string; label: string; speaker?: string; start?: number; end?: number }[]) {
+  return [
+    {
+      id: 7,
+      annotations: [
+        {
+          id: 12,
+          completed_by: 1,
+          result: regions.flatMap((r) => {
+            const { start, end } = r.start === undefined ? units(r.exact) : { start: r.start, end: r.end as number };
+            const region = {
+              value: { start, end, text: r.exact, labels: [r.label] },
+              id: r.id,
+              from_name: "label",
+              to_name: "text",
+              type: "labels",
+              origin: "manual",
+            };
+            const speaker = {
+              value: { start, end, text: [r.speaker] },
+              id: r.id,
+              from_name: "speaker",
+              to_name: "text",
+              type: "textarea",
+              origin: "manual",
+            };
+            return r.speaker ? [region, speaker] : [region];
+          }),
+          was_cancelled: false,
+          ground_truth: false,
+          created_at: "2026-05-02T10:11:12.345678Z",
+          updated_at: "2026-05-02T10:11:12.345678Z",
+          draft_created_at: null,
+          lead_time: 18.2,
+          prediction: {},
+          result_count: 0,
+          unique_id: "9d1b6c54-2f1c-4a55-8f4e-0f4c1d2b3a4e",
+          import_id: null,
+          last_action: null,
+          task: 7,
+          project: 3,
+          updated_by: 1,
+          parent_prediction: null,
+          parent_annotation: null,
+          last_created_by: null,
+        },
+      ],
+      file_upload: "a1b2c3d4-articles.json",
+      drafts: [],
+      predictions: [],
+      data: { text: ARTICLE },
+      meta: {},
+      created_at: "2026-05-02T10:00:00.000000Z",
+      updated_at: "2026-05-02T10:11:12.400000Z",
+      inner_id: 1,
+      total_annotations: 1,
+      cancelled_annotations: 0,
+      total_predictions: 0,
+      comment_count: 0,
+      unresolved_comment_count: 0,
+      last_comment_updated_at: null,
+      project: 3,
+      updated_by: 1,
+      comment_authors: [],
+    },
+  ];
+}
+
+const cpSpan = (exact: string) => codePointSpan(ARTICLE, exact);
+
+describe("labelstudio import", () => {
+  const regions = [
+    { id: "vT5x2Ahd1Q", exact: "“we will join, 👨‍👩‍👧 together.”", label: "Quote", speaker: "Japanese Ministry of Defense" },
+    { id: "b8Kq0LmZ3r", exact: "Tokyo 🇯🇵", label: "Claim" },
+    { id: "Xy7Pq2Wn4s", exact: "Analysts doubt it.", label: "claim" },
+  ];
+
+  it("reads a Label Studio export without ?format: UTF-16 offsets after emoji, labels in any case, speakers per region", async () => {
+    const projectId = await emptyProject();
+    const result = await importInto(projectId, JSON.stringify(labelStudioExport(regions)));
+    expect(result.body).toMatchObject({
+      format: "labelstudio",
+      documents: { created: 1, failed: 0 },
+      annotations: { created: 3, failed: 0 },
+      errors: [],
+    });
+    expect(result.body.notices).toContainEqual({ ref: "(file)", reason: "offsets read as UTF-16 units" });
+    const q = cpSpan(regions[0]!.exact);
+    const t = cpSpan("Tokyo 🇯🇵");
+    const a = cpSpan("Analysts doubt it.");
+    expect(await spansOf(projectId)).toEqual(
+      [
+        `quote ${q.start}..${q.end} ${regions[0]!.exact} | Japanese Ministry of Defense | - | -`,
+        `claim ${t.start}..${t.end} Tokyo 🇯🇵 | - | - | -`,
+        `claim ${a.start}..${a.end} Analysts doubt it. | - | - | -`,
+      ].sort(),
+    );
+    const documents = (await call("GET", `/api/v1/projects/${projectId}/documents`, { token: owner.token })).body.documents;
+    expect(documents[0].title).toBe("🚢🚢 Tokyo 🇯🇵: the ministry 👍🏽 said “we will join, 👨‍👩‍👧 together.”"); // its first line
+    // The same file again: nothing new.
+    const again = await importInto(projectId, JSON.stringify(labelStudioExport(regions)));
+    expect(again.body.annotations).toEqual({ created: 0, failed: 0, alreadyPresent: 3, reanchored: 0 });
+    expect(again.body.documents).toEqual({ created: 0, failed: 0, alreadyPresent: 1 });
+  });
+
+  it("reads code point offsets (older Label Studio) too, and refuses a region that fits neither reading, naming it", async () => {
+    const projectId = await emptyProject();
+    const byPoints = regions.map((r) => ({ ...r, ...cpSpan(r.exact) }));
+    const wrong = { id: "Zz9Zz9Zz9Z", exact: "the ministry", label: "Claim", start: 3, end: 15 };
+    const result = await importInto(projectId, JSON.stringify(labelStudioExport([...byPoints, wrong])), "labelstudio");
+    expect(result.body.annotations).toMatchObject({ created: 3, failed: 1 });
+    expect(result.body.notices).toContainEqual({ ref: "(file)", reason: "offsets read as code points" });
+    expect(result.body.errors).toEqual([
+      {
+        ref: "[0].annotations[0].result[4]",
+        reason: 'region "the ministry" at 3..15 matches the text neither in UTF-16 units nor in code points',
+      },
+    ]);
+  });
+
+  it("round-trips: export labelstudio → import into an empty project gives the same spans, labels, speakers, kinds, notes", async () => {
+    const exported = await call("GET", `/api/v1/projects/${source.projectId}/export?format=labelstudio`, { token: owner.token });
+    expect(exported.status).toBe(200);
+    const tasks = JSON.parse(exported.text);
+    expect(tasks).toHaveLength(1);
+    // Label Studio reads its offsets as JavaScript string offsets: they slice the region's text so.
+    for (const r of tasks[0].annotations[0].result.filter((x: any) => x.type === "labels")) {
+      expect(tasks[0].data.text.slice(r.value.start, r.value.end)).toBe(r.value.text);
+    }
+    const out = python(
+      `import json,sys
+t=json.load(sys.stdin)[0]
+b=t["data"]["text"].encode("utf-16-le")
+bad=[r["id"] for r in t["annotations"][0]["result"] if r["type"]=="labels" and b[2*r["value"]["start"]:2*r["value"]["end"]].decode("utf-16-le")!=r["value"]["text"]]
+print(len(bad))`,
+      exported.text,
+    );
+    expect(out.trim()).toBe("0");
+    const target = await emptyProject();
+    const result = await importInto(target, exported.text);
+    expect(result.body.annotations).toMatchObject({ created: TRICKY_SPANS.length, failed: 0 });
+    expect(await spansOf(target)).toEqual(await spansOf(source.projectId));
+  });
+});
+
+describe("doccano import", () => {
+  /** doccano's JSONL export of a sequence-labeling project, as it writes each line. */
+  const doccanoLine = (id: number, text: string, label: [number, number, string][]) => JSON.stringify({ id, text, label, Comments: [] });
+
+  it("reads a doccano export: UTF-16 offsets told from code points by which reading splits no character", async () => {
+    const projectId = await emptyProject();
+    const second = "Plain 😀 text, 👍🏽 then a claim here.";
+    const u = (text: string, exact: string): [number, number] => [text.indexOf(exact), text.indexOf(exact) + exact.length];
+    const body = [
+      doccanoLine(1, ARTICLE, [
+        [...u(ARTICLE, "“we will join, 👨‍👩‍👧 together.”"), "Quote"],
+        [...u(ARTICLE, "Tokyo 🇯🇵"), "Claim"],
+      ]),
+      doccanoLine(2, second, [[...u(second, "a claim here"), "CLAIM"]]),
+    ].join("\n");
+    const result = await importInto(projectId, `${body}\n`, "doccano", "application/x-ndjson");
+    expect(result.body).toMatchObject({ format: "doccano", documents: { created: 2 }, annotations: { created: 3, failed: 0 } });
+    expect(result.body.notices).toContainEqual({ ref: "(file)", reason: "offsets read as UTF-16 units" });
+    const q = cpSpan("“we will join, 👨‍👩‍👧 together.”");
+    const spans = await spansOf(projectId);
+    expect(spans).toContain(`quote ${q.start}..${q.end} “we will join, 👨‍👩‍👧 together.” | - | - | -`);
+    const c = codePointSpan(second, "a claim here");
+    expect(spans).toContain(`claim ${c.start}..${c.end} a claim here | - | - | -`);
+    const again = await importInto(projectId, `${body}\n`, "doccano", "application/x-ndjson");
+    expect(again.body.annotations).toMatchObject({ created: 0, alreadyPresent: 3 });
+  });
+
+  it("refuses a span that splits a character in both readings, naming it", async () => {
+    const projectId = await emptyProject();
+    const thumbs = ARTICLE.indexOf("👍🏽");
+    // Code point offset of the skin tone (inside 👍🏽 either way it is read).
+    const inside = Array.from(ARTICLE.slice(0, thumbs)).length + 1;
+    const body = doccanoLine(3, ARTICLE, [[inside, inside + 4, "Claim"]]);
+    const result = await importInto(projectId, body, "doccano");
+    expect(result.body.annotations).toMatchObject({ created: 0, failed: 1 });
+    expect(result.body.errors[0]).toEqual({
+      ref: "line 1: label[0]",
+      reason: `region at ${inside}..${inside + 4} matches the text neither in UTF-16 units nor in code points`,
+    });
+  });
+
+  it("round-trips: export doccano → import into an empty project gives the same spans, labels and speakers", async () => {
+    const exported = await call("GET", `/api/v1/projects/${source.projectId}/export?format=doccano`, { token: owner.token });
+    expect(exported.status).toBe(200);
+    const line = JSON.parse(exported.text.trim());
+    expect(line.text).toBe(TRICKY_TEXT);
+    expect(line.label).toHaveLength(TRICKY_SPANS.length);
+    const target = await emptyProject();
+    const result = await importInto(target, exported.text, "doccano");
+    expect(result.body.annotations).toMatchObject({ created: TRICKY_SPANS.length, failed: 0 });
+    // doccano keeps label and speaker; quote kinds and notes are not carried.
+    const keep = (s: string) => s.split(" | ").slice(0, 2).join(" | ");
+    expect((await spansOf(target)).map(keep)).toEqual((await spansOf(source.projectId)).map(keep));
+  });
+});
