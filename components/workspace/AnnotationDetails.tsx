@@ -1,8 +1,9 @@
 "use client";
 // The selected annotation: its text, and (as the role allows) its label, speaker, quote kind and
-// note to change, accept/reject for reviewers, and delete (with undo, offered by the workspace).
+// note to change, accept/reject for reviewers, and delete (with undo, offered by the workspace);
+// its review (who rejected it, and why); and its comment thread (children).
 
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent, type ReactNode } from "react";
 import { AnnotationStatus, hasQuoteKind, LABEL_INFO, LABELS, QUOTE_KIND_NAMES, type Label, type QuoteKind } from "@/lib/model/vocabulary";
 import type { SpeakerView } from "@/lib/speakers/speakers";
 import { QuoteKindSelect } from "./QuoteKindSelect";
@@ -22,6 +23,8 @@ export interface AnnotationDetailsProps {
   onUpdate: (changes: AnnotationChanges & { speakerChoice?: SpeakerChoice }) => Promise<boolean>;
   onDelete: () => void;
   onClose: () => void;
+  /** Shown below the annotation: its comment thread. */
+  children?: ReactNode;
 }
 
 export function AnnotationDetails({
@@ -34,6 +37,7 @@ export function AnnotationDetails({
   onUpdate,
   onDelete,
   onClose,
+  children,
 }: AnnotationDetailsProps) {
   const headingId = useId();
   const noteId = useId();
@@ -81,6 +85,12 @@ export function AnnotationDetails({
       <p className="muted details-meta">
         by {annotation.author.name} · {annotation.status} · version {annotation.version}
       </p>
+      {annotation.status === AnnotationStatus.rejected && annotation.reviewedBy && (
+        <p className="details-review">
+          Rejected by {annotation.reviewedBy.name}
+          {annotation.reviewReason ? `: ${annotation.reviewReason}` : "."}
+        </p>
+      )}
       {mayEdit ? (
         <form className="stack" onSubmit={onSubmit}>
           <fieldset className="label-choice">
@@ -162,6 +172,7 @@ export function AnnotationDetails({
           Delete
         </button>
       )}
+      {children}
     </div>
   );
 }
