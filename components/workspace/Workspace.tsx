@@ -159,14 +159,14 @@ export function Workspace({ document, annotations: packed, speakers: initialSpea
         <RemoteNotice text={notice?.text ?? null} onDismiss={live.dismissNotice} />
         {selected && (
           <AnnotationDetails
-            key={`${selected.id}:${selected.version}`}
+            key={selected.id}
             annotation={selected}
             speakerName={speakerName(selected, speakerById)}
             speakers={speakers}
             mayEdit={!selected.pending && canEditAnnotation(role, own(selected))}
             mayReview={!selected.pending && can(role, "annotation.review")}
             mayDelete={mayDelete(selected)}
-            onUpdate={(changes) => update(selected, changes)}
+            onUpdate={(changes, base) => update(base, changes)}
             onDelete={() => void remove(selected)}
             onClose={() => select(null)}
           >
