@@ -109,3 +109,14 @@ export function codePoints(text: string, exact: string, occurrence = 0): { start
   const start = Array.from(text.slice(0, index)).length;
   return { start, end: start + Array.from(exact).length };
 }
+
+/** Selects `exact`, presses the label's key and, given a query, types it into the Speaker combobox (returned, focused). */
+export async function tag(page: Page, exact: string, key: "c" | "q", speakerQuery: string | null, occurrence = 0) {
+  await selectText(page, exact, occurrence);
+  await expect(page.getByRole("toolbar", { name: "Tag the selection" })).toBeVisible();
+  await page.keyboard.press(key);
+  const speaker = page.getByRole("combobox", { name: "Speaker", exact: true });
+  await expect(speaker).toBeFocused();
+  if (speakerQuery) await speaker.fill(speakerQuery);
+  return speaker;
+}

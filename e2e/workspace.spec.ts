@@ -2,7 +2,7 @@
 // delete and undo, by mouse and by keyboard.
 
 import { expect, test, type Page } from "@playwright/test";
-import { codePoints, openNewDocument, SEED_ARTICLE, selectText, signUp } from "./helpers";
+import { codePoints, openNewDocument, SEED_ARTICLE, selectText, signUp, tag } from "./helpers";
 
 const ZHAO_QUOTE =
   "“Due to its history of modern militarist aggression, what Japan should do is to earnestly learn lessons from history, stick to the path of peaceful development, and refrain from doing anything that undermines mutual trust between countries in East Asia, a highland of peace and stability and of cooperation and development, not a battleground for geopolitical contention,”";
@@ -56,16 +56,6 @@ test("quote Zhao Lijian by mouse, creating the speaker; it survives a reload at 
   });
   await expect(highlight.first()).toHaveAttribute("data-annotation-id", annotation!.id);
 });
-
-async function tag(page: Page, exact: string, key: "c" | "q", speakerQuery: string | null, occurrence = 0) {
-  await selectText(page, exact, occurrence);
-  await expect(page.getByRole("toolbar", { name: "Tag the selection" })).toBeVisible();
-  await page.keyboard.press(key);
-  const speaker = page.getByRole("combobox", { name: "Speaker", exact: true });
-  await expect(speaker).toBeFocused();
-  if (speakerQuery) await speaker.fill(speakerQuery);
-  return speaker;
-}
 
 async function waitForSaved(page: Page, count: number) {
   await expect(rows(page)).toHaveCount(count);
@@ -229,11 +219,14 @@ test("select from the sidebar, edit speaker, label and note; a stale edit report
   const [edited] = await annotationsOf(page, documentId);
   expect(edited).toMatchObject({ label: "quote", speaker: { name: "Japanese Ministry of Defense" } });
 
-  // Someone else changes it meanwhile.
-  const response = await page.request.patch(`/api/v1/annotations/${edited!.id}`, { data: { version: 3, note: "changed elsewhere" } });
-  expect(response.status()).toBe(200);
+  // Someone else changes it while the note is being edited: the form keeps what was typed (it
+  // does not follow the live change), and saving it meets the conflict.
   const group = page.getByRole("group", { name: "Selected quote" });
   await group.getByLabel("Note").fill("my late edit");
+  const response = await page.request.patch(`/api/v1/annotations/${edited!.id}`, { data: { version: 3, note: "changed elsewhere" } });
+  expect(response.status()).toBe(200);
+  await expect(group).toContainText("version 4");
+  await expect(group.getByLabel("Note")).toHaveValue("my late edit");
   await group.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "changed this annotation meanwhile" })).toBeVisible();
   await expect(page.getByRole("group", { name: "Selected quote" }).getByLabel("Note")).toHaveValue("changed elsewhere");

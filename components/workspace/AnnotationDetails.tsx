@@ -1,8 +1,9 @@
 "use client";
 // The selected annotation: its text, and (as the role allows) its label, speaker, quote kind and
-// note to change, accept/reject for reviewers, and delete (with undo, offered by the workspace).
+// note to change, accept/reject for reviewers, and delete (with undo, offered by the workspace);
+// its review (who rejected it, and why); and its comment thread (children).
 
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent, type ReactNode } from "react";
 import { AnnotationStatus, hasQuoteKind, LABEL_INFO, LABELS, QUOTE_KIND_NAMES, type Label, type QuoteKind } from "@/lib/model/vocabulary";
 import type { SpeakerView } from "@/lib/speakers/speakers";
 import { QuoteKindSelect } from "./QuoteKindSelect";
@@ -19,9 +20,15 @@ export interface AnnotationDetailsProps {
   mayEdit: boolean;
   mayReview: boolean;
   mayDelete: boolean;
-  onUpdate: (changes: AnnotationChanges & { speakerChoice?: SpeakerChoice }) => Promise<boolean>;
+  /**
+   * Saves changes made to `base` (the version the form was filled from): a newer version saved by
+   * someone else meanwhile makes the server refuse it (409) rather than silently overwrite theirs.
+   */
+  onUpdate: (changes: AnnotationChanges & { speakerChoice?: SpeakerChoice }, base: StoredAnnotation) => Promise<boolean>;
   onDelete: () => void;
   onClose: () => void;
+  /** Shown below the annotation: its comment thread. */
+  children?: ReactNode;
 }
 
 export function AnnotationDetails({
@@ -34,25 +41,42 @@ export function AnnotationDetails({
   onUpdate,
   onDelete,
   onClose,
+  children,
 }: AnnotationDetailsProps) {
   const headingId = useId();
   const noteId = useId();
+  // The version the form was filled from. The form follows newer versions (a colleague's change
+  // arriving live, our own saved one) unless something typed in it is unsaved: that is kept, and
+  // saving it meets the server's conflict check.
+  const [base, setBase] = useState(annotation);
   const [label, setLabel] = useState<Label>(annotation.label);
   const [kind, setKind] = useState<QuoteKind | null>(annotation.quoteKind);
   const [note, setNote] = useState(annotation.note ?? "");
   const [speakerChoice, setSpeakerChoice] = useState<SpeakerChoice | null>(null);
   const [editingSpeaker, setEditingSpeaker] = useState(false);
   const [busy, setBusy] = useState(false);
+  /** Set once a save has been answered: the form shows what the store holds now. */
+  const [saved, setSaved] = useState(false);
+  const dirty = label !== base.label || kind !== base.quoteKind || note !== (base.note ?? "") || speakerChoice !== null;
+  if (annotation !== base && !busy && (saved || !dirty)) {
+    setBase(annotation);
+    setLabel(annotation.label);
+    setKind(annotation.quoteKind);
+    setNote(annotation.note ?? "");
+    setSpeakerChoice(null);
+    setSaved(false);
+  }
 
   const save = async (extra: { speakerChoice?: SpeakerChoice } = {}) => {
     setBusy(true);
     const changes: AnnotationChanges & { speakerChoice?: SpeakerChoice } = {};
-    if (label !== annotation.label) changes.label = label;
-    if (hasQuoteKind(label) && kind !== annotation.quoteKind) changes.quoteKind = kind;
-    if ((note || null) !== annotation.note) changes.note = note || null;
+    if (label !== base.label) changes.label = label;
+    if (hasQuoteKind(label) && kind !== base.quoteKind) changes.quoteKind = kind;
+    if ((note || null) !== base.note) changes.note = note || null;
     const choice = extra.speakerChoice ?? speakerChoice;
     if (choice) changes.speakerChoice = choice;
-    await onUpdate(changes);
+    await onUpdate(changes, base);
+    setSaved(true);
     setBusy(false);
   };
 
@@ -81,6 +105,12 @@ export function AnnotationDetails({
       <p className="muted details-meta">
         by {annotation.author.name} · {annotation.status} · version {annotation.version}
       </p>
+      {annotation.status === AnnotationStatus.rejected && annotation.reviewedBy && (
+        <p className="details-review">
+          Rejected by {annotation.reviewedBy.name}
+          {annotation.reviewReason ? `: ${annotation.reviewReason}` : "."}
+        </p>
+      )}
       {mayEdit ? (
         <form className="stack" onSubmit={onSubmit}>
           <fieldset className="label-choice">
@@ -143,7 +173,7 @@ export function AnnotationDetails({
             type="button"
             className="secondary"
             disabled={annotation.status === AnnotationStatus.accepted}
-            onClick={() => void onUpdate({ status: AnnotationStatus.accepted })}
+            onClick={() => void onUpdate({ status: AnnotationStatus.accepted }, annotation)}
           >
             Accept
           </button>
@@ -151,7 +181,7 @@ export function AnnotationDetails({
             type="button"
             className="secondary"
             disabled={annotation.status === AnnotationStatus.rejected}
-            onClick={() => void onUpdate({ status: AnnotationStatus.rejected })}
+            onClick={() => void onUpdate({ status: AnnotationStatus.rejected }, annotation)}
           >
             Reject
           </button>
@@ -162,6 +192,7 @@ export function AnnotationDetails({
           Delete
         </button>
       )}
+      {children}
     </div>
   );
 }

@@ -2,7 +2,8 @@
 // The annotation workspace: the article with its highlights, the selection toolbar and the
 // attribution popup, and the sidebar listing annotations — composed around one store
 // (store/workspace-store.ts) that holds the annotations, the speakers, the selection and the
-// draft. The editor's highlights and the sidebar follow the store; every change goes through it.
+// draft. The editor's highlights and the sidebar follow the store; every change goes through it,
+// colleagues' changes too (use-document-events.ts: the document's live stream).
 
 import type { Editor } from "@tiptap/core";
 import { useCallback, useMemo, useRef, useState } from "react";
@@ -14,13 +15,17 @@ import { EditorTextMap } from "@/lib/text/editor-map";
 import { AnnotationDetails } from "./AnnotationDetails";
 import { AnnotationSidebar } from "./AnnotationSidebar";
 import { ArticleEditor, type SelectionInfo } from "./ArticleEditor";
+import { CommentThread } from "./CommentThread";
+import { LiveBar } from "./LiveBar";
 import { NewAnnotationPopup } from "./NewAnnotationPopup";
+import { RemoteNotice } from "./RemoteNotice";
 import { SelectionToolbar } from "./SelectionToolbar";
 import { storeHighlights } from "./store-highlights";
 import { useWorkspaceState } from "./store/use-workspace-store";
 import { createWorkspaceStore, type StoredAnnotation } from "./store/workspace-store";
 import { Toasts, useToasts } from "./Toasts";
 import { useAnnotationEdits } from "./use-annotation-edits";
+import { useDocumentEvents } from "./use-document-events";
 import { useDraft } from "./use-draft";
 import { useSelectedAnnotation } from "./use-selected-annotation";
 import { useSpeakerResolution } from "./use-speaker-resolution";
@@ -36,11 +41,21 @@ export interface WorkspaceProps {
   role: Role;
   /** The annotation to select and bring into view on opening (a link from search or review). */
   initialSelectedId?: string | null;
+  /** The change event the annotations were read after: the live stream resumes there. */
+  since?: string;
 }
 
 const SHORTCUTS = LABELS.map((label) => `${LABEL_INFO[label].key.toUpperCase()} for a ${label}`).join(" or ");
 
-export function Workspace({ document, annotations: packed, speakers: initialSpeakers, actor, role, initialSelectedId }: WorkspaceProps) {
+export function Workspace({
+  document,
+  annotations: packed,
+  speakers: initialSpeakers,
+  actor,
+  role,
+  initialSelectedId,
+  since,
+}: WorkspaceProps) {
   const map = useMemo(() => new EditorTextMap(document.text), [document.text]);
   const [store] = useState(() =>
     createWorkspaceStore({ documentId: document.id, annotations: unpackAnnotations(packed, map.index), speakers: initialSpeakers }),
@@ -62,6 +77,8 @@ export function Workspace({ document, annotations: packed, speakers: initialSpea
   const authors = useMemo(() => authorsOf(annotations), [annotations]);
 
   const { selectedId, selected, select, step, scrollRequest } = useSelectedAnnotation(store, editorRef, visible);
+  const live = useDocumentEvents(store, document.id, actor.id, since);
+  const notice = live.notice && (live.notice.deleted ? selectedId === null : live.notice.annotationId === selectedId) ? live.notice : null;
 
   const resolveSpeaker = useSpeakerResolution(store, document.projectId);
   const clearSelection = useCallback(() => setSelection(null), []);
@@ -104,6 +121,7 @@ export function Workspace({ document, annotations: packed, speakers: initialSpea
 
   return (
     <div className="workspace">
+      <LiveBar viewers={live.viewers} selfId={actor.id} status={live.status} />
       <article className="workspace-article" ref={articleRef} aria-labelledby="document-title">
         <h1 id="document-title" className="document-title">
           {document.title}
@@ -148,19 +166,22 @@ export function Workspace({ document, annotations: packed, speakers: initialSpea
         onStep={step}
         inert={draft.draft !== null}
       >
+        <RemoteNotice text={notice?.text ?? null} onDismiss={live.dismissNotice} />
         {selected && (
           <AnnotationDetails
-            key={`${selected.id}:${selected.version}`}
+            key={selected.id}
             annotation={selected}
             speakerName={speakerName(selected, speakerById)}
             speakers={speakers}
             mayEdit={!selected.pending && canEditAnnotation(role, own(selected))}
             mayReview={!selected.pending && can(role, "annotation.review")}
             mayDelete={mayDelete(selected)}
-            onUpdate={(changes) => update(selected, changes)}
+            onUpdate={(changes, base) => update(base, changes)}
             onDelete={() => void remove(selected)}
             onClose={() => select(null)}
-          />
+          >
+            {!selected.pending && <CommentThread annotationId={selected.id} actorId={actor.id} role={role} events={live.comments} />}
+          </AnnotationDetails>
         )}
       </AnnotationSidebar>
       <Toasts toasts={toasts} />

@@ -134,6 +134,17 @@ export async function projectStreamStart(q: Queryable, projectId: string): Promi
   return rows[0]?.id ?? "0";
 }
 
+/** projectStreamStart for the project of a document (the workspace reads it before the annotations). */
+export async function documentStreamStart(q: Queryable, documentId: string): Promise<string> {
+  const { rows } = await q.query<{ id: string }>(
+    `SELECT e.id::text AS id FROM change_events e
+      WHERE e.project_id = (SELECT project_id FROM documents WHERE id = $1)
+        AND e.tx < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY e.tx DESC, e.id DESC LIMIT 1`,
+    [documentId],
+  );
+  return rows[0]?.id ?? "0";
+}
+
 /** The latest position a reader can have reached now (the last event below the horizon). */
 export async function headPosition(q: Queryable): Promise<Position> {
   const { rows } = await q.query<{ tx: string; id: string }>(

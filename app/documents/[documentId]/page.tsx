@@ -3,6 +3,8 @@
 // the page, and the browser slices their quotes from the text it receives anyway. They are read
 // while the page's frame, and with it the scripts, is already on its way to the browser.
 
+import { documentStreamStart } from "@/lib/changes/change-log";
+import { pool } from "@/lib/db/client";
 import Link from "next/link";
 import { Suspense } from "react";
 import { TopBar } from "@/components/TopBar";
@@ -26,6 +28,9 @@ export default async function DocumentPage({
   const { documentId } = await params;
   const { annotation } = await searchParams;
   const actor = await requirePageActor();
+  // Before the annotations: the live stream resumes after it, so nothing that lands in between is
+  // missed. (Only handed to the page once getDocument has checked access.)
+  const since = await documentStreamStart(pool(), documentId);
   // Started at once, awaited below the frame. Marked handled here so that a document one may not
   // see (answered by getDocument's 404) leaves no unhandled rejection behind.
   const annotations = listAnnotationRecords(actor, documentId);
@@ -46,6 +51,7 @@ export default async function DocumentPage({
             project={project}
             annotations={annotations}
             selectedId={typeof annotation === "string" ? annotation : null}
+            since={since}
           />
         </Suspense>
       </main>
@@ -59,6 +65,7 @@ async function LoadedWorkspace(props: {
   project: ProjectView;
   annotations: Promise<UnquotedRecord[]>;
   selectedId: string | null;
+  since: string;
 }) {
   const { actor, document, project } = props;
   const [annotations, speakers] = await Promise.all([props.annotations, listSpeakers(actor, document.projectId)]);
@@ -70,6 +77,7 @@ async function LoadedWorkspace(props: {
       actor={{ id: actor.id, name: actor.name }}
       role={project.role}
       initialSelectedId={props.selectedId}
+      since={props.since}
     />
   );
 }

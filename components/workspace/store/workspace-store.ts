@@ -89,7 +89,14 @@ export interface PendingWrite<Result> {
  */
 export type RemoteChange =
   | { kind: Extract<ChangeKind, "annotation.created" | "annotation.updated" | "annotation.restored">; after: AnnotationView }
-  | { kind: Extract<ChangeKind, "annotation.deleted">; before: AnnotationView }
+  /** A review sets the status (who, when, why) and leaves the version as it was. */
+  | { kind: Extract<ChangeKind, "annotation.reviewed">; after: AnnotationView }
+  /**
+   * The stream sends a deletion as its id and document only; `version`, when known, tells a stale
+   * deletion apart. Without it the deletion applies to whatever version is known: the stream
+   * delivers changes in order, so nothing newer can have been seen before it.
+   */
+  | { kind: Extract<ChangeKind, "annotation.deleted">; before: Pick<AnnotationView, "id" | "documentId"> & { version?: number } }
   | { kind: Extract<ChangeKind, "speaker.created" | "speaker.updated">; after: SpeakerView };
 
 export interface WorkspaceStore {
@@ -386,15 +393,32 @@ export function createWorkspaceStore(initial: {
             case "annotation.restored":
               if (change.after.documentId === initial.documentId) touched.push(...putServerRecord(change.after));
               break;
+            case "annotation.reviewed": {
+              const { after } = change;
+              if (after.documentId !== initial.documentId) break;
+              const entry = entryOf(after.id);
+              // Same version, new review: applied unless the annotation has moved on (or is gone).
+              if (!entry.base || after.version !== entry.version) break;
+              entry.base = {
+                ...entry.base,
+                status: after.status,
+                reviewedBy: after.reviewedBy,
+                reviewedAt: after.reviewedAt,
+                reviewReason: after.reviewReason,
+              };
+              touched.push(after.id);
+              break;
+            }
             case "annotation.deleted": {
               const { before } = change;
               if (before.documentId !== initial.documentId) break;
               const entry = entryOf(before.id);
+              const version = before.version ?? entry.version;
               // Deleting a version older than the one we know is stale: it was restored since. An
               // echo of our own deletion finds nothing left to delete.
-              if (before.version < entry.version) break;
+              if (version < entry.version) break;
               entry.base = null;
-              entry.version = before.version;
+              entry.version = version;
               touched.push(before.id);
               break;
             }
