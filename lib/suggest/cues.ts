@@ -151,6 +151,36 @@ export const ROLE_NOUNS = [
   "author",
   "mother",
   "father",
+  "office",
+  "association",
+  "user",
+  "users",
+  "organisers",
+  "organizers",
+  "analysts",
+  "economists",
+  "residents",
+  "experts",
+  "researchers",
+  "critics",
+  "witnesses",
+  "sources",
+] as const;
+
+/** Plural role nouns that name a source without a determiner ("city officials said"). */
+export const BARE_PLURAL_ROLES = [
+  "officials",
+  "organisers",
+  "organizers",
+  "analysts",
+  "economists",
+  "residents",
+  "experts",
+  "researchers",
+  "critics",
+  "witnesses",
+  "sources",
+  "police",
 ] as const;
 
 /** Organisation-like role nouns: "it"/"the ministry" refers to an organisation, not a person. */
@@ -171,14 +201,22 @@ export const ORGANIZATION_NOUNS = new Set<string>([
   "council",
   "committee",
   "bank",
+  "office",
+  "association",
 ]);
+
+/** Titles and roles written before a name ("Dr Helen Marsh", "ECB President Christine Lagarde"). */
+export const TITLES = new Set<string>(
+  "dr dr. mr mr. mrs mrs. ms ms. prof prof. professor governor president senator minister chancellor collector chief director mayor judge general captain coach sir dame lord rev rev. architect glaciologist analyst manager chef spokesman spokeswoman secretary ambassador chairman chairwoman chair executive officer senior deputy".split(
+    " ",
+  ),
+);
 
 /** A capitalised name of up to five words, with the particles names carry (de, van, bin, al-). */
 export const NAME = `(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*(?:\\s+(?:(?:de|da|van|von|der|bin|al|la|le|del|of|for)\\s+)?\\p{Lu}[\\p{L}\\p{M}'’.-]*){0,4})`;
 
 /** "the (Chinese) (foreign) spokesman", "a ministry spokeswoman", "the company's chief executive". */
-export const ROLE_PHRASE = `(?:(?:the|a|an|one|another|its|his|her|their)\\s+(?:[\\p{L}'’-]+\\s+){0,4}?(?:${[...ROLE_NOUNS]
-  .sort(byLength)
-  .join("|")})(?:'s|’s)?)`;
+const ROLE_NOUN = `(?:${[...ROLE_NOUNS].sort(byLength).join("|")})\\b`;
+export const ROLE_PHRASE = `(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\\s+(?:[\\p{L}'’-]+\\s+){0,4}?${ROLE_NOUN}(?:'s|’s)?|\\p{Lu}[\\p{L}]*['’]s\\s+(?:[\\p{Ll}-]+\\s+){0,2}?${ROLE_NOUN}|(?:\\p{Ll}[\\p{L}-]*\\s+){0,2}?(?:${BARE_PLURAL_ROLES.join("|")})\\b)`;
 
 export const PRONOUN = `(?:${PRONOUNS.join("|")})`;

@@ -125,3 +125,18 @@ describe("suggestQuotes: speakers", () => {
     expect(rows(text).map((r) => r.speaker)).toEqual(["Zhao Lijian", "Zhao Lijian", "Zhao Lijian", "Acme Corporation"]);
   });
 });
+
+describe("suggestQuotes: names with titles and lead-ins", () => {
+  it.each([
+    ["lower-case role before the name", "‘We couldn’t be prouder of them,’ manager Steve Doyle said.", "Steve Doyle"],
+    ["title before the name", "ECB President Christine Lagarde said the decision had been unanimous.", "Christine Lagarde"],
+    [
+      "surname expanded to the full name",
+      "Amara Okafor opened a restaurant.\n“Rice and stew, like everybody else,” Okafor said.",
+      "Amara Okafor",
+    ],
+    ["an indefinite role is a new source", "“It was the worst winter in memory,” a local farmer said.", "local farmer"],
+  ])("%s", (_name, text, speaker) => {
+    expect(rows(text)[0]?.speaker).toBe(speaker);
+  });
+});

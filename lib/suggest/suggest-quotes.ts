@@ -38,7 +38,9 @@ interface Attribution {
 }
 
 // A subject: a role phrase, a pronoun or a name, with an optional appositive after a name.
-const SUBJECT = `(?<role>${ROLE_PHRASE})|(?<pronoun>\\b${PRONOUN}\\b)|(?<name>${NAME})(?:\\s*\\(\\p{Lu}{2,}\\))?(?:,\\s+(?<appositive>(?:the|a|an)\\s[^,.;“"”]{3,120}?)(?:,|(?=[.;]|$)))?`;
+const SUBJECT = `(?<role>${ROLE_PHRASE})|(?<pronoun>\\b${PRONOUN}\\b)|(?:[Tt]he\\s+)?(?<name>${NAME})(?:\\s*\\(\\p{Lu}{2,}\\))?(?:,\\s+(?<appositive>(?:the|a|an|who|which)\\s[^,.;“"”]{3,120}?|\\p{Ll}[^,.;“"”]{3,120}?(?=[.;]|$))(?:,|(?=[.;]|$)))?`;
+/** Lower-case words before a name in an anchored position ("manager Steve Doyle said"). */
+const LEAD_IN = `(?:\\p{Ll}[\\p{L}'’-]*\\s+(?:(?:at|of|from|for)\\s+(?:the\\s+)?)?){0,3}?`;
 const CAP_SUBJECT = SUBJECT.replace(
   /\(\?:the\|a\|an\|one\|another\|its\|his\|her\|their\)/u,
   "(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)",
@@ -47,33 +49,34 @@ const subjectRe = (groupSuffix: string) => CAP_SUBJECT.replace(/\?<(role|pronoun
 
 /** After a closing mark: `,” said Zhao.` / `,” Zhao said.` / `,” said Jiro Minier, an analyst.` */
 const AFTER_QUOTE = new RegExp(
-  `^[\\s,]*(?:(?<cue1>${CUE_VERB})\\s+(?:${subjectRe("1")})|(?:${subjectRe("2")})\\s+${CUE_ADVERB}?(?<cue2>${CUE_VERB}))`,
+  `^[\\s,]*(?:(?<cue1>${CUE_VERB})\\s+(?:${subjectRe("1")})|${LEAD_IN}(?:${subjectRe("2")})\\s+${CUE_ADVERB}?(?<cue2>${CUE_VERB}))`,
   "u",
 );
 /** Before an opening mark: `Zhao said: “` / `As the minister put it, “` / `said Zhao: “`. */
 const BEFORE_QUOTE = new RegExp(
-  `(?:(?:${subjectRe("1")})\\s+${CUE_ADVERB}?(?<cue1>${CUE_VERB})(?:\\s+(?:reporters|journalists|the\\s+\\p{Lu}\\S*|[\\p{L}]+ly))?|(?<cue2>${CUE_VERB})\\s+(?:${subjectRe("2")}))\\s*[,:]?\\s*$`,
+  `(?:(?:${subjectRe("1")}),?\\s+${CUE_ADVERB}?(?<cue1>${CUE_VERB})(?:\\s+(?:reporters|journalists|the\\s+\\p{Lu}\\S*|[\\p{L}]+ly))?|(?<cue2>${CUE_VERB})\\s+(?:${subjectRe("2")}))\\s*[,:]?\\s*$`,
   "u",
 );
-/** `X said (on Monday) that …`, `X told reporters …`, `X warned …`. */
+/** `X said (on Monday, in a statement) that …`, `X told reporters …`, `X warned …`. */
 const CUE_THAT = new RegExp(
-  `(?:${subjectRe("1")})\\s+${CUE_ADVERB}?(?<cue1>${CUE_VERB})(?:\\s+(?:reporters|journalists|[\\p{L}]+ly|the\\s+\\p{Lu}[\\p{L}]*|(?:on|in|at|during|after|last)\\s+[^,.;]{1,40}?))?\\s+(?<that>that\\s+)?`,
+  `(?:${subjectRe("1")})\\s+${CUE_ADVERB}?(?<cue1>${CUE_VERB})(?:(?:\\s+[^,.;“"”]{1,40}?)?\\s+(?<that>that)\\s+|(?:\\s+(?:reporters|journalists|[\\p{L}]+ly|(?:on|in|at|during|after|last)\\s+\\p{Lu}[\\p{L}]*))?\\s+)`,
   "gu",
 );
 const ACCORDING_TO = new RegExp(`(?<cue1>[Aa]ccording\\s+to)\\s+(?:${subjectRe("1")})\\s*,\\s+`, "gu");
 const TRAILING = new RegExp(
-  `,\\s+(?:(?<cue1>${CUE_VERB})\\s+(?:${subjectRe("1")})|(?:${subjectRe("2")})\\s+${CUE_ADVERB}?(?<cue2>${CUE_VERB})|(?<cue3>according\\s+to)\\s+(?:${subjectRe("3")}))\\s*[.!?]?\\s*$`,
+  `,\\s+(?:(?<cue1>${CUE_VERB})\\s+(?:${subjectRe("1")})|${LEAD_IN}(?:${subjectRe("2")})\\s+${CUE_ADVERB}?(?<cue2>${CUE_VERB})|(?<cue3>according\\s+to)\\s+(?:${subjectRe("3")}))(?:\\s+(?:on|in|at|last|this|late|early)\\s+[^,.;]{1,40})?\\s*[.!?]?\\s*$`,
   "u",
 );
 
 /** "Zhao Lijian, the speaker of the Chinese Foreign Ministry," anywhere: a mention with its description. */
-const APPOSITIVE_MENTION = new RegExp(`(?<name>${NAME}),\\s+(?<appositive>(?:the|a|an)\\s[^,.;“"”]{3,120}?),`, "gu");
+const APPOSITIVE_MENTION = new RegExp(`(?<name>${NAME}),\\s+(?<appositive>(?:the|a|an|who)\\s[^,.;“"”]{3,120}?),`, "gu");
 
 const NAME_ANYWHERE = new RegExp(NAME, "gu");
+const ANY_CUE = new RegExp(`\\b(?:${CUE_VERB}|[Aa]ccording\\s+to)\\b`, "u");
 
 /** Verbs that take a reported clause without "that" ("Zhao said the talks failed"). */
 const BARE_CLAUSE_VERB =
-  /^(?:(?:also|later|then|has|had|have)\s+)?(?:said|says|told\s+reporters|told\s+journalists|warned|warns|believes|believed|added|argued|claimed|insisted|noted|stressed)$/u;
+  /^(?:said|says|told\s+reporters|told\s+journalists|warned|warns|believes|believed|added|argued|claimed|insisted|noted|stressed|admitted|acknowledged|predicted|thinks|estimated|conceded)$/u;
 
 const ABBREVIATIONS =
   /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|St|Jr|Sr|Inc|Ltd|Co|Corp|No|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N)|\b\p{Lu})$/u;
@@ -203,6 +206,8 @@ function overlaps(span: Span, quote: QuotedSpan): boolean {
 function findReported(text: string, sentence: Span, quotes: readonly QuotedSpan[], mentions: MentionTracker): Found[] {
   const slice = text.slice(sentence.start, sentence.end);
   const found: Found[] = [];
+  // Most sentences have no cue at all: one cheap test spares them the subject patterns.
+  if (!ANY_CUE.test(slice)) return found;
   const outsideQuotes = (i: number) => !quotes.some((q) => q.openAt <= i && i <= q.closeAt);
   const clause = (start: number, end: number, attribution: Attribution, rule: SuggestRule) => {
     let s = start;
@@ -234,7 +239,13 @@ function findReported(text: string, sentence: Span, quotes: readonly QuotedSpan[
     const rest = slice.slice(m.index + m[0].length);
     // Followed directly by a quotation: a direct quote with its cue before it, handled there.
     if (m.groups.that === undefined && /^[“"‘'«„‹「『]/u.test(rest)) continue;
-    if (m.groups.that === undefined && /^(?:on|in|at|to|for|by|with|it|so|this|nothing|he|she|they)\b[^,]*$/u.test(rest)) continue;
+    if (
+      m.groups.that === undefined &&
+      /^(?:on|in|at|to|for|by|with|so|nothing|goodbye|yes|no|outside|inside|after|before|during|from|as|when|while|about|of|into|over|through)\b/u.test(
+        rest,
+      )
+    )
+      continue;
     const attribution = { cue: groupSpan(m, "cue1", sentence.start), mention: resolveSubject(m.groups, "1", mentions) };
     clause(sentence.start + m.index + m[0].length, sentence.end, attribution, "indirect-that");
     return found;
@@ -265,7 +276,7 @@ function confidenceOf(rule: SuggestRule, attribution: Attribution): number {
 export function suggestQuotes(text: string, speakers: readonly KnownSpeaker[] = []): Suggestion[] {
   const allQuotes = findQuotedSpans(text);
   const sentences = splitSentences(text, allQuotes);
-  const mentions = new MentionTracker(speakers);
+  const mentions = new MentionTracker(speakers, text);
   const found: Found[] = [];
   const taken = new Set<QuotedSpan>();
   let q = 0;
@@ -277,6 +288,7 @@ export function suggestQuotes(text: string, speakers: readonly KnownSpeaker[] = 
     for (let m = APPOSITIVE_MENTION.exec(slice); m; m = APPOSITIVE_MENTION.exec(slice)) {
       if (m.groups?.name && /\s/u.test(cleanName(m.groups.name))) mentions.byName(m.groups.name, m.groups.appositive ?? null);
     }
+    const before = found.length;
     const reported = findReported(text, sentence, inSentence, mentions);
     for (const r of reported) {
       for (const quote of inSentence) if (overlaps(r.span, quote)) taken.add(quote);
@@ -287,7 +299,9 @@ export function suggestQuotes(text: string, speakers: readonly KnownSpeaker[] = 
       const attribution = attributeDirect(text, quote, sentences, mentions);
       found.push({ kind: "direct", span: quote, attribution, rule: attribution.cue ? "direct-cue" : "direct-no-cue" });
     }
-    // Names outside quotations are the "most recent mentions" later pronouns and role nouns refer to.
+    // Names outside quotations are the "most recent mentions" later pronouns and role nouns refer to,
+    // except in a sentence that attributed something: its speaker stays the most recent.
+    if (found.slice(before).some((f) => f.attribution.cue !== null)) continue;
     NAME_ANYWHERE.lastIndex = 0;
     for (let m = NAME_ANYWHERE.exec(slice); m; m = NAME_ANYWHERE.exec(slice)) {
       const at = sentence.start + m.index;
