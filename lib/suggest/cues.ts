@@ -81,6 +81,22 @@ export const CUE_VERB = `(?:${[...CUE_VERBS]
 
 export const PRONOUNS = ["he", "she", "they", "it", "we", "i"] as const;
 
+/** Plural role nouns that name a source without a determiner ("city officials said"). */
+export const BARE_PLURAL_ROLES = [
+  "officials",
+  "organisers",
+  "organizers",
+  "analysts",
+  "economists",
+  "residents",
+  "experts",
+  "researchers",
+  "critics",
+  "witnesses",
+  "sources",
+  "police",
+] as const;
+
 /** Nouns that name a speaker by role; "the spokesman" refers back to the last fitting mention. */
 export const ROLE_NOUNS = [
   "spokesman",
@@ -90,7 +106,6 @@ export const ROLE_NOUNS = [
   "ministry",
   "president",
   "official",
-  "officials",
   "analyst",
   "researcher",
   "professor",
@@ -115,7 +130,6 @@ export const ROLE_NOUNS = [
   "agency",
   "government",
   "department",
-  "police",
   "statement",
   "report",
   "commander",
@@ -155,32 +169,7 @@ export const ROLE_NOUNS = [
   "association",
   "user",
   "users",
-  "organisers",
-  "organizers",
-  "analysts",
-  "economists",
-  "residents",
-  "experts",
-  "researchers",
-  "critics",
-  "witnesses",
-  "sources",
-] as const;
-
-/** Plural role nouns that name a source without a determiner ("city officials said"). */
-export const BARE_PLURAL_ROLES = [
-  "officials",
-  "organisers",
-  "organizers",
-  "analysts",
-  "economists",
-  "residents",
-  "experts",
-  "researchers",
-  "critics",
-  "witnesses",
-  "sources",
-  "police",
+  ...BARE_PLURAL_ROLES,
 ] as const;
 
 /** Organisation-like role nouns: "it"/"the ministry" refers to an organisation, not a person. */
