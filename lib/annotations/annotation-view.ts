@@ -22,6 +22,10 @@ export const annotationViewSchema = z.object({
   suffix: z.string(),
   speakerId: z.string().nullable(),
   speaker: personRef.nullable(),
+  /** The cue (reporting verb or phrase), code points, half-open; null when none is marked. Optional in the type so
+   *  clients built before cues (and their fixtures) still type-check; the API always sends both. */
+  cueStart: z.int().nullable().optional(),
+  cueEnd: z.int().nullable().optional(),
   note: z.string().nullable(),
   status: z.enum(ANNOTATION_STATUSES),
   /** Who last set the status (null while pending), when, and why (a rejection's reason). */
@@ -54,6 +58,8 @@ const VIEW_FIELDS = {
   suffix: "a.suffix",
   speakerId: "a.speaker_id",
   speaker: "CASE WHEN a.speaker_id IS NULL THEN NULL ELSE json_build_object('id', s.id, 'name', s.name) END",
+  cueStart: "a.cue_start",
+  cueEnd: "a.cue_end",
   note: "a.note",
   status: "a.status",
   reviewedBy: "CASE WHEN a.reviewed_by IS NULL THEN NULL ELSE json_build_object('id', r.id, 'name', r.name) END",

@@ -38,6 +38,16 @@ export interface CheckedAnnotation {
   speakerId: string | null;
   note: string | null;
   status: AnnotationStatus;
+  /** The cue span, code points (an accepted suggestion's); checked by the caller against the text. */
+  cueStart?: number | null;
+  cueEnd?: number | null;
+}
+
+/** Where a change came from when not typed by hand, recorded on its change event (the history). */
+export interface ChangeOrigin {
+  origin: "suggestion";
+  rule: string;
+  suggestionId: string;
 }
 
 /** What a restore keeps of the deleted annotation; new annotations get fresh values. */
@@ -91,6 +101,7 @@ export interface InsertAnnotationsOptions {
   /** `sourceId`: the id an imported annotation had where it came from (one per project). */
   rows: (CheckedAnnotation & { kept?: KeptIdentity; sourceId?: string | null })[];
   kind: Extract<ChangeKind, "annotation.created" | "annotation.restored">;
+  origin?: ChangeOrigin;
 }
 
 /**
@@ -102,7 +113,7 @@ export interface InsertAnnotationsOptions {
  */
 export async function insertAnnotations(
   q: Queryable,
-  { projectId, actor, rows, kind }: InsertAnnotationsOptions,
+  { projectId, actor, rows, kind, origin }: InsertAnnotationsOptions,
 ): Promise<AnnotationView[]> {
   if (rows.length === 0) return [];
   const column = <T>(pick: (row: InsertAnnotationsOptions["rows"][number]) => T) => rows.map(pick);
@@ -111,16 +122,16 @@ export async function insertAnnotations(
     text: `WITH ins AS (
        INSERT INTO annotations
          (id, project_id, document_id, label, quote_kind, start, "end", exact, prefix, suffix, speaker_id, note, status,
-          version, author_id, created_at, updated_at, reviewed_by, reviewed_at, review_reason, source_id)
+          version, author_id, created_at, updated_at, reviewed_by, reviewed_at, review_reason, source_id, cue_start, cue_end)
        SELECT r.id, $1, r.document_id, r.label, r.quote_kind, r.start, r."end", r.exact, r.prefix, r.suffix, r.speaker_id,
               r.note, r.status, r.version, r.author_id, COALESCE(r.created_at, now()), now(),
               r.reviewed_by, CASE WHEN r.reviewed_by IS NULL THEN NULL ELSE COALESCE(r.reviewed_at, now()) END, r.review_reason,
-              r.source_id
+              r.source_id, r.cue_start, r.cue_end
          FROM unnest($4::text[], $5::text[], $6::"Label"[], $7::"QuoteKind"[], $8::int[], $9::int[], $10::text[], $11::text[],
                      $12::text[], $13::text[], $14::text[], $15::"AnnotationStatus"[], $16::int[], $17::text[], $18::timestamptz[],
-                     $20::text[], $21::timestamptz[], $22::text[], $23::text[])
+                     $20::text[], $21::timestamptz[], $22::text[], $23::text[], $24::int[], $25::int[])
            AS r(id, document_id, label, quote_kind, start, "end", exact, prefix, suffix, speaker_id, note, status, version,
-                author_id, created_at, reviewed_by, reviewed_at, review_reason, source_id)
+                author_id, created_at, reviewed_by, reviewed_at, review_reason, source_id, cue_start, cue_end)
         WHERE ${memberAllowedSql("$1", "$2", "$3")}
           AND EXISTS (SELECT 1 FROM documents d WHERE d.id = r.document_id AND d.project_id = $1)
           AND (r.speaker_id IS NULL OR EXISTS (SELECT 1 FROM speakers sp WHERE sp.id = r.speaker_id AND sp.project_id = $1))
@@ -129,7 +140,7 @@ export async function insertAnnotations(
      ), views AS (
        SELECT a.project_id, a.document_id, a.id, ${VIEW} AS view FROM ${annotationJoins("ins")}
      ), ev AS (
-       ${insertChangesSql("SELECT project_id, document_id, id, $19, $2, NULL, view FROM views")}
+       ${insertChangesSql("SELECT project_id, document_id, id, $19, $2, NULL, view, $26::json FROM views", true)}
      )
      SELECT view FROM views`,
     values: [
@@ -157,6 +168,9 @@ export async function insertAnnotations(
       column((r) => r.kept?.reviewedAt ?? null),
       column((r) => r.kept?.reviewReason ?? null),
       column((r) => r.sourceId ?? null),
+      column((r) => r.cueStart ?? null),
+      column((r) => r.cueEnd ?? null),
+      origin ? JSON.stringify(origin) : null,
     ],
   });
   return written.map((row) => row.view);
@@ -565,6 +579,12 @@ export const historyEntrySchema = z.object({
   at: z.string(),
   before: annotationViewSchema.nullable().describe("The annotation before the change; null for a create."),
   after: annotationViewSchema.nullable().describe("The annotation after the change; null for a delete."),
+  origin: z
+    .object({ origin: z.literal("suggestion"), rule: z.string(), suggestionId: z.string() })
+    .nullable()
+    .describe(
+      'Where the change came from when not made by hand: an accepted suggestion ({"origin": "suggestion", "rule", "suggestionId"}).',
+    ),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
@@ -578,10 +598,11 @@ export async function annotationHistory(actor: Actor, annotationId: string): Pro
     created_at: Date;
     before: AnnotationView | null;
     after: AnnotationView | null;
+    origin: ChangeOrigin | null;
     project_id: string;
     role: string | null;
   }>(
-    `SELECT e.id::text AS id, e.kind, e.actor_id, u.name AS actor_name, e.created_at, e.before, e.after, e.project_id, m.role::text AS role
+    `SELECT e.id::text AS id, e.kind, e.actor_id, u.name AS actor_name, e.created_at, e.before, e.after, e.origin, e.project_id, m.role::text AS role
        FROM change_events e
        LEFT JOIN users u ON u.id = e.actor_id
        LEFT JOIN memberships m ON m.project_id = e.project_id AND m.user_id = $2
@@ -598,5 +619,6 @@ export async function annotationHistory(actor: Actor, annotationId: string): Pro
     at: row.created_at.toISOString(),
     before: row.before,
     after: row.after,
+    origin: row.origin,
   }));
 }

@@ -25,6 +25,7 @@ import {
 } from "../search/search";
 import { duplicatesSchema, mergeResultSchema, reattributeResultSchema } from "../speakers/merge-speakers";
 import { speakerViewSchema } from "../speakers/speakers";
+import { acceptSuggestionSchema, suggestionListSchema, suggestionViewSchema } from "../suggestions/suggestions";
 import { errorBodySchema } from "./errors";
 import {
   addMemberSchema,
@@ -62,6 +63,10 @@ export const requestBodies = z.registry<ComponentMeta>();
 export const responseBodies = z.registry<ComponentMeta>();
 
 requestBodies
+  .add(acceptSuggestionSchema, {
+    id: "AcceptSuggestion",
+    description: "Optional corrections: the span (code points), a speaker (speakerId, or newName for a new one), the quote kind.",
+  })
   .add(signUpSchema, { id: "SignUp" })
   .add(signInSchema, { id: "SignIn" })
   .add(createProjectSchema, { id: "CreateProject" })
@@ -123,6 +128,11 @@ responseBodies
   })
   .add(annotationListSchema, { id: "AnnotationList", description: "Ordered by start, then end." })
   .add(historyEntrySchema, { id: "HistoryEntry" })
+  .add(suggestionViewSchema, {
+    id: "Suggestion",
+    description: "A proposed quote: span and cue in code points, the proposed speaker, the rule that found it and its confidence.",
+  })
+  .add(suggestionListSchema, { id: "SuggestionList", description: "Pending suggestions, by position." })
   .add(historySchema, { id: "History", description: "Oldest first; kept after the annotation is deleted." })
   .add(importReportSchema, { id: "ImportReport" })
   .add(commentViewSchema, { id: "Comment", description: "body is plain text: show it as text, never as HTML." })

@@ -57,6 +57,7 @@ import { reviewQueuePageSchema } from "../review/review-queue";
 import { searchPageSchema } from "../search/search";
 import { duplicatesSchema, mergeResultSchema, reattributeResultSchema } from "../speakers/merge-speakers";
 import { speakerViewSchema } from "../speakers/speakers";
+import { acceptSuggestionSchema, suggestionListSchema } from "../suggestions/suggestions";
 import {
   annotationListSchema,
   commentListSchema,
@@ -83,6 +84,7 @@ export const TAGS = {
   Annotations: "Claims and quotes: spans of a document's text, attributed to speakers, with their history.",
   Review: "Reviewing attribution: the review action, the queue, a speaker's annotations, merging duplicate speakers.",
   Search: "Finding annotations (who said what) and documents across a project.",
+  Suggestions: "Quotes, cues and speakers proposed by rule, for an analyst to accept, correct or dismiss.",
   Comments: "Discussion threads on annotations.",
   Live: "Server-sent events: every change as it happens, resumable with Last-Event-ID.",
   "Export and import": "Whole projects out in six formats; annotations (and documents) back in.",
@@ -100,6 +102,7 @@ export const PATH_PARAMS: Readonly<Record<string, string>> = {
   commentId: "A comment on an annotation of a project the caller is a member of.",
   invitationId: "An invitation to the caller's email address, or to a project the caller owns.",
   tokenId: "One of the caller's API tokens.",
+  suggestionId: "A suggestion on a document of a project the caller is a member of.",
   sessionId: "One of the caller's sessions.",
 };
 
@@ -628,6 +631,54 @@ export const OPERATIONS: readonly OperationSpec[] = [
     auth: "required",
     responses: { 201: { description: "The annotation, back.", body: annotationViewSchema } },
     errors: ["conflict"],
+  },
+  {
+    method: "POST",
+    path: "/api/v1/documents/{documentId}/suggestions",
+    operationId: "computeSuggestions",
+    tag: "Suggestions",
+    summary: "Suggest quotes and speakers",
+    description:
+      "Annotators, reviewers and owners. Finds direct, indirect and mixed quotes with their cues and speakers (matched to the " +
+      "project's speakers by name, alias or surname, else proposed as new) and stores them in place of the pending ones. " +
+      "Proposals overlapping an annotation, or already accepted or dismissed, are left out.",
+    auth: "required",
+    responses: { 200: { description: "The document's pending suggestions.", body: suggestionListSchema } },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/documents/{documentId}/suggestions",
+    operationId: "listSuggestions",
+    tag: "Suggestions",
+    summary: "A document's suggestions",
+    auth: "required",
+    responses: { 200: { description: "The pending suggestions, by position.", body: suggestionListSchema } },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/suggestions/{suggestionId}/accept",
+    operationId: "acceptSuggestion",
+    tag: "Suggestions",
+    summary: "Accept a suggestion",
+    description:
+      'Creates the annotation (with its cue) through the same path as any other; its history records origin "suggestion" and ' +
+      "the rule. A new speaker's name is created as a speaker. The body is optional. Accepting again answers 200 with the same annotation.",
+    auth: "required",
+    body: { schema: acceptSuggestionSchema, ...json() },
+    responses: {
+      201: { description: "The annotation it became.", body: annotationViewSchema },
+      200: { description: "Accepted before: the annotation it became then.", body: annotationViewSchema },
+    },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/suggestions/{suggestionId}/dismiss",
+    operationId: "dismissSuggestion",
+    tag: "Suggestions",
+    summary: "Dismiss a suggestion",
+    description: "Hides it for its document; computing suggestions again does not bring it back.",
+    auth: "required",
+    responses: { 204: { description: "Dismissed." } },
   },
 
   // Search

@@ -12,8 +12,9 @@ export const CHANGE_EVENT_COLUMNS = "project_id, document_id, subject_id, kind, 
  * CHANGE_EVENT_COLUMNS in order. Use it as a data-modifying CTE of the statement that makes the
  * change, so the change and its event commit (or fail) together.
  */
-export function insertChangesSql(select: string): string {
-  return `INSERT INTO change_events (${CHANGE_EVENT_COLUMNS}) ${select}`;
+export function insertChangesSql(select: string, withOrigin = false): string {
+  // With `withOrigin`, `select` yields one more column: where the change came from (JSON or NULL).
+  return `INSERT INTO change_events (${CHANGE_EVENT_COLUMNS}${withOrigin ? ", origin" : ""}) ${select}`;
 }
 
 /** A change kind as a SQL literal (kinds come from the registry, never from input). */

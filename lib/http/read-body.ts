@@ -41,7 +41,10 @@ export async function readText(request: Request, limit: number = DEFAULT_BODY_LI
  * stored (a NUL, a lone surrogate) anywhere in it a 422 naming its field.
  */
 export async function readJson(request: Request, limit: number = DEFAULT_BODY_LIMIT): Promise<unknown> {
-  const text = await readText(request, limit);
+  return parseJsonText(await readText(request, limit));
+}
+
+function parseJsonText(text: string): unknown {
   if (text.trim() === "") throw badRequest("Request body must be JSON; it was empty.");
   let value: unknown;
   try {
@@ -58,4 +61,17 @@ export async function readJson(request: Request, limit: number = DEFAULT_BODY_LI
 /** The request's JSON body checked against `schema`, read only when the service asks (see InputReader). */
 export function jsonInput<S extends z.ZodType>(request: Request, schema: S, limit: number = DEFAULT_BODY_LIMIT): InputReader<z.infer<S>> {
   return async () => parseInput(schema, await readJson(request, limit));
+}
+
+/** Like jsonInput, for a body that may be left out: an empty body reads as `{}`. */
+export function optionalJsonInput<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  limit: number = DEFAULT_BODY_LIMIT,
+): InputReader<z.infer<S>> {
+  return async () => {
+    const text = await readText(request, limit);
+    if (text.trim() === "") return parseInput(schema, {});
+    return parseInput(schema, parseJsonText(text));
+  };
 }

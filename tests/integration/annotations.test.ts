@@ -54,6 +54,8 @@ describe("creating annotations", () => {
       suffix: cp(TEXT, end, end + 32),
       speakerId: speaker.body.id,
       speaker: { id: speaker.body.id, name: "The minister" },
+      cueStart: null,
+      cueEnd: null,
       note: "check 🚢",
       status: "pending",
       reviewedBy: null,

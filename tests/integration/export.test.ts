@@ -81,6 +81,8 @@ describe("jsonl export", () => {
         "createdAt",
         "updatedAt",
         "commentCount",
+        "cueStart",
+        "cueEnd",
       ]);
       expect(line.text).toBe(cp(TRICKY_TEXT, line.start, line.end));
       expect(line.documentTitle).toBe("Tricky 🚢 article");

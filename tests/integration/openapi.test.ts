@@ -161,6 +161,24 @@ describe("the reference tells the truth", () => {
     });
     // The project's own export: every line is already present, and nothing changes.
     expect(imported.body).toMatchObject({ format: "jsonl", annotations: { created: 0, failed: 0, alreadyPresent: 1 } });
+
+    const suggestText = "“We will not back down,” Zhao said.\nMaria Lopez stressed that the talks would resume next week.";
+    const suggestDocumentId = (
+      await call("POST", `/api/v1/projects/${projectId}/documents`, { ...as, body: { title: "S", text: suggestText } })
+    ).body.id as string;
+    const onSuggestDocument = { ...as, params: { documentId: suggestDocumentId } };
+    const suggested = await check("POST", "/api/v1/documents/{documentId}/suggestions", onSuggestDocument);
+    expect(suggested.status).toBe(200);
+    expect((await check("GET", "/api/v1/documents/{documentId}/suggestions", onSuggestDocument)).status).toBe(200);
+    const [firstSuggestion, secondSuggestion] = suggested.body.suggestions as { id: string }[];
+    const suggestion = { ...as, params: { suggestionId: firstSuggestion!.id } };
+    expect(
+      (await check("POST", "/api/v1/suggestions/{suggestionId}/accept", { ...suggestion, body: { quoteKind: "direct" } })).status,
+    ).toBe(201);
+    expect((await check("POST", "/api/v1/suggestions/{suggestionId}/accept", suggestion)).status).toBe(200);
+    expect(
+      (await check("POST", "/api/v1/suggestions/{suggestionId}/dismiss", { ...as, params: { suggestionId: secondSuggestion!.id } })).status,
+    ).toBe(204);
   });
 
   it("about review, speakers' merges, comments, live streams, accounts, deletion and health", async () => {

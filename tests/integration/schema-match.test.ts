@@ -19,6 +19,8 @@ function expectedType(type: string, attributes: string, enums: Record<string, st
       return "integer";
     case "BigInt":
       return "bigint";
+    case "Float":
+      return "double precision";
     case "Json":
       return /@db\.Json\b/.test(attributes) ? "json" : "jsonb";
     case "DateTime":

@@ -5,7 +5,7 @@ import { CSV_HEADER, csvCell, csvFormat, csvRow, parseCsv, toCsvCells } from "./
 describe("CSV_HEADER", () => {
   it("has the documented columns in the documented order", () => {
     expect(CSV_HEADER.join(",")).toBe(
-      "annotation_id,document_id,document_title,label,quote_kind,start,end,text,speaker,note,status,author,created_at,comments",
+      "annotation_id,document_id,document_title,label,quote_kind,start,end,text,speaker,note,status,author,created_at,comments,cue_start,cue_end",
     );
   });
 
@@ -13,7 +13,7 @@ describe("CSV_HEADER", () => {
     const writer = csvFormat.createWriter();
     const begin = writer.begin({ project: { id: "p", name: "P" }, exportedAt: "", filter: {} }, []);
     expect(begin).toBe(
-      "annotation_id,document_id,document_title,label,quote_kind,start,end,text,speaker,note,status,author,created_at,comments\r\n",
+      "annotation_id,document_id,document_title,label,quote_kind,start,end,text,speaker,note,status,author,created_at,comments,cue_start,cue_end\r\n",
     );
   });
 });
@@ -163,6 +163,8 @@ describe("toCsvCells", () => {
       version: 3,
       createdAt: "2024-01-02T03:04:05.000Z",
       updatedAt: "2024-01-03T03:04:05.000Z",
+      cueStart: 5,
+      cueEnd: 9,
     };
     const cells = toCsvCells(annotation);
     const byColumn = Object.fromEntries(CSV_HEADER.map((column, i) => [column, cells[i]]));
@@ -182,12 +184,25 @@ describe("toCsvCells", () => {
       author: "Author Name",
       created_at: "2024-01-02T03:04:05.000Z",
       comments: 0,
+      cue_start: 5,
+      cue_end: 9,
     });
     const line = csvFormat.createWriter().annotation(annotation, { id: "doc-1", title: "", sourceUrl: null, publishedAt: null, length: 4 });
     expect(line).toBe(
-      'ann-1,doc-1,"Title, with comma",quote,direct,2,4,ab,Speaker Name,\'=note,accepted,Author Name,2024-01-02T03:04:05.000Z,0\r\n',
+      'ann-1,doc-1,"Title, with comma",quote,direct,2,4,ab,Speaker Name,\'=note,accepted,Author Name,2024-01-02T03:04:05.000Z,0,5,9\r\n',
     );
-    expect(toCsvCells({ ...annotation, speaker: null, speakerId: null, quoteKind: null, note: null, commentCount: 3 })).toEqual([
+    expect(
+      toCsvCells({
+        ...annotation,
+        speaker: null,
+        speakerId: null,
+        quoteKind: null,
+        note: null,
+        commentCount: 3,
+        cueStart: null,
+        cueEnd: null,
+      }),
+    ).toEqual([
       "ann-1",
       "doc-1",
       "Title, with comma",
@@ -202,6 +217,8 @@ describe("toCsvCells", () => {
       "Author Name",
       "2024-01-02T03:04:05.000Z",
       3,
+      null,
+      null,
     ]);
   });
 });

@@ -21,6 +21,8 @@ export const CSV_HEADER = [
   "author",
   "created_at",
   "comments",
+  "cue_start",
+  "cue_end",
 ] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -53,6 +55,8 @@ export function toCsvCells(a: ExportAnnotation): (string | number | null)[] {
     a.author.name,
     a.createdAt,
     a.commentCount ?? 0,
+    a.cueStart ?? null,
+    a.cueEnd ?? null,
   ];
 }
 

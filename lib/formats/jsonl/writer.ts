@@ -20,6 +20,9 @@ export interface JsonlRecord {
   updatedAt: string;
   /** How many comments discuss it (an extension of API.md's fields, last). */
   commentCount: number;
+  /** The cue span (PARC-style), code points; null when none is marked. */
+  cueStart: number | null;
+  cueEnd: number | null;
 }
 
 export function toJsonlRecord(a: ExportAnnotation): JsonlRecord {
@@ -39,6 +42,8 @@ export function toJsonlRecord(a: ExportAnnotation): JsonlRecord {
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
     commentCount: a.commentCount ?? 0,
+    cueStart: a.cueStart ?? null,
+    cueEnd: a.cueEnd ?? null,
   };
 }
 
