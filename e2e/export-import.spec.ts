@@ -39,7 +39,7 @@ test("the export dialog downloads CSV with filters, and brat as a zip", async ({
   const csv = fs.readFileSync((await download.path()) as string, "utf8");
   const lines = csv.trimEnd().split("\r\n");
   expect(lines[0]).toBe(
-    "annotation_id,document_id,document_title,label,quote_kind,start,end,text,speaker,note,status,author,created_at,comments",
+    "annotation_id,document_id,document_title,label,quote_kind,start,end,text,speaker,note,status,author,created_at,comments,cue_start,cue_end",
   );
   expect(lines).toHaveLength(3); // header + two claims
   expect(csv).toContain(",'=SUM(1),");

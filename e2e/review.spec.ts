@@ -45,7 +45,7 @@ test("a reviewer works through the queue with the keyboard only; a colleague's r
   await page.goto(`/projects/${projectId}`);
   const tabs = page.getByRole("navigation", { name: "Project sections" });
   await expect(tabs.getByRole("link", { name: "Review (4 pending)" })).toBeVisible();
-  const streamOpen = page.waitForResponse((r) => r.url().endsWith(`/api/v1/projects/${projectId}/events`) && r.status() === 200);
+  const streamOpen = page.waitForResponse((r) => r.url().includes(`/api/v1/projects/${projectId}/events`) && r.status() === 200);
   await tabs.getByRole("link", { name: "Review (4 pending)" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Review" })).toBeVisible();
   await streamOpen;

@@ -134,7 +134,7 @@ test("deleting a document and a project, each confirmed with its export offered;
   const colleague = await signUpColleague(baseURL!, "Cora Colleague");
   await addMember(page.request, project.id, colleague, "annotator");
 
-  const streamOpen = page.waitForResponse((r) => r.url().endsWith(`/api/v1/projects/${project.id}/events`) && r.status() === 200);
+  const streamOpen = page.waitForResponse((r) => r.url().includes(`/api/v1/projects/${project.id}/events`) && r.status() === 200);
   await page.goto(`/projects/${project.id}`);
   await streamOpen;
   const table = page.getByRole("table", { name: "Documents" });

@@ -110,6 +110,24 @@ describe("local writes", () => {
     ]);
   });
 
+  it("shows a create once when its own event outruns the answer to the POST; the selection follows", () => {
+    const { store } = setUp([record("a", 0, 5)]);
+    const write = store.createLocal(record("draft-1", 10, 20, { label: "quote", version: 0 }));
+    store.select("draft-1");
+    // A colleague's annotation of the same span is not ours: it shows beside the draft.
+    const colleague = { id: "u2", name: "Bo" };
+    store.applyRemote([{ kind: "annotation.created", after: view("theirs", 10, 20, { label: "quote", author: colleague }) }]);
+    expect(ids(store).sort()).toEqual(["a", "draft-1", "theirs"]);
+    // Our own, echoed by the stream before the 201.
+    store.applyRemote([{ kind: "annotation.created", after: view("real-1", 10, 20, { label: "quote" }) }]);
+    expect(ids(store).sort()).toEqual(["a", "real-1", "theirs"]);
+    expect(store.getState().selectedId).toBe("real-1");
+    write.confirm(view("real-1", 10, 20, { label: "quote" }));
+    expect(ids(store).sort()).toEqual(["a", "real-1", "theirs"]);
+    expect(store.get("draft-1")).toBeUndefined();
+    expect(store.getState().selectedId).toBe("real-1");
+  });
+
   it("rolls back a create the server refused", () => {
     const { store, changes } = setUp([record("a", 0, 5)]);
     const write = store.createLocal(record("draft-1", 10, 20, { version: 0 }));

@@ -143,9 +143,15 @@ interface Entry {
   version: number;
   /** This browser's writes in flight, oldest first. */
   ops: Op[];
+  /**
+   * A create in flight whose own event came back before the server's answer did: the server's
+   * annotation (this id) is shown, and this temporary one is not, until the answer ends it.
+   */
+  echoedAs?: string;
 }
 
 function visibleOf(entry: Entry): StoredAnnotation | null {
+  if (entry.echoedAs) return null;
   let current: StoredAnnotation | null = entry.base;
   for (const op of entry.ops) {
     if (op.kind === "create") current = op.record;
@@ -296,6 +302,25 @@ export function createWorkspaceStore(initial: {
     return [view.id];
   }
 
+  /**
+   * The event of an annotation we created can arrive before the answer to our POST: the pending
+   * create of the same author, label and span is that annotation, so it steps aside (the selection
+   * follows) instead of showing twice.
+   */
+  function hideEchoedCreate(next: MutableState, created: AnnotationRecord): string[] {
+    for (const [id, entry] of entries) {
+      const op = entry.ops[0];
+      if (entry.base || entry.echoedAs || op?.kind !== "create") continue;
+      const mine = op.record;
+      if (mine.author.id !== created.author.id || mine.label !== created.label) continue;
+      if (mine.start !== created.start || mine.end !== created.end) continue;
+      entry.echoedAs = created.id;
+      if (next.selectedId === id) next.selectedId = created.id;
+      return [id];
+    }
+    return [];
+  }
+
   function pendingWrite<Result>(
     id: string,
     op: Op,
@@ -389,6 +414,9 @@ export function createWorkspaceStore(initial: {
         for (const change of changes) {
           switch (change.kind) {
             case "annotation.created":
+              if (change.after.documentId !== initial.documentId) break;
+              touched.push(...putServerRecord(change.after), ...hideEchoedCreate(next, change.after));
+              break;
             case "annotation.updated":
             case "annotation.restored":
               if (change.after.documentId === initial.documentId) touched.push(...putServerRecord(change.after));
