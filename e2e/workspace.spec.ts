@@ -216,8 +216,11 @@ test("select from the sidebar, edit speaker, label and note; a stale edit report
   await speaker.fill("Japanese Ministry of Defense");
   await speaker.press("Enter");
   await expect(rows(page).first()).toContainText("Japanese Ministry of Defense");
+  // The row shows the change at once; the server has it when the save comes back.
+  await expect
+    .poll(async () => (await annotationsOf(page, documentId))[0])
+    .toMatchObject({ label: "quote", speaker: { name: "Japanese Ministry of Defense" } });
   const [edited] = await annotationsOf(page, documentId);
-  expect(edited).toMatchObject({ label: "quote", speaker: { name: "Japanese Ministry of Defense" } });
 
   // Someone else changes it while the note is being edited: the form keeps what was typed (it
   // does not follow the live change), and saving it meets the conflict.
