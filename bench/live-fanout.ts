@@ -25,7 +25,7 @@ const document = await apiJson(`${a.url}/api/v1/projects/${project.body.id}/docu
 const documentId = document.body.id as string;
 
 // One account per client (the stream limit is per user and document), signed up for a session
-// cookie, added to the project as a viewer.
+// cookie, invited to the project as a viewer and accepting.
 const cookies: string[] = [];
 for (let i = 0; i < CLIENTS; i++) {
   const email = `client-${i}@example.org`;
@@ -35,7 +35,17 @@ for (let i = 0; i < CLIENTS; i++) {
     body: JSON.stringify({ email, password: "client password 123" }),
   });
   cookies.push((response.headers.get("set-cookie") ?? "").split(";")[0] as string);
-  await apiJson(`${a.url}/api/v1/projects/${project.body.id}/members`, { method: "POST", token, json: { email, role: "viewer" } });
+  const invited = await apiJson(`${a.url}/api/v1/projects/${project.body.id}/members`, {
+    method: "POST",
+    token,
+    json: { email, role: "viewer" },
+  });
+  // Members join by accepting (a cookie-authenticated write: from the app's own origin).
+  const accepted = await fetch(`${a.url}/api/v1/invitations/${invited.body.id}/accept`, {
+    method: "POST",
+    headers: { cookie: cookies[i] as string, origin: a.url },
+  });
+  if (accepted.status >= 300) throw new Error(`invitation not accepted: ${accepted.status} ${await accepted.text()}`);
 }
 
 const rssBefore = [await rssMb(a.process.pid as number), await rssMb(b.process.pid as number)];
