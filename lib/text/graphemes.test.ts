@@ -35,3 +35,30 @@ describe("clusterAround", () => {
     for (let p = 0; p <= plain.length; p++) expect(clusterAround(plain, p)).toBeNull();
   });
 });
+
+describe("long texts, segmented only around the offset asked about", () => {
+  it("finds the same clusters as one pass over the whole text", () => {
+    // Clusters of every kind, scattered over a text many pieces long, CJK, RTL and CR LF between.
+    const pieces = ["👍🏽", "👨\u200d👩\u200d👧", "🇯🇵🇫🇷", "e\u0301", "中国", "مرحبا", "\r\n", "word", " ", "a\u0308\u0301"];
+    let text = "";
+    for (let i = 0; text.length < 30_000; i++) text += pieces[(i * 7) % pieces.length] + (i % 5 === 0 ? "" : " ");
+    const index = new CodePointIndex(text);
+    const whole: { start: number; end: number }[] = [];
+    for (const { index: unit, segment } of new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(text)) {
+      if ([...segment].length > 1) whole.push({ start: index.toCodePoint(unit), end: index.toCodePoint(unit + segment.length) });
+    }
+    expect(whole.length).toBeGreaterThan(1000);
+    for (const cluster of whole) {
+      for (let p = cluster.start + 1; p < cluster.end; p++) expect(clusterAround(index, p)).toEqual(cluster);
+      expect(clusterAround(index, cluster.start)).toBeNull();
+    }
+  });
+
+  it("answers at once in a 100,000-word article (over which one pass of V8's segmenter does not finish)", () => {
+    const words: string[] = [];
+    for (let i = 0; i < 100_000; i++) words.push(i % 97 === 0 ? "👍🏽" : i % 53 === 0 ? "中国" : `word${i % 10}`);
+    const index = new CodePointIndex(words.join(" "));
+    const thumb = [...index.text].indexOf("👍");
+    expect(clusterAround(index, thumb + 1)).toEqual({ start: thumb, end: thumb + 2 });
+  });
+});
