@@ -19,7 +19,8 @@ const db = new pg.Pool({ connectionString: bench.databaseUrl, max: 4 });
 const project = await apiJson(`${server.url}/api/v1/projects`, { method: "POST", token, json: { name: "Review bench" } });
 const projectId = project.body.id as string;
 const sentence = "The spokesman of the ministry said that “Japan should learn the lessons of history” on Tuesday. ";
-const text = sentence.repeat(40);
+// Long enough for every seeded annotation: one quote per sentence.
+const text = sentence.repeat(Math.max(40, Math.ceil(TOTAL / DOCUMENTS)));
 const speaker = async (name: string) =>
   (await apiJson(`${server.url}/api/v1/projects/${projectId}/speakers`, { method: "POST", token, json: { name } })).body.id as string;
 const big = await speaker("Zhao");
