@@ -21,6 +21,8 @@ function expectedType(type: string, attributes: string, enums: Record<string, st
       return "bigint";
     case "Float":
       return "double precision";
+    case "Boolean":
+      return "boolean";
     case "Json":
       return /@db\.Json\b/.test(attributes) ? "json" : "jsonb";
     case "DateTime":
