@@ -7,6 +7,8 @@
 
 import fs from "node:fs";
 import { chromium, type Page } from "@playwright/test";
+import { CodePointIndex } from "../lib/text/code-points";
+import { widenToClusters } from "../lib/text/graphemes";
 import { apiJson, benchServer, disposeBenchServer, machine, median } from "./lib";
 
 const rounds = Number(process.argv[2] ?? 3);
@@ -40,6 +42,15 @@ console.log(
   `article: ${WORDS.toLocaleString()} words, ${points.length.toLocaleString()} code points, ${text.split("\n").length} paragraphs`,
 );
 
+// A span as an analyst would select it: whole characters (never half of 👍🏽), no space at its ends.
+const index = new CodePointIndex(text);
+function whole(from: number, to: number): { start: number; end: number } {
+  let { start, end } = widenToClusters(index, from, to);
+  while (/\s/.test(points[start] ?? "")) start++;
+  while (end > start + 1 && /\s/.test(points[end - 1] ?? "")) end--;
+  return { start, end };
+}
+
 const bench = await benchServer();
 const { server, token } = bench;
 
@@ -54,10 +65,10 @@ async function documentWith(count: number): Promise<string> {
   // Spread annotations over the text; one in ten nests inside the previous one.
   const queue: { label: string; start: number; end: number }[] = [];
   for (let i = 0; i < count; i++) {
-    const start = Math.floor(((i + random() * 0.5) / count) * (points.length - 400));
-    const end = start + 20 + Math.floor(random() * 200);
+    const from = Math.floor(((i + random() * 0.5) / count) * (points.length - 400));
+    const { start, end } = whole(from, from + 20 + Math.floor(random() * 200));
     queue.push({ label: i % 3 === 0 ? "quote" : "claim", start, end });
-    if (i % 10 === 9) queue.push({ label: "quote", start: start + 5, end: start + 15 });
+    if (i % 10 === 9) queue.push({ label: "quote", ...whole(start + 5, start + 15) });
   }
   for (let i = 0; i < queue.length; i += 32) {
     await Promise.all(
