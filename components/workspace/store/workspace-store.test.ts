@@ -272,6 +272,16 @@ describe("remote changes", () => {
       change("remote", { speakers: ["s1"] }),
     ]);
   });
+
+  it("takes a speaker merged into another off the list, once", () => {
+    const { store, changes } = setUp([]);
+    store.applyRemote([{ kind: "speaker.created", after: speaker("s2", "Zhao") }]);
+    store.applyRemote([{ kind: "speaker.merged", before: { id: "s2", into: "s1" } }]);
+    store.applyRemote([{ kind: "speaker.merged", before: { id: "s2", into: "s1" } }]);
+    expect(store.getState().speakers.map((s) => s.id)).not.toContain("s2");
+    expect(store.getState().speakerById.has("s2")).toBe(false);
+    expect(changes).toEqual([change("remote", { speakers: ["s2"] }), change("remote", { speakers: ["s2"] })]);
+  });
 });
 
 describe("selection and draft", () => {

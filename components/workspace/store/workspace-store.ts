@@ -62,7 +62,7 @@ export interface WorkspaceState {
   readonly draft: DraftAnnotation | null;
 }
 
-/** What one change did. Ids are annotation ids; `speakers` lists speakers added or changed. */
+/** What one change did. Ids are annotation ids; `speakers` lists speakers added, changed or removed. */
 export interface StoreChange {
   readonly origin: Origin;
   readonly added: readonly string[];
@@ -97,7 +97,13 @@ export type RemoteChange =
    * delivers changes in order, so nothing newer can have been seen before it.
    */
   | { kind: Extract<ChangeKind, "annotation.deleted">; before: Pick<AnnotationView, "id" | "documentId"> & { version?: number } }
-  | { kind: Extract<ChangeKind, "speaker.created" | "speaker.updated">; after: SpeakerView };
+  | { kind: Extract<ChangeKind, "speaker.created" | "speaker.updated">; after: SpeakerView }
+  /**
+   * Merged into another speaker and gone from the project. Its annotations come as their own
+   * annotation.updated events (the merge moves them through the write path); what is left here is
+   * to take it off the list, so nobody attributes a new annotation to a speaker that is no more.
+   */
+  | { kind: Extract<ChangeKind, "speaker.merged">; before: { id: string; into: string } };
 
 export interface WorkspaceStore {
   getState(): WorkspaceState;
@@ -455,6 +461,16 @@ export function createWorkspaceStore(initial: {
               speakerChange(next, change.after);
               speakerIds.push(change.after.id);
               break;
+            case "speaker.merged": {
+              const { id } = change.before;
+              if (!next.speakerById.has(id)) break;
+              next.speakers = next.speakers.filter((s) => s.id !== id);
+              const byId = new Map(next.speakerById);
+              byId.delete(id);
+              next.speakerById = byId;
+              speakerIds.push(id);
+              break;
+            }
           }
         }
         return { touched, speakers: speakerIds };
