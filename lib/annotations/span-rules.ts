@@ -1,6 +1,6 @@
-// Rules every annotation span obeys, whichever way it arrives (API, web, import): offsets checked
-// against the frozen text, exact/prefix/suffix derived from it, and the quote kind consistent
-// with the label.
+// Rules every annotation span obeys, whichever way it arrives (API, web, import, an accepted
+// suggestion): offsets checked against the frozen text (whole characters, no whitespace at either
+// end: checkSpan), exact/prefix/suffix derived from it, and the quote kind consistent with the label.
 
 import type { CodePointIndex } from "../text/code-points";
 import { checkSpan, describeQuote, type TextQuote } from "../text/quote-selector";
@@ -23,7 +23,7 @@ export function resolveSpan(index: CodePointIndex, start: number, end: number, e
     const field =
       problem.code === "exact_mismatch"
         ? "exact"
-        : problem.code === "out_of_range" || problem.code === "splits_character"
+        : problem.code === "out_of_range" || problem.code === "splits_character" || problem.code === "edge_whitespace"
           ? problem.field
           : problem.code === "empty"
             ? "end"

@@ -182,7 +182,9 @@ fieldNotes
   .add(createDocumentSchema.shape.text, {
     description: "Stored as sent, except that CRLF and CR line endings become LF; it never changes.",
   })
-  .add(createAnnotationSchema.shape.start, { description: offsetNote })
+  .add(createAnnotationSchema.shape.start, {
+    description: `${offsetNote} A span may not split a character (a grapheme cluster), nor start or end with whitespace (else 422).`,
+  })
   .add(createAnnotationSchema.shape.exact, { description: "If sent, it must equal text[start:end] (else 422)." })
   .add(createAnnotationSchema.shape.speakerId, { description: "A speaker of the same project." })
   .add(createAnnotationSchema.shape.quoteKind, {
