@@ -626,8 +626,9 @@ export const OPERATIONS: readonly OperationSpec[] = [
     tag: "Annotations",
     summary: "Undo a deletion",
     description:
-      "Puts a deleted annotation back with its id, author, status and history (its speaker only if the speaker still exists). " +
-      "Allowed to whoever may delete it; an annotation that is not deleted is 409.",
+      "Puts a deleted annotation back with its id, author, status, cue, history and the id it was imported with, so a re-import of " +
+      "its file still finds it present (its speaker only if the speaker still exists). Allowed to whoever may delete it; an " +
+      "annotation that is not deleted, or whose record was imported again since, is 409.",
     auth: "required",
     responses: { 201: { description: "The annotation, back.", body: annotationViewSchema } },
     errors: ["conflict"],

@@ -236,3 +236,40 @@ describe("doccano import", () => {
     expect((await spansOf(target)).map(keep)).toEqual((await spansOf(source.projectId)).map(keep));
   });
 });
+
+describe("restoring an imported annotation", () => {
+  const regions = [
+    { id: "rA1", exact: "Tokyo 🇯🇵", label: "Claim" },
+    { id: "rB2", exact: "Analysts doubt it.", label: "Claim" },
+  ];
+
+  it("keeps the id it was imported with, so importing the file again still changes nothing", async () => {
+    const projectId = await emptyProject();
+    const file = JSON.stringify(labelStudioExport(regions));
+    expect((await importInto(projectId, file)).body.annotations).toMatchObject({ created: 2 });
+    const exported = (await call("GET", `/api/v1/projects/${projectId}/export?format=json`, { token: owner.token })).body;
+    const victim = exported.documents[0].annotations[0];
+    expect((await call("DELETE", `/api/v1/annotations/${victim.id}`, { token: owner.token })).status).toBe(204);
+    // Deleted: a re-import brings it back as a new annotation…
+    const restored = await call("POST", `/api/v1/annotations/${victim.id}/restore`, { token: owner.token });
+    expect(restored.status).toBe(201);
+    // …but restored, it is the one the file names.
+    const again = await importInto(projectId, file);
+    expect(again.body.annotations).toEqual({ created: 0, failed: 0, alreadyPresent: 2, reanchored: 0 });
+    expect(await spansOf(projectId)).toHaveLength(2);
+  });
+
+  it("is a 409 when the same record was imported again meanwhile, and changes nothing", async () => {
+    const projectId = await emptyProject();
+    const file = JSON.stringify(labelStudioExport(regions));
+    await importInto(projectId, file);
+    const exported = (await call("GET", `/api/v1/projects/${projectId}/export?format=json`, { token: owner.token })).body;
+    const victim = exported.documents[0].annotations[0];
+    await call("DELETE", `/api/v1/annotations/${victim.id}`, { token: owner.token });
+    expect((await importInto(projectId, file)).body.annotations).toMatchObject({ created: 1, alreadyPresent: 1 });
+    const restored = await call("POST", `/api/v1/annotations/${victim.id}/restore`, { token: owner.token });
+    expect(restored.status).toBe(409);
+    expect(restored.body.error.message).toMatch(/imported from the same record/);
+    expect(await spansOf(projectId)).toHaveLength(2);
+  });
+});
