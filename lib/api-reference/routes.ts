@@ -27,6 +27,7 @@ import {
   reviewSchema,
   speakerAnnotationsQuerySchema,
   createDocumentSchema,
+  updateDocumentSchema,
   createProjectSchema,
   createSpeakerQuerySchema,
   createSpeakerSchema,
@@ -472,6 +473,19 @@ export const OPERATIONS: readonly OperationSpec[] = [
     summary: "One document, with its text",
     auth: "required",
     responses: { 200: { description: "The document.", body: documentViewSchema } },
+  },
+  {
+    method: "PATCH",
+    path: "/api/v1/documents/{documentId}",
+    operationId: "updateDocument",
+    tag: "Documents",
+    summary: "Change a document's language",
+    description:
+      'Sets (or, with null, clears) the language the document is written in, a BCP 47 tag ("en", "pt-BR"; stored in canonical ' +
+      "form): W3C exports give it to the textual bodies, schema.org exports as inLanguage. The text is frozen. Annotators, reviewers and owners.",
+    auth: "required",
+    body: { schema: updateDocumentSchema, ...json() },
+    responses: { 200: { description: "The document as it is now.", body: documentViewSchema } },
   },
   {
     method: "DELETE",

@@ -30,6 +30,7 @@ export interface ForeignTask {
   text: unknown;
   sourceUrl?: unknown;
   publishedAt?: unknown;
+  language?: unknown;
   regions: ForeignRegion[];
 }
 
@@ -64,6 +65,7 @@ export async function importForeignTasks(session: ImportSession, tasks: ForeignT
       text: task.text,
       sourceUrl: task.sourceUrl,
       publishedAt: task.publishedAt,
+      language: task.language,
     });
     const index = indexes[i];
     for (const region of task.regions) {

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from "vitest";
 import { call, newUser } from "../helpers/api";
-import { TRICKY_SPANS, TRICKY_TEXT, trickyProject } from "../helpers/fixtures";
+import { codePointSpan, TRICKY_SPANS, TRICKY_TEXT, trickyProject } from "../helpers/fixtures";
 import { python } from "../helpers/python";
 import { unzip } from "../helpers/unzip";
 
@@ -243,5 +243,45 @@ print(len(rows), sum(1 for r in rows if text[int(r["start"]):int(r["end"])]!=r["
     const safe = await exported("csv");
     expect(safe.text).toContain("'-1 for the plan");
     expect(raw.text).not.toContain("'-1 for the plan");
+  });
+});
+
+describe("a document's language in exports", () => {
+  it("is on W3C textual bodies and source, and survives json, labelstudio and doccano round trips", async () => {
+    const user = await newUser("language-export");
+    const project = (await call("POST", "/api/v1/projects", { token: user.token, body: { name: "Languages" } })).body.id as string;
+    const text = "外務省は「参加する」と述べた。";
+    const document = await call("POST", `/api/v1/projects/${project}/documents`, {
+      token: user.token,
+      body: { title: "日本語の記事", text, language: "ja" },
+    });
+    const span = codePointSpan(text, "「参加する」");
+    const created = await call("POST", `/api/v1/documents/${document.body.id}/annotations`, {
+      token: user.token,
+      body: { label: "quote", ...span, note: "確認済み" },
+    });
+    expect(created.status).toBe(201);
+    const w3c = JSON.parse((await call("GET", `/api/v1/projects/${project}/export?format=w3c`, { token: user.token })).text);
+    const [item] = w3c.first.items;
+    for (const body of item.body.filter((b: { type: string }) => b.type === "TextualBody")) expect(body.language).toBe("ja");
+    expect(item.target.source.language).toBe("ja");
+    const single = await call("GET", `/api/v1/annotations/${created.body.id}?format=w3c`, { token: user.token });
+    expect(JSON.parse(single.text).body[0].language).toBe("ja");
+    for (const [format, contentType] of [
+      ["json", "application/json"],
+      ["labelstudio", "application/json"],
+      ["doccano", "application/x-ndjson"],
+    ]) {
+      const file = await call("GET", `/api/v1/projects/${project}/export?format=${format}`, { token: user.token });
+      const target = (await call("POST", "/api/v1/projects", { token: user.token, body: { name: `From ${format}` } })).body.id;
+      const imported = await call("POST", `/api/v1/projects/${target}/import?format=${format}`, {
+        token: user.token,
+        raw: file.text,
+        headers: { "content-type": contentType! },
+      });
+      expect(imported.body.documents, format).toMatchObject({ created: 1 });
+      const documents = (await call("GET", `/api/v1/projects/${target}/documents`, { token: user.token })).body.documents;
+      expect(documents[0].language, format).toBe("ja");
+    }
   });
 });

@@ -51,6 +51,7 @@ export function doccanoTask(line: number, value: unknown): ForeignTask | string 
     text: value.text,
     sourceUrl: value.source_url ?? null,
     publishedAt: value.published_at ?? null,
+    language: value.language ?? null,
     regions,
   };
 }

@@ -2,7 +2,7 @@
 // {"text", "label": [[start, end, "Claim"|"Quote"], …]} with offsets in UTF-16 units (what doccano's
 // editor counts), ready to import into a doccano project with the labels Claim and Quote. Extra
 // fields, which doccano keeps as the example's metadata: "speakers": [[start, end, "name"], …] (the
-// speaker of the span at those offsets), "title", "source_url", "published_at", "documentId".
+// speaker of the span at those offsets), "title", "source_url", "published_at", "language", "documentId".
 
 import type { ExportAnnotation, ExportDocument, ExportFormat, ExportWriter } from "../../export/export-types";
 import { LABEL_INFO } from "../../model/vocabulary";
@@ -17,6 +17,7 @@ export interface DoccanoLine {
   title: string;
   source_url: string | null;
   published_at: string | null;
+  language: string | null;
   documentId: string;
 }
 
@@ -51,6 +52,7 @@ export const doccanoFormat: ExportFormat = {
           title: d.title,
           source_url: d.sourceUrl,
           published_at: d.publishedAt,
+          language: d.language ?? null,
           documentId: d.id,
         };
         return `${JSON.stringify(line)}\n`;

@@ -34,7 +34,14 @@ export async function importJsonExport(session: ImportSession, body: unknown): P
     const ref = `documents[${i}]`;
     const annotations = isJsonObject(doc) && Array.isArray(doc.annotations) ? doc.annotations : [];
     const created = isJsonObject(doc)
-      ? await session.createDocument({ ref, title: doc.title, text: doc.text, sourceUrl: doc.sourceUrl, publishedAt: doc.publishedAt })
+      ? await session.createDocument({
+          ref,
+          title: doc.title,
+          text: doc.text,
+          sourceUrl: doc.sourceUrl,
+          publishedAt: doc.publishedAt,
+          language: doc.language,
+        })
       : session.rejectDocument(ref, "a document must be an object");
     for (const [j, a] of annotations.entries()) {
       const spanRef = `${ref}.annotations[${j}]`;

@@ -68,6 +68,7 @@ export function labelStudioTask(task: unknown, i: number): ForeignTask {
     text,
     sourceUrl: data.sourceUrl ?? data.url ?? null,
     publishedAt: data.publishedAt ?? null,
+    language: data.language ?? meta.language ?? null,
     regions,
   };
 }

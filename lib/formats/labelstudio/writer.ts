@@ -3,7 +3,7 @@
 // annotation is a `labels` region (Claim/Quote) with offsets in UTF-16 units, as Label Studio's
 // editor counts them, and its text; its speaker, quote kind and note are per-region results
 // (`textarea` "speaker", `choices` "quoteKind", `textarea` "note") sharing the region's id, which
-// is the annotation's id. The task's data keeps the document's title, URL, date and id.
+// is the annotation's id. The task's data keeps the document's title, URL, date, language and id.
 
 import type { ExportAnnotation, ExportDocument, ExportFormat, ExportWriter } from "../../export/export-types";
 import { LABEL_INFO } from "../../model/vocabulary";
@@ -74,7 +74,14 @@ export const labelStudioFormat: ExportFormat = {
       },
       endDocument(d: ExportDocument) {
         tasks++;
-        const data = { text: d.text ?? "", title: d.title, sourceUrl: d.sourceUrl, publishedAt: d.publishedAt, documentId: d.id };
+        const data = {
+          text: d.text ?? "",
+          title: d.title,
+          sourceUrl: d.sourceUrl,
+          publishedAt: d.publishedAt,
+          language: d.language ?? null,
+          documentId: d.id,
+        };
         const task =
           `{"id":${tasks},"data":${JSON.stringify(data)},"annotations":[{"result":[${results.join(",")}],` +
           `"was_cancelled":false,"ground_truth":false}],"predictions":[],"meta":{}}`;

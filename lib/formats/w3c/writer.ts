@@ -2,7 +2,8 @@
 // last, and only) AnnotationPage, partOf the collection, holds every Annotation. Each targets its document (source) with a
 // TextQuoteSelector and a TextPositionSelector (code points, as the model requires); its bodies
 // carry the label (purpose "tagging"), the speaker ("identifying"), the quote kind
-// ("classifying"), the note ("commenting") and the review status ("assessing"). Each annotation's
+// ("classifying"), the note ("commenting") and the review status ("assessing"); textual bodies
+// and the source carry the document's language (BCP 47) when it is known. Each annotation's
 // comments follow it as replies (motivation "replying", targeting the annotation).
 
 import type { CommentView } from "../../comments/comments";
@@ -20,8 +21,9 @@ interface W3cBody {
   type: "TextualBody" | "SpecificResource";
   purpose: "tagging" | "identifying" | "classifying" | "commenting" | "assessing";
   value?: string;
-  /** Every textual body is plain text (the model's SHOULD). Documents have no language yet, so none is given. */
+  /** Every textual body is plain text (the model's SHOULD), in its document's language when that is known. */
   format?: "text/plain";
+  language?: string;
   source?: { id: string; type: "Person" | "Organization" | "Agent"; name: string };
 }
 
@@ -35,7 +37,7 @@ export interface W3cAnnotation {
   creator: { id: string; type: "Person"; name: string };
   body: W3cBody[];
   target: {
-    source: { id: string; type: "Text"; format: "text/plain"; label: string };
+    source: { id: string; type: "Text"; format: "text/plain"; language?: string; label: string };
     selector: [
       { type: "TextQuoteSelector"; exact: string; prefix: string; suffix: string },
       { type: "TextPositionSelector"; start: number; end: number },
@@ -44,7 +46,14 @@ export interface W3cAnnotation {
 }
 
 export function toW3cAnnotation(a: ExportAnnotation, baseUrl?: string, speakerKind?: "person" | "organization"): W3cAnnotation {
-  const text = (purpose: W3cBody["purpose"], value: string): W3cBody => ({ type: "TextualBody", purpose, value, format: "text/plain" });
+  const language = a.documentLanguage ? { language: a.documentLanguage } : {};
+  const text = (purpose: W3cBody["purpose"], value: string): W3cBody => ({
+    type: "TextualBody",
+    purpose,
+    value,
+    format: "text/plain",
+    ...language,
+  });
   const body: W3cBody[] = [text("tagging", a.label)];
   if (a.speaker) {
     body.push({
@@ -69,7 +78,7 @@ export function toW3cAnnotation(a: ExportAnnotation, baseUrl?: string, speakerKi
     creator: { id: uuidIri(a.author.id), type: "Person", name: a.author.name },
     body,
     target: {
-      source: { id: documentIri(a.documentId, baseUrl), type: "Text", format: "text/plain", label: a.documentTitle },
+      source: { id: documentIri(a.documentId, baseUrl), type: "Text", format: "text/plain", ...language, label: a.documentTitle },
       selector: [
         { type: "TextQuoteSelector", exact: a.exact, prefix: a.prefix, suffix: a.suffix },
         { type: "TextPositionSelector", start: a.start, end: a.end },
