@@ -25,6 +25,7 @@ interface DocumentRow {
   title: string;
   source_url: string | null;
   published_at: Date | null;
+  byline: string | null;
   language: string | null;
   text: string;
   length: number;
@@ -127,7 +128,7 @@ export class ExportQuery {
     }
     await this.client.query(
       `DECLARE export_documents NO SCROLL CURSOR FOR
-       SELECT id, title, source_url, published_at, language, text, length FROM documents WHERE ${where} ORDER BY id`,
+       SELECT id, title, source_url, published_at, byline, language, text, length FROM documents WHERE ${where} ORDER BY id`,
       params,
     );
   }
@@ -140,6 +141,7 @@ export class ExportQuery {
       title: row.title,
       sourceUrl: row.source_url,
       publishedAt: row.published_at?.toISOString() ?? null,
+      byline: row.byline,
       language: row.language,
       text: row.text,
       length: row.length,

@@ -20,6 +20,8 @@ export interface ExportDocument {
   title: string;
   sourceUrl: string | null;
   publishedAt: string | null;
+  /** Who wrote it, as the article says (read by formats that name it). */
+  byline?: string | null;
   /** The language it is written in (BCP 47), when known. */
   language?: string | null;
   /** Absent when the format does not need texts (flat formats skip reading them). */

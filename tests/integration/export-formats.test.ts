@@ -246,8 +246,51 @@ print(len(rows), sum(1 for r in rows if text[int(r["start"]):int(r["end"])]!=r["
   });
 });
 
+describe("schemaorg export", () => {
+  it("writes Claims and Quotations that slice the text, with speakers and the article, and honours the filters", async () => {
+    const result = await exported("schemaorg");
+    expect(result.status).toBe(200);
+    expect(result.headers.get("content-type")).toBe("application/ld+json; charset=utf-8");
+    expect(result.headers.get("content-disposition")).toContain(".schemaorg.jsonld");
+    const graph = JSON.parse(result.text);
+    expect(graph["@context"]).toBe("https://schema.org");
+    expect(graph["@graph"]).toHaveLength(TRICKY_SPANS.length);
+    for (const item of graph["@graph"]) {
+      const id = (name: string) => item.identifier.find((v: { propertyID: string }) => v.propertyID === name)?.value;
+      const source = api.find((a) => a.id === id("sourcemark:annotationId"))!;
+      expect(item["@type"]).toBe(source.label === "claim" ? "Claim" : "Quotation");
+      expect(item.text).toBe(source.exact);
+      expect(cp(TRICKY_TEXT, id("sourcemark:start"), id("sourcemark:end"))).toBe(item.text);
+      const article = source.label === "claim" ? item.appearance : item.isPartOf;
+      expect(article).toMatchObject({ "@type": "NewsArticle", headline: "Tricky 🚢 «article» 中国" });
+      const speaker = source.label === "claim" ? item.author : item.spokenByCharacter;
+      if (source.speaker) expect(speaker).toMatchObject({ "@type": "Person", name: source.speaker.name });
+      else expect(speaker).toBeUndefined();
+    }
+
+    // Only accepted claims: one claim accepted, the rest pending.
+    const claim = api.find((a) => a.label === "claim")!;
+    const other = await newUser("schemaorg-filter");
+    const copy = await trickyProject(other, "Filtered");
+    const copied = (await call("GET", `/api/v1/documents/${copy.documentId}/annotations`, { token: other.token })).body.annotations as {
+      id: string;
+      exact: string;
+    }[];
+    const target = copied.find((a) => a.exact === claim.exact)!;
+    expect(
+      (await call("POST", `/api/v1/annotations/${target.id}/review`, { token: other.token, body: { status: "accepted" } })).status,
+    ).toBe(200);
+    const accepted = await call("GET", `/api/v1/projects/${copy.projectId}/export?format=schemaorg&label=claim&status=accepted`, {
+      token: other.token,
+    });
+    const items = JSON.parse(accepted.text)["@graph"];
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ "@type": "Claim", "@id": `urn:uuid:${target.id}`, text: claim.exact });
+  });
+});
+
 describe("a document's language in exports", () => {
-  it("is on W3C textual bodies and source, and survives json, labelstudio and doccano round trips", async () => {
+  it("is on W3C textual bodies and source, schema.org inLanguage, and survives json, labelstudio and doccano round trips", async () => {
     const user = await newUser("language-export");
     const project = (await call("POST", "/api/v1/projects", { token: user.token, body: { name: "Languages" } })).body.id as string;
     const text = "外務省は「参加する」と述べた。";
@@ -267,6 +310,8 @@ describe("a document's language in exports", () => {
     expect(item.target.source.language).toBe("ja");
     const single = await call("GET", `/api/v1/annotations/${created.body.id}?format=w3c`, { token: user.token });
     expect(JSON.parse(single.text).body[0].language).toBe("ja");
+    const schema = JSON.parse((await call("GET", `/api/v1/projects/${project}/export?format=schemaorg`, { token: user.token })).text);
+    expect(schema["@graph"][0]).toMatchObject({ "@type": "Quotation", inLanguage: "ja", isPartOf: { inLanguage: "ja" } });
     for (const [format, contentType] of [
       ["json", "application/json"],
       ["labelstudio", "application/json"],
