@@ -2,9 +2,12 @@
 // regions. Documents are created from the tasks' texts (or found, when imported before); each
 // region's offsets are read in the file's unit — UTF-16 units or code points, decided over the whole
 // file by checking regions against their text (lib/text/offset-units.ts) — and a region that fits
-// neither reading is refused by name. What is left goes through the session like any span.
+// neither reading is refused by name. Offsets are read on the text as the file gives it (CRLF line
+// endings included) and moved to the stored text (LF). What is left goes through the session like
+// any span.
 
 import { CodePointIndex } from "../text/code-points";
+import { newlineOffsetMap, normalizeNewlines } from "../text/normalize";
 import { OffsetUnitVote, resolveRegion } from "../text/offset-units";
 import { reportNotice } from "./import-record";
 import type { ImportSession } from "./import-session";
@@ -51,6 +54,7 @@ export function titleOf(field: unknown, text: unknown): unknown {
 
 export async function importForeignTasks(session: ImportSession, tasks: ForeignTask[]): Promise<void> {
   const indexes = tasks.map((task) => (typeof task.text === "string" ? new CodePointIndex(task.text) : null));
+  const storedOffsets = indexes.map((index) => (index ? newlineOffsetMap(index.text) : null));
   const vote = new OffsetUnitVote();
   tasks.forEach((task, i) => {
     const index = indexes[i];
@@ -82,14 +86,16 @@ export async function importForeignTasks(session: ImportSession, tasks: ForeignT
         );
         continue;
       }
+      // The file's offsets are into its text as it holds it; the document keeps it with LF line endings.
+      const stored = storedOffsets[i] ?? ((offset: number) => offset);
       await session.add({
         ref: region.ref,
         document: { created },
         label: region.label,
         quoteKind: region.quoteKind ?? null,
-        start: span.start,
-        end: span.end,
-        exact: index.slice(span.start, span.end),
+        start: stored(span.start),
+        end: stored(span.end),
+        exact: normalizeNewlines(index.slice(span.start, span.end)),
         speaker: region.speaker ? { name: region.speaker } : null,
         note: region.note ?? null,
         status: null,

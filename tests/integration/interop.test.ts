@@ -237,6 +237,102 @@ describe("doccano import", () => {
   });
 });
 
+describe("files with Windows line endings and a byte order mark", () => {
+  // What a file written on Windows holds: CRLF in the text, offsets counted on it.
+  const CRLF_TEXT = "🚢 The mayor said “we act”.\r\nSecond 👍🏽 line: the claim here.\r\nThird line.";
+  const LF_TEXT = CRLF_TEXT.replace(/\r\n/g, "\n");
+  const BOM = "\ufeff";
+  const crlfUnits = (exact: string) => ({ start: CRLF_TEXT.indexOf(exact), end: CRLF_TEXT.indexOf(exact) + exact.length });
+  const crlfPoints = (exact: string) => codePointSpan(CRLF_TEXT, exact);
+  const stored = (label: string, exact: string) => {
+    const lf = exact.replace(/\r\n/g, "\n");
+    const { start, end } = codePointSpan(LF_TEXT, lf);
+    return `${label} ${start}..${end} ${lf}`;
+  };
+  const spans = async (projectId: string) => (await spansOf(projectId)).map((s) => s.split(" | ")[0]);
+  const ACROSS = "the claim here.\r\nThird line.";
+
+  it("labelstudio: offsets on the CRLF text (UTF-16 units) land on the stored LF text", async () => {
+    const projectId = await emptyProject();
+    const quote = "“we act”.";
+    const task = {
+      id: 1,
+      data: { text: CRLF_TEXT },
+      annotations: [
+        {
+          result: [
+            {
+              id: "r1",
+              from_name: "label",
+              to_name: "text",
+              type: "labels",
+              value: { ...crlfUnits(quote), text: quote, labels: ["Quote"] },
+            },
+            {
+              id: "r2",
+              from_name: "label",
+              to_name: "text",
+              type: "labels",
+              value: { ...crlfUnits(ACROSS), text: ACROSS, labels: ["Claim"] },
+            },
+          ],
+        },
+      ],
+    };
+    const file = BOM + JSON.stringify([task], null, 2).replace(/\n/g, "\r\n");
+    const result = await importInto(projectId, file);
+    expect(result.body).toMatchObject({ format: "labelstudio", documents: { created: 1 }, annotations: { created: 2, failed: 0 } });
+    expect(await spans(projectId)).toEqual([stored("quote", quote), stored("claim", ACROSS)].sort());
+    const document = (await call("GET", `/api/v1/projects/${projectId}/documents`, { token: owner.token })).body.documents[0];
+    expect((await call("GET", `/api/v1/documents/${document.id}`, { token: owner.token })).body.text).toBe(LF_TEXT);
+  });
+
+  it("doccano: CRLF lines, a BOM, and offsets on the CRLF text", async () => {
+    const projectId = await emptyProject();
+    const line = JSON.stringify({ id: 4, text: CRLF_TEXT, label: [[crlfUnits(ACROSS).start, crlfUnits(ACROSS).end, "Claim"]] });
+    const result = await importInto(projectId, `${BOM}${line}\r\n`, "doccano", "application/x-ndjson");
+    expect(result.body).toMatchObject({ documents: { created: 1 }, annotations: { created: 1, failed: 0 } });
+    expect(await spans(projectId)).toEqual([stored("claim", ACROSS)]);
+  });
+
+  it("json: a text with CRLF and offsets on it; jsonl: CRLF lines and a BOM", async () => {
+    const projectId = await emptyProject();
+    const { start, end } = crlfPoints(ACROSS);
+    const file = {
+      documents: [{ title: "Windows", text: CRLF_TEXT, annotations: [{ label: "claim", start, end, exact: ACROSS }] }],
+    };
+    const result = await importInto(projectId, BOM + JSON.stringify(file, null, 2).replace(/\n/g, "\r\n"), "json");
+    expect(result.body).toMatchObject({ documents: { created: 1 }, annotations: { created: 1, failed: 0 } });
+    expect(await spans(projectId)).toEqual([stored("claim", ACROSS)]);
+    const quote = codePointSpan(LF_TEXT, "“we act”.");
+    const jsonl = `${BOM}${JSON.stringify({ documentTitle: "Windows", label: "quote", ...quote, text: "“we act”." })}\r\n`;
+    const lines = await importInto(projectId, jsonl, "jsonl", "application/x-ndjson");
+    expect(lines.body.annotations).toMatchObject({ created: 1, failed: 0 });
+  });
+
+  it("w3c: a CRLF file with a BOM whose quote spans a CRLF and whose positions count it", async () => {
+    const projectId = await emptyProject();
+    await call("POST", `/api/v1/projects/${projectId}/documents`, { token: owner.token, body: { title: "Windows", text: CRLF_TEXT } });
+    const annotation = {
+      "@context": "http://www.w3.org/ns/anno.jsonld",
+      id: "https://annotations.example/a/1",
+      type: "Annotation",
+      body: [{ type: "TextualBody", purpose: "tagging", value: "Claim" }],
+      target: {
+        source: { id: "https://news.example/windows", label: "Windows" },
+        selector: [
+          { type: "TextQuoteSelector", exact: ACROSS, prefix: "Second 👍🏽 line: ", suffix: "" },
+          { type: "TextPositionSelector", ...crlfPoints(ACROSS) },
+        ],
+      },
+    };
+    const file = BOM + JSON.stringify(annotation, null, 2).replace(/\n/g, "\r\n");
+    const result = await importInto(projectId, file, undefined, 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"');
+    expect(result.body).toMatchObject({ format: "w3c", annotations: { created: 1, failed: 0 } });
+    expect(await spans(projectId)).toEqual([stored("claim", ACROSS)]);
+  });
+});
+
 describe("restoring an imported annotation", () => {
   const regions = [
     { id: "rA1", exact: "Tokyo 🇯🇵", label: "Claim" },

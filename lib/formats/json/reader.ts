@@ -4,6 +4,7 @@
 import { validationFailed } from "../../errors/domain-error";
 import { isJsonObject, sourceIdsOf, type ImportSpeaker } from "../../import/import-record";
 import type { ImportSession } from "../../import/import-session";
+import { newlineOffsetMap, normalizeNewlines } from "../../text/normalize";
 
 function speakerOf(value: unknown, details: Map<string, ImportSpeaker>): ImportSpeaker | null {
   if (!isJsonObject(value) || typeof value.name !== "string") return null;
@@ -43,6 +44,9 @@ export async function importJsonExport(session: ImportSession, body: unknown): P
           language: doc.language,
         })
       : session.rejectDocument(ref, "a document must be an object");
+    // Offsets are into the text as the file gives it; the document keeps it with LF line endings.
+    const stored = isJsonObject(doc) && typeof doc.text === "string" ? newlineOffsetMap(doc.text) : null;
+    const moved = (offset: unknown) => (stored && Number.isInteger(offset) ? stored(offset as number) : offset);
     for (const [j, a] of annotations.entries()) {
       const spanRef = `${ref}.annotations[${j}]`;
       if (!created) {
@@ -58,9 +62,9 @@ export async function importJsonExport(session: ImportSession, body: unknown): P
         document: { created },
         label: a.label,
         quoteKind: a.quoteKind,
-        start: a.start,
-        end: a.end,
-        exact: a.exact,
+        start: moved(a.start),
+        end: moved(a.end),
+        exact: stored && typeof a.exact === "string" ? normalizeNewlines(a.exact) : a.exact,
         speaker: speakerOf(a.speaker, speakers),
         note: a.note,
         status: a.status,

@@ -10,6 +10,7 @@ import { sourceIdsOf, uuidOfIri } from "../../import/import-record";
 import type { ImportSession } from "../../import/import-session";
 import { isLabel, labelOfName } from "../../model/vocabulary";
 import type { SpanSelectors } from "../../text/anchor";
+import { normalizeNewlines } from "../../text/normalize";
 
 export interface W3cSpan {
   /** Where it came from in the input, for error reports ("items[3]"). */
@@ -101,7 +102,13 @@ export function readW3cAnnotation(item: string, value: Json): W3cSpan {
     for (const selector of asArray(target.selector)) {
       if (!isObject(selector)) continue;
       if (hasType(selector, "TextQuoteSelector") && typeof selector.exact === "string") {
-        span.selectors.quote = { exact: selector.exact, prefix: str(selector.prefix), suffix: str(selector.suffix) };
+        // Our texts have LF line endings: a quote taken from a CRLF copy of the text is found all the same.
+        const lf = (text: string | null) => (text === null ? null : normalizeNewlines(text));
+        span.selectors.quote = {
+          exact: normalizeNewlines(selector.exact),
+          prefix: lf(str(selector.prefix)),
+          suffix: lf(str(selector.suffix)),
+        };
       }
       if (hasType(selector, "TextPositionSelector") && typeof selector.start === "number" && typeof selector.end === "number") {
         span.selectors.position = { start: selector.start, end: selector.end };
