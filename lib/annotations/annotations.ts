@@ -21,7 +21,7 @@ import type { CodePointIndex } from "../text/code-points";
 import type { InputReader } from "../validation/parse-input";
 import type { CreateAnnotationInput, ReviewInput, UpdateAnnotationInput } from "../validation/schemas";
 import { annotationJoins, annotationViewSchema, annotationViewSql, type AnnotationView } from "./annotation-view";
-import { resolveQuoteKind, resolveSpan } from "./span-rules";
+import { resolveCue, resolveQuoteKind, resolveSpan } from "./span-rules";
 
 const VIEW = annotationViewSql();
 
@@ -38,7 +38,7 @@ export interface CheckedAnnotation {
   speakerId: string | null;
   note: string | null;
   status: AnnotationStatus;
-  /** The cue span, code points (an accepted suggestion's); checked by the caller against the text. */
+  /** The cue span (the reporting verb), code points: an accepted suggestion's or an import's. */
   cueStart?: number | null;
   cueEnd?: number | null;
 }
@@ -62,9 +62,9 @@ interface KeptIdentity {
 }
 
 /**
- * Checks a span and its fields against the document's text (API and imports alike): the offsets
- * must slice `exact` when given, a claim has no quote kind, a quote gets its default kind.
- * Throws a 422 naming the offending field.
+ * Checks a span and its fields against the document's text (API, imports and accepted suggestions
+ * alike): the offsets must slice `exact` when given, a claim has no quote kind, a quote gets its
+ * default kind, a cue obeys the rules of a span. Throws a 422 naming the offending field.
  */
 export function checkAnnotation(
   documentId: string,
@@ -72,12 +72,16 @@ export function checkAnnotation(
   input: Pick<CreateAnnotationInput, "label" | "start" | "end" | "exact" | "quoteKind" | "note"> & {
     speakerId: string | null;
     status: AnnotationStatus;
+    cueStart?: unknown;
+    cueEnd?: unknown;
   },
 ): CheckedAnnotation {
   const span = resolveSpan(index, input.start, input.end, input.exact);
   if (!span.ok) throw validationFailed(span.message, span.fields);
   const kind = resolveQuoteKind(input.label, input.quoteKind, null, span.quote.exact);
   if (!kind.ok) throw validationFailed(kind.message, { quoteKind: kind.message });
+  const cue = resolveCue(index, input.cueStart, input.cueEnd);
+  if (!cue.ok) throw validationFailed(cue.message, { cueStart: cue.message });
   return {
     documentId,
     label: input.label,
@@ -88,6 +92,8 @@ export function checkAnnotation(
     speakerId: input.speakerId,
     note: input.note ?? null,
     status: input.status,
+    cueStart: cue.cueStart,
+    cueEnd: cue.cueEnd,
   };
 }
 

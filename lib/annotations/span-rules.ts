@@ -33,6 +33,21 @@ export function resolveSpan(index: CodePointIndex, start: number, end: number, e
   return { ok: true, quote: describeQuote(index, { start, end }) };
 }
 
+export type CueCheck = { ok: true; cueStart: number | null; cueEnd: number | null } | { ok: false; message: string };
+
+/**
+ * A cue (the reporting verb or phrase, issue 11) as a span of the same text: none when both ends
+ * are absent, else both, obeying every rule a span does (whole characters, no edge whitespace).
+ */
+export function resolveCue(index: CodePointIndex, cueStart: unknown, cueEnd: unknown): CueCheck {
+  const absent = (value: unknown) => value === undefined || value === null;
+  if (absent(cueStart) && absent(cueEnd)) return { ok: true, cueStart: null, cueEnd: null };
+  if (absent(cueStart) || absent(cueEnd)) return { ok: false, message: "cue: cueStart and cueEnd go together" };
+  const problem = checkSpan(index, { start: cueStart as number, end: cueEnd as number });
+  if (problem) return { ok: false, message: `cue: ${problem.message}` };
+  return { ok: true, cueStart: cueStart as number, cueEnd: cueEnd as number };
+}
+
 export type KindCheck = { ok: true; quoteKind: QuoteKind | null } | { ok: false; message: string };
 
 /**

@@ -35,6 +35,8 @@ interface DocumentRow {
 export const DOCUMENT_FIELDS = {
   documentTitle: "d.title",
   documentLanguage: "d.language",
+  // substr counts characters, code points in UTF-8: text[cueStart:cueEnd].
+  cueExact: "CASE WHEN a.cue_start IS NULL THEN NULL ELSE substr(d.text, a.cue_start + 1, a.cue_end - a.cue_start) END",
 } as const;
 
 /**

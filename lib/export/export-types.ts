@@ -33,6 +33,8 @@ export interface ExportAnnotation extends AnnotationView {
   documentTitle: string;
   /** Its document's language (BCP 47), when known: for formats that get no documents (w3c). */
   documentLanguage?: string | null;
+  /** The cue's text, text[cueStart:cueEnd], when it has a cue: for formats that get no documents (w3c). */
+  cueExact?: string | null;
   /** Its discussion: the count for formats with `comments: "count"`, the thread for "thread". */
   commentCount?: number;
   comments?: CommentView[];

@@ -25,6 +25,8 @@ export interface ForeignRegion {
   note?: unknown;
   /** Its id in the tool, for idempotent re-imports. */
   sourceId: string | null;
+  /** Its cue (the reporting verb), in the same unit as the region's offsets. */
+  cue?: { start: unknown; end: unknown; text: string | null };
 }
 
 export interface ForeignTask {
@@ -58,7 +60,7 @@ export async function importForeignTasks(session: ImportSession, tasks: ForeignT
   const vote = new OffsetUnitVote();
   tasks.forEach((task, i) => {
     const index = indexes[i];
-    if (index) for (const region of task.regions) vote.add(index, region);
+    if (index) for (const region of task.regions) for (const r of region.cue ? [region, region.cue] : [region]) vote.add(index, r);
   });
   const unit = vote.unit;
   reportNotice(session.report, "(file)", `offsets read as ${unit === "utf-16" ? "UTF-16 units" : "code points"}`);
@@ -86,6 +88,14 @@ export async function importForeignTasks(session: ImportSession, tasks: ForeignT
         );
         continue;
       }
+      const cue = region.cue ? resolveRegion(index, region.cue, unit) : null;
+      if (region.cue && !cue) {
+        session.skip(
+          region.ref,
+          `its cue at ${String(region.cue.start)}..${String(region.cue.end)} matches the text neither in UTF-16 units nor in code points`,
+        );
+        continue;
+      }
       // The file's offsets are into its text as it holds it; the document keeps it with LF line endings.
       const stored = storedOffsets[i] ?? ((offset: number) => offset);
       await session.add({
@@ -95,6 +105,8 @@ export async function importForeignTasks(session: ImportSession, tasks: ForeignT
         quoteKind: region.quoteKind ?? null,
         start: stored(span.start),
         end: stored(span.end),
+        cueStart: cue ? stored(cue.start) : null,
+        cueEnd: cue ? stored(cue.end) : null,
         exact: normalizeNewlines(index.slice(span.start, span.end)),
         speaker: region.speaker ? { name: region.speaker } : null,
         note: region.note ?? null,

@@ -297,12 +297,20 @@ export class ImportSession {
       if (!parsed.success) return this.fail(span.ref, `speaker: ${problems(parsed.error)}`);
       speaker = parsed.data;
     }
+    let { cueStart, cueEnd } = span;
+    if (span.cueSelectors) {
+      const cue = anchorSpan(await this.indexOf(document), span.cueSelectors);
+      if (!cue.ok) return this.fail(span.ref, `cue: ${cue.message}`);
+      ({ start: cueStart, end: cueEnd } = cue);
+    }
     let checked: CheckedAnnotation;
     try {
       checked = checkAnnotation(document, await this.indexOf(document), {
         ...fields.data,
         speakerId: null,
         status: (this.mayReview && fields.data.status) || "pending",
+        cueStart,
+        cueEnd,
       });
     } catch (error) {
       return this.fail(span.ref, refusal(error));

@@ -162,11 +162,13 @@ describe("brat export", () => {
     }
     // The span across a paragraph break became two fragments.
     expect([...spans.values()].some((s) => s.fragments.length === 2)).toBe(true);
-    // Notes keep their tabs and carriage returns, escaped; nested claims and quotes are declared legal.
+    // Notes keep their tabs and carriage returns, escaped; nested claims, quotes and cues are declared legal.
     const allNotes = [...notes.values()].flat();
     expect(allNotes).toContain("Note: @mention\\ttab");
     expect(allNotes).toContain("Note: \\rcarriage");
-    expect(files.get("annotation.conf")!.toString("utf8")).toContain("<OVERLAP> Arg1:Claim|Quote, Arg2:Claim|Quote, <OVL-TYPE>:<ANY>");
+    expect(files.get("annotation.conf")!.toString("utf8")).toContain(
+      "<OVERLAP> Arg1:Claim|Quote|Cue, Arg2:Claim|Quote|Cue, <OVL-TYPE>:<ANY>",
+    );
   });
 
   it("slices right in Python (zipfile, str indexing)", async () => {

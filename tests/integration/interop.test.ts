@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { call, newUser } from "../helpers/api";
 import { codePointSpan, TRICKY_SPANS, TRICKY_TEXT, trickyProject } from "../helpers/fixtures";
 import { python } from "../helpers/python";
+import { unzip } from "../helpers/unzip";
 
 const owner = await newUser("interop");
 const source = await trickyProject(owner, "Interop 🚢 article");
@@ -333,6 +334,105 @@ describe("files with Windows line endings and a byte order mark", () => {
   });
 });
 
+describe("cues in every format", () => {
+  const TEXT = "🚢 The mayor said “we act now”.\nAnalysts 👍🏽 argued that the plan fails.";
+  const quote = codePointSpan(TEXT, "“we act now”.");
+  const said = codePointSpan(TEXT, "said");
+  const claim = codePointSpan(TEXT, "the plan fails");
+  const argued = codePointSpan(TEXT, "argued");
+  const EXPECTED = [
+    `quote ${quote.start}..${quote.end} cue ${said.start}..${said.end}`,
+    `claim ${claim.start}..${claim.end} cue ${argued.start}..${argued.end}`,
+  ].sort();
+
+  /** Every annotation of the project as "label start..end cue cueStart..cueEnd", sorted. */
+  async function cuesOf(projectId: string): Promise<string[]> {
+    const exported = (await call("GET", `/api/v1/projects/${projectId}/export?format=json`, { token: owner.token })).body;
+    return exported.documents
+      .flatMap((d: any) => d.annotations)
+      .map((a: any) => `${a.label} ${a.start}..${a.end} cue ${a.cueStart}..${a.cueEnd}`)
+      .sort();
+  }
+
+  async function sourceProject(): Promise<string> {
+    const projectId = await emptyProject();
+    const file = {
+      documents: [
+        {
+          title: "Cues",
+          text: TEXT,
+          annotations: [
+            { label: "quote", ...quote, exact: "“we act now”.", cueStart: said.start, cueEnd: said.end },
+            { label: "claim", ...claim, exact: "the plan fails", cueStart: argued.start, cueEnd: argued.end },
+          ],
+        },
+      ],
+    };
+    const result = await importInto(projectId, JSON.stringify(file), "json");
+    expect(result.body.annotations).toMatchObject({ created: 2, failed: 0 });
+    return projectId;
+  }
+
+  it("json import takes cues and refuses a cue that breaks the span rules, naming it", async () => {
+    const projectId = await sourceProject();
+    expect(await cuesOf(projectId)).toEqual(EXPECTED);
+    const bad = {
+      documents: [
+        {
+          title: "Cues",
+          text: TEXT,
+          annotations: [
+            { label: "claim", ...claim, exact: "the plan fails", cueStart: argued.start, cueEnd: argued.end + 1 },
+            { label: "claim", ...claim, exact: "the plan fails", cueStart: argued.start },
+          ],
+        },
+      ],
+    };
+    const result = await importInto(await emptyProject(), JSON.stringify(bad), "json");
+    expect(result.body.annotations).toMatchObject({ created: 0, failed: 2 });
+    expect(result.body.errors[0].reason).toMatch(/^cue: end \d+: the span ends with whitespace/);
+    expect(result.body.errors[1].reason).toBe("cue: cueStart and cueEnd go together");
+  });
+
+  it.each([
+    ["json", "application/json", false],
+    ["jsonl", "application/x-ndjson", true],
+    ["w3c", "application/ld+json", true],
+    ["labelstudio", "application/json", false],
+    ["doccano", "application/x-ndjson", false],
+  ] as const)("survive export → import in %s", async (format, contentType, needsDocument) => {
+    const source = await sourceProject();
+    const file = await call("GET", `/api/v1/projects/${source}/export?format=${format}`, { token: owner.token });
+    expect(file.status).toBe(200);
+    const target = await emptyProject();
+    if (needsDocument)
+      await call("POST", `/api/v1/projects/${target}/documents`, { token: owner.token, body: { title: "Cues", text: TEXT } });
+    const result = await importInto(target, file.text, format, contentType);
+    expect(result.body.annotations, JSON.stringify(result.body.errors)).toMatchObject({ created: 2, failed: 0 });
+    expect(await cuesOf(target)).toEqual(EXPECTED);
+  });
+
+  it("brat writes a Cue and a CueOf relation, declared in annotation.conf; spaCy a cues list", async () => {
+    const source = await sourceProject();
+    const zip = await call("GET", `/api/v1/projects/${source}/export?format=brat`, { token: owner.token });
+    const files = unzip(zip.bytes);
+    const conf = files.get("annotation.conf")!.toString("utf8");
+    expect(conf).toContain("\nCue\n");
+    expect(conf).toContain("CueOf Arg1:Cue, Arg2:Claim|Quote");
+    expect(conf).toContain("<OVERLAP> Arg1:Claim|Quote|Cue, Arg2:Claim|Quote|Cue, <OVL-TYPE>:<ANY>");
+    const ann = [...files.entries()].find(([name]) => name.endsWith(".ann"))![1].toString("utf8");
+    const lines = ann.trim().split("\n");
+    const byText = (type: string, text: string) => lines.find((l) => l.split("\t")[1]?.startsWith(`${type} `) && l.endsWith(`\t${text}`))!;
+    const cueLine = byText("Cue", "said");
+    expect(cueLine.split("\t")[1]).toBe(`Cue ${said.start} ${said.end}`);
+    const quoteId = byText("Quote", "“we act now”.").split("\t")[0];
+    expect(lines).toContain(`R1\tCueOf Arg1:${cueLine.split("\t")[0]} Arg2:${quoteId}`);
+    const spacy = JSON.parse((await call("GET", `/api/v1/projects/${source}/export?format=spacy`, { token: owner.token })).text);
+    const quoteSpan = spacy.spans.find((s: any) => s.label === "quote");
+    expect(spacy.cues).toContainEqual({ ...said, text: "said", label: "Cue", of: quoteSpan.id });
+  });
+});
+
 describe("restoring an imported annotation", () => {
   const regions = [
     { id: "rA1", exact: "Tokyo 🇯🇵", label: "Claim" },
@@ -367,5 +467,27 @@ describe("restoring an imported annotation", () => {
     expect(restored.status).toBe(409);
     expect(restored.body.error.message).toMatch(/imported from the same record/);
     expect(await spansOf(projectId)).toHaveLength(2);
+  });
+
+  it("keeps its cue", async () => {
+    const projectId = await emptyProject();
+    const text = "The mayor said the plan fails.";
+    const claim = codePointSpan(text, "the plan fails");
+    const said = codePointSpan(text, "said");
+    const file = {
+      documents: [
+        {
+          title: "Cue kept",
+          text,
+          annotations: [{ label: "claim", ...claim, exact: "the plan fails", cueStart: said.start, cueEnd: said.end }],
+        },
+      ],
+    };
+    await importInto(projectId, JSON.stringify(file), "json");
+    const [annotation] = (await call("GET", `/api/v1/projects/${projectId}/export?format=json`, { token: owner.token })).body.documents[0]
+      .annotations;
+    await call("DELETE", `/api/v1/annotations/${annotation.id}`, { token: owner.token });
+    const restored = await call("POST", `/api/v1/annotations/${annotation.id}/restore`, { token: owner.token });
+    expect(restored.body).toMatchObject({ id: annotation.id, cueStart: said.start, cueEnd: said.end });
   });
 });

@@ -65,6 +65,8 @@ export async function importJsonExport(session: ImportSession, body: unknown): P
         start: moved(a.start),
         end: moved(a.end),
         exact: stored && typeof a.exact === "string" ? normalizeNewlines(a.exact) : a.exact,
+        cueStart: moved(a.cueStart),
+        cueEnd: moved(a.cueEnd),
         speaker: speakerOf(a.speaker, speakers),
         note: a.note,
         status: a.status,

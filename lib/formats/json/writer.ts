@@ -3,9 +3,9 @@
 
 import type { ExportFormat, ExportWriter, ExportDocument, ExportAnnotation, ExportSpeaker } from "../../export/export-types";
 
-/** The exported annotation: the API's annotation object (its document's title and language are implied by nesting). */
-export function jsonAnnotation(annotation: ExportAnnotation): Omit<ExportAnnotation, "documentTitle" | "documentLanguage"> {
-  const { documentTitle: _title, documentLanguage: _language, ...rest } = annotation;
+/** The exported annotation: the API's annotation object (its document's title and language are implied by nesting, the cue's text by its offsets). */
+export function jsonAnnotation(annotation: ExportAnnotation): Omit<ExportAnnotation, "documentTitle" | "documentLanguage" | "cueExact"> {
+  const { documentTitle: _title, documentLanguage: _language, cueExact: _cue, ...rest } = annotation;
   return rest;
 }
 
