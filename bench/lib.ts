@@ -3,9 +3,20 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import type { CodePointIndex } from "../lib/text/code-points";
+import { snapSpan } from "../lib/text/quote-selector";
 import { admin, apiJson, freePort, startServer, tempDataDir, type RunningServer } from "../tests/helpers/server";
 
 export { admin, apiJson, freePort, startServer, tempDataDir, type RunningServer };
+
+/**
+ * A span near `[from, to)` as an analyst selects it, which the API accepts: whole characters (never
+ * half of 👍🏽) and no whitespace at its ends (lib/text/quote-selector.ts snapSpan); when that much is
+ * only whitespace, the span runs on to the next characters.
+ */
+export function analystSpan(index: CodePointIndex, from: number, to: number): { start: number; end: number } {
+  return snapSpan(index, from, to) ?? snapSpan(index, from, index.length) ?? { start: 0, end: index.length };
+}
 
 export interface BenchServer {
   server: RunningServer;

@@ -8,8 +8,7 @@
 import fs from "node:fs";
 import { chromium, type Page } from "@playwright/test";
 import { CodePointIndex } from "../lib/text/code-points";
-import { widenToClusters } from "../lib/text/graphemes";
-import { apiJson, benchServer, disposeBenchServer, machine, median } from "./lib";
+import { analystSpan, apiJson, benchServer, disposeBenchServer, machine, median } from "./lib";
 
 const rounds = Number(process.argv[2] ?? 3);
 const WORDS = 100_000;
@@ -44,12 +43,7 @@ console.log(
 
 // A span as an analyst would select it: whole characters (never half of 👍🏽), no space at its ends.
 const index = new CodePointIndex(text);
-function whole(from: number, to: number): { start: number; end: number } {
-  let { start, end } = widenToClusters(index, from, to);
-  while (/\s/.test(points[start] ?? "")) start++;
-  while (end > start + 1 && /\s/.test(points[end - 1] ?? "")) end--;
-  return { start, end };
-}
+const whole = (from: number, to: number) => analystSpan(index, from, to);
 
 const bench = await benchServer();
 const { server, token } = bench;

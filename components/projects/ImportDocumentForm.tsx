@@ -18,6 +18,7 @@ const FIELD_LABELS = {
   sourceUrl: "Source URL",
   publishedAt: "Published date",
   byline: "Byline",
+  language: "Language",
   url: "Web address",
 };
 
@@ -29,6 +30,7 @@ interface CreateDocumentBody {
   text: string;
   sourceUrl?: string;
   byline?: string;
+  language?: string;
   publishedAt?: string;
 }
 
@@ -40,6 +42,7 @@ interface UrlPreview {
   length: number;
   byline: string | null;
   publishedAt: string | null;
+  language: string | null;
   extraction: "article" | "page";
 }
 
@@ -53,6 +56,7 @@ export function ImportDocumentForm({ projectId }: { projectId: string }) {
   // The page's own date-time (with its time of day), kept while the date field still shows its day.
   const [publishedAtExact, setPublishedAtExact] = useState<string | null>(null);
   const [byline, setByline] = useState("");
+  const [language, setLanguage] = useState("");
   const [pageUrl, setPageUrl] = useState("");
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [error, setError] = useState<string | null>(null);
@@ -115,6 +119,7 @@ export function ImportDocumentForm({ projectId }: { projectId: string }) {
       setText(preview.text);
       setSourceUrl(preview.sourceUrl);
       setByline(preview.byline ?? "");
+      setLanguage(preview.language ?? "");
       setPublishedAt(preview.publishedAt ? preview.publishedAt.slice(0, 10) : "");
       setPublishedAtExact(preview.publishedAt);
       const length = formatCount(preview.length, "character", "characters");
@@ -136,6 +141,7 @@ export function ImportDocumentForm({ projectId }: { projectId: string }) {
     const body: CreateDocumentBody = { title: title.trim(), text };
     if (sourceUrl.trim() !== "") body.sourceUrl = sourceUrl.trim();
     if (byline.trim() !== "") body.byline = byline.trim();
+    if (language.trim() !== "") body.language = language.trim();
     if (publishedAt !== "") body.publishedAt = publishedAtExact?.startsWith(publishedAt) ? publishedAtExact : publishedAt;
     setError(null);
     setPhase({ kind: "importing", title: body.title });
@@ -239,6 +245,20 @@ export function ImportDocumentForm({ projectId }: { projectId: string }) {
           <div className={styles.field}>
             <label htmlFor={`${id}-byline`}>Byline</label>
             <input id={`${id}-byline`} value={byline} onChange={(e) => setByline(e.target.value)} maxLength={1000} />
+          </div>
+          <div className={styles.field}>
+            <label htmlFor={`${id}-language`}>Language</label>
+            <input
+              id={`${id}-language`}
+              value={language}
+              onChange={(e) => setLanguage(e.target.value)}
+              maxLength={100}
+              placeholder="en, pt-BR"
+              aria-describedby={`${id}-language-hint`}
+            />
+            <p id={`${id}-language-hint`} className={styles.hint}>
+              Optional: a BCP 47 tag such as en or pt-BR.
+            </p>
           </div>
         </div>
         <div className={styles.actions}>

@@ -38,6 +38,7 @@ import {
   reattributeSchema,
   reviewSchema,
   createDocumentSchema,
+  updateDocumentSchema,
   createProjectSchema,
   createSpeakerSchema,
   emailSchema,
@@ -73,6 +74,7 @@ requestBodies
   .add(addMemberSchema, { id: "AddMember" })
   .add(updateMemberSchema, { id: "UpdateMember" })
   .add(createDocumentSchema, { id: "CreateDocument" })
+  .add(updateDocumentSchema, { id: "UpdateDocument", description: "The document's language: a BCP 47 tag, or null to clear it." })
   .add(createSpeakerSchema, { id: "CreateSpeaker" })
   .add(updateSpeakerSchema, { id: "UpdateSpeaker", description: "Any of the fields, at least one." })
   .add(createAnnotationSchema, { id: "CreateAnnotation" })
@@ -182,7 +184,12 @@ fieldNotes
   .add(createDocumentSchema.shape.text, {
     description: "Stored as sent, except that CRLF and CR line endings become LF; it never changes.",
   })
-  .add(createAnnotationSchema.shape.start, { description: offsetNote })
+  .add(createDocumentSchema.shape.language, {
+    description: 'The language it is written in: a BCP 47 tag ("en", "pt-BR"), stored in canonical form ("EN-us" becomes "en-US").',
+  })
+  .add(createAnnotationSchema.shape.start, {
+    description: `${offsetNote} A span may not split a character (a grapheme cluster), nor start or end with whitespace (else 422).`,
+  })
   .add(createAnnotationSchema.shape.exact, { description: "If sent, it must equal text[start:end] (else 422)." })
   .add(createAnnotationSchema.shape.speakerId, { description: "A speaker of the same project." })
   .add(createAnnotationSchema.shape.quoteKind, {

@@ -27,6 +27,7 @@ import {
   reviewSchema,
   speakerAnnotationsQuerySchema,
   createDocumentSchema,
+  updateDocumentSchema,
   createProjectSchema,
   createSpeakerQuerySchema,
   createSpeakerSchema,
@@ -474,6 +475,19 @@ export const OPERATIONS: readonly OperationSpec[] = [
     responses: { 200: { description: "The document.", body: documentViewSchema } },
   },
   {
+    method: "PATCH",
+    path: "/api/v1/documents/{documentId}",
+    operationId: "updateDocument",
+    tag: "Documents",
+    summary: "Change a document's language",
+    description:
+      'Sets (or, with null, clears) the language the document is written in, a BCP 47 tag ("en", "pt-BR"; stored in canonical ' +
+      "form): W3C exports give it to the textual bodies, schema.org exports as inLanguage. The text is frozen. Annotators, reviewers and owners.",
+    auth: "required",
+    body: { schema: updateDocumentSchema, ...json() },
+    responses: { 200: { description: "The document as it is now.", body: documentViewSchema } },
+  },
+  {
     method: "DELETE",
     path: "/api/v1/documents/{documentId}",
     operationId: "deleteDocument",
@@ -626,8 +640,9 @@ export const OPERATIONS: readonly OperationSpec[] = [
     tag: "Annotations",
     summary: "Undo a deletion",
     description:
-      "Puts a deleted annotation back with its id, author, status and history (its speaker only if the speaker still exists). " +
-      "Allowed to whoever may delete it; an annotation that is not deleted is 409.",
+      "Puts a deleted annotation back with its id, author, status, cue, history and the id it was imported with, so a re-import of " +
+      "its file still finds it present (its speaker only if the speaker still exists). Allowed to whoever may delete it; an " +
+      "annotation that is not deleted, or whose record was imported again since, is 409.",
     auth: "required",
     responses: { 201: { description: "The annotation, back.", body: annotationViewSchema } },
     errors: ["conflict"],

@@ -30,6 +30,11 @@ export interface ImportSpan {
    * anchored on its document's text (lib/text/anchor.ts) and start/end/exact are ignored.
    */
   selectors?: SpanSelectors;
+  /** The cue (reporting verb), code points into the document's text; checked like a span. */
+  cueStart?: unknown;
+  cueEnd?: unknown;
+  /** Or the cue's W3C selectors, anchored like the span's. */
+  cueSelectors?: SpanSelectors;
   /**
    * The ids the record had where it came from (its id, its via): when the project already has an
    * annotation with one of them (as its own id or as the id it was imported from), the record is

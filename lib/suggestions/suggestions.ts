@@ -207,11 +207,13 @@ export async function acceptSuggestion({
       quoteKind: fields.quoteKind ?? row.quote_kind ?? undefined,
       speakerId: speakerId ?? null,
       status: "pending",
+      cueStart: row.cue_start,
+      cueEnd: row.cue_end,
     });
     const [view] = await insertAnnotations(client, {
       projectId: row.project_id,
       actor,
-      rows: [{ ...checked, cueStart: row.cue_start, cueEnd: row.cue_end }],
+      rows: [checked],
       kind: "annotation.created",
       origin: { origin: "suggestion", rule: row.rule, suggestionId: row.id },
     });

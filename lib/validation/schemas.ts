@@ -5,6 +5,7 @@ import { passwordProblem } from "../auth/password-policy";
 import { ROLES } from "../auth/roles";
 import { EXPORT_FORMAT_IDS, IMPORT_FORMAT_IDS } from "../formats/catalog";
 import { ANNOTATION_STATUSES, LABELS, QUOTE_KINDS, SPEAKER_KINDS } from "../model/vocabulary";
+import { canonicalLanguageTag } from "../text/language-tag";
 
 const trimmed = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `at most ${max} characters`);
 
@@ -134,14 +135,34 @@ const isoDate = z
   .refine(isCalendarDate, "is not a real date");
 const publishedAt = isoDate.transform((value) => new Date(value));
 
+/** A BCP 47 language tag ("en", "pt-BR"), stored in canonical form ("EN-us" → "en-US"). */
+const languageTag = z
+  .string()
+  .max(100, "at most 100 characters")
+  .transform((value, ctx) => {
+    const tag = canonicalLanguageTag(value);
+    if (!tag) {
+      ctx.addIssue({ code: "custom", message: 'must be a BCP 47 language tag ("en", "pt-BR")' });
+      return z.NEVER;
+    }
+    return tag;
+  });
+
 export const createDocumentSchema = z.strictObject({
   title: trimmed(1000),
   text: z.string().min(1, "must not be empty"),
   sourceUrl: httpUrl.nullish(),
   byline: z.string().trim().max(1000, "at most 1000 characters").nullish(),
+  language: languageTag.nullish(),
   publishedAt: publishedAt.nullish(),
 });
 export type CreateDocumentInput = z.infer<typeof createDocumentSchema>;
+
+/** PATCH /api/v1/documents/{documentId}: what may change of a document (its text is frozen). */
+export const updateDocumentSchema = z.strictObject({
+  language: languageTag.nullable(),
+});
+export type UpdateDocumentInput = z.infer<typeof updateDocumentSchema>;
 
 /** POST …/documents/from-url: the page to import; with preview, what would be created, nothing stored. */
 export const importUrlSchema = z.strictObject({
