@@ -42,7 +42,11 @@ describe("the project stream", () => {
       token: owner.token,
       body: { title: "Second", text: "Hello." },
     });
-    const created = await events.next();
+    // A stream opened without a position starts before the oldest transaction still open (so that
+    // none of its changes can be missed): with other tests writing meanwhile, that may replay this
+    // project's first document.created, which happened before the stream. Skip it.
+    let created = await events.next();
+    if (created.event === "document.created" && (created.data as { id: string }).id === documentId) created = await events.next();
     expect(created).toMatchObject({ event: "document.created", data: { id: doc.body.id, title: "Second", annotationCount: 0, actor } });
     expect(created.id).toMatch(/^\d+$/);
 
