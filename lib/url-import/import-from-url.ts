@@ -60,7 +60,7 @@ export async function importFromUrl(
   const document = await createDocument({
     actor,
     projectId,
-    input: given({ title, text, sourceUrl, byline, publishedAt: publishedAt ? new Date(publishedAt) : null }),
+    input: given({ title, text, sourceUrl, byline, publishedAt: publishedAt ? new Date(publishedAt) : null, suggest: input.suggest }),
   });
   return { document };
 }
