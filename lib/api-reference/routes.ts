@@ -667,8 +667,9 @@ export const OPERATIONS: readonly OperationSpec[] = [
     operationId: "listSuggestions",
     tag: "Suggestions",
     summary: "A document's suggestions",
+    description: "The pending ones, except those an annotation made since overlaps (they are not shown, as in the workspace).",
     auth: "required",
-    responses: { 200: { description: "The pending suggestions, by position.", body: suggestionListSchema } },
+    responses: { 200: { description: "The pending suggestions no annotation overlaps, by position.", body: suggestionListSchema } },
   },
   {
     method: "POST",

@@ -100,11 +100,23 @@ async function pendingSuggestions(q: Queryable, documentId: string): Promise<Sug
   return rows;
 }
 
-/** The document's pending suggestions, by position. */
+/**
+ * The document's pending suggestions that no annotation overlaps (one made since they were computed
+ * hides them, as in the workspace), by position.
+ */
 export async function listSuggestions(actor: Actor, documentId: string): Promise<SuggestionView[]> {
   await documentAccess(actor, documentId, "project.read");
   const { index } = await documentText(documentId);
-  return (await pendingSuggestions(pool(), documentId)).map((row) => toView(row, (s, e) => index.slice(s, e)));
+  const [pending, annotated] = await Promise.all([pendingSuggestions(pool(), documentId), annotatedSpans(pool(), documentId)]);
+  const overlapsAnnotation = overlapTest(annotated);
+  return pending.filter((row) => !overlapsAnnotation(row)).map((row) => toView(row, (s, e) => index.slice(s, e)));
+}
+
+async function annotatedSpans(q: Queryable, documentId: string): Promise<{ start: number; end: number }[]> {
+  const { rows } = await q.query<{ start: number; end: number }>(`SELECT start, "end" FROM annotations WHERE document_id = $1`, [
+    documentId,
+  ]);
+  return rows;
 }
 
 /** A document to compute suggestions for: its project (whose speakers are matched) and its text. */
@@ -128,10 +140,7 @@ export async function storeSuggestions(client: Queryable, { projectId, documentI
     `SELECT id, name, COALESCE(aliases, '{}') AS aliases, kind::text AS kind FROM speakers WHERE project_id = $1`,
     [projectId],
   );
-  const { rows: annotated } = await client.query<{ start: number; end: number }>(
-    `SELECT start, "end" FROM annotations WHERE document_id = $1`,
-    [documentId],
-  );
+  const annotated = await annotatedSpans(client, documentId);
   const { rows: decided } = await client.query<{ start: number; end: number }>(
     `SELECT start, "end" FROM suggestions WHERE document_id = $1 AND status <> 'pending'`,
     [documentId],

@@ -56,6 +56,13 @@ describe("suggestions for added documents", () => {
     const list = await suggestionsOf(owner, suggested);
     expect(list.map((s) => s.exact)).toEqual(["We will not back down,", "the talks would resume next week"]);
     expect(list[0]?.speaker).toMatchObject({ newName: "Zhao Lijian" });
+    // An annotation made since over one of them: it is not listed any more (nor shown).
+    const over = await call("POST", `/api/v1/documents/${suggested}/annotations`, {
+      token: owner.token,
+      body: { label: "claim", start: list[1]!.start + 4, end: list[1]!.start + 9 },
+    });
+    expect(over.status).toBe(201);
+    expect((await suggestionsOf(owner, suggested)).map((s) => s.exact)).toEqual(["We will not back down,"]);
 
     const bad = await call("POST", `/api/v1/projects/${projectId}/documents`, {
       token: owner.token,
