@@ -10,7 +10,7 @@ import { AnnotationStatus, LABEL_INFO, QUOTE_KIND_NAMES, type QuoteKind } from "
 import type { AcceptSuggestionInput } from "@/lib/suggestions/suggestions";
 import type { EditorTextMap } from "@/lib/text/editor-map";
 import type { SpeakerChoice } from "./speaker-options";
-import type { SuggestionRecord, WorkspaceStore } from "./store/workspace-store";
+import type { SuggestionDecision, SuggestionRecord, WorkspaceStore } from "./store/workspace-store";
 import type { ToastApi } from "./Toasts";
 import type { SelectedFrom } from "./use-selected-annotation";
 import { failureMessage, workspaceApi } from "./workspace-api";
@@ -59,6 +59,19 @@ export function useSuggestions({ store, map, documentId, actor, toasts, select }
   const [bulk, setBulk] = useState<BulkAcceptance | null>(null);
   const stopRequested = useRef(false);
 
+  /**
+   * Brings the suggestion selected after a decision into view (the store has selected it already),
+   * once the decision is painted: scrolling lays out and paints the paragraphs it brings in, which
+   * on a long article would hold back the highlight the analyst is waiting for.
+   */
+  const bringIntoView = useCallback(
+    (id: string) =>
+      requestAnimationFrame(() => {
+        if (store.getState().selectedId === id) select(id, "keyboard");
+      }),
+    [store, select],
+  );
+
   const compute = useCallback(async () => {
     setComputing(true);
     try {
@@ -74,7 +87,11 @@ export function useSuggestions({ store, map, documentId, actor, toasts, select }
 
   /** Sends one acceptance (the store shows it at once); resolves to why it failed, or null. */
   const send = useCallback(
-    async (suggestion: SuggestionRecord, correction: SuggestionCorrection = {}): Promise<string | null> => {
+    async (
+      suggestion: SuggestionRecord,
+      correction: SuggestionCorrection = {},
+      decision: SuggestionDecision = {},
+    ): Promise<string | null> => {
       const choice = correction.speaker;
       const proposed = suggestion.speaker;
       let speakerId: string | null = null;
@@ -106,7 +123,7 @@ export function useSuggestions({ store, map, documentId, actor, toasts, select }
           author: actor,
           version: 0,
         },
-        { speakerName },
+        { speakerName, ...decision },
       );
       try {
         write.confirm(await workspaceApi.acceptSuggestion(suggestion.id, body));
@@ -119,26 +136,26 @@ export function useSuggestions({ store, map, documentId, actor, toasts, select }
     [store, map, actor],
   );
 
-  /** Accepts one; the next suggestion is selected when this one was. */
+  /** Accepts one; the next suggestion is selected (in the same change) when this one was. */
   const accept = useCallback(
     async (suggestion: SuggestionRecord, correction?: SuggestionCorrection) => {
       const wasSelected = store.getState().selectedId === suggestion.id;
-      const next = neighbour(store.getState().suggestions, suggestion.id);
-      const failure = send(suggestion, correction);
-      if (wasSelected) select(next?.id ?? null, "keyboard");
+      const next = wasSelected ? (neighbour(store.getState().suggestions, suggestion.id)?.id ?? null) : undefined;
+      const failure = send(suggestion, correction, { select: next });
+      if (next) bringIntoView(next);
       const message = await failure;
       if (message) toasts.show({ kind: "error", text: `The suggestion was not accepted: ${message}` });
       else toasts.show({ kind: "status", text: `${LABEL_INFO[suggestion.label].name} accepted.` });
     },
-    [store, send, select, toasts],
+    [store, send, bringIntoView, toasts],
   );
 
   const dismiss = useCallback(
     async (suggestion: SuggestionRecord) => {
       const wasSelected = store.getState().selectedId === suggestion.id;
-      const next = neighbour(store.getState().suggestions, suggestion.id);
-      const write = store.dismissSuggestionLocal(suggestion.id);
-      if (wasSelected) select(next?.id ?? null, "keyboard");
+      const next = wasSelected ? (neighbour(store.getState().suggestions, suggestion.id)?.id ?? null) : undefined;
+      const write = store.dismissSuggestionLocal(suggestion.id, { select: next });
+      if (next) bringIntoView(next);
       try {
         await workspaceApi.dismissSuggestion(suggestion.id);
         write.confirm();
@@ -148,7 +165,7 @@ export function useSuggestions({ store, map, documentId, actor, toasts, select }
         toasts.show({ kind: "error", text: `The suggestion was not dismissed: ${failureMessage(error)}` });
       }
     },
-    [store, select, toasts],
+    [store, bringIntoView, toasts],
   );
 
   /** Accepts every suggestion shown now, as proposed, a few at a time; stopAll() ends it early. */

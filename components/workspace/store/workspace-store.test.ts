@@ -389,6 +389,16 @@ describe("suggestions", () => {
     expect(shown(store)).toEqual(["s2"]);
   });
 
+  it("selects the next suggestion in the same change as a decision", () => {
+    const { store, suggestionChanges } = setUp([], [], [suggestion("s1", 0, 5), suggestion("s2", 10, 20), suggestion("s3", 30, 40)]);
+    store.select("s1");
+    store.acceptSuggestionLocal("s1", record("suggested-1", 0, 5, { version: 0 }), { select: "s2" });
+    expect(store.getState().selectedId).toBe("s2");
+    store.dismissSuggestionLocal("s2", { select: "s3" });
+    expect(store.getState().selectedId).toBe("s3");
+    expect(suggestionChanges).toEqual([[], ["-s1"], ["-s2"]]);
+  });
+
   it("shows a suggestion again when accepting or dismissing it fails", () => {
     const { store } = setUp([], [], [suggestion("s1", 0, 5), suggestion("s2", 10, 20)]);
     const accepting = store.acceptSuggestionLocal("s1", record("suggested-1", 0, 5, { version: 0 }));

@@ -43,6 +43,11 @@ export interface StoredAnnotation extends AnnotationRecord {
 /** A suggested quote, as the API lists it (the browser slices its quote from the text). */
 export type SuggestionRecord = SuggestionView;
 
+/** What else a decision on a suggestion changes in the same change: the selection. */
+export interface SuggestionDecision {
+  select?: string | null;
+}
+
 /** The fields a local edit may change. */
 export type AnnotationPatch = Partial<Pick<AnnotationRecord, "label" | "quoteKind" | "speakerId" | "note" | "status">>;
 
@@ -138,16 +143,17 @@ export interface WorkspaceStore {
   setSuggestions(suggestions: readonly SuggestionRecord[]): void;
   /**
    * Accepts a suggestion at once: in one change it is hidden and `record` (its annotation, with a
-   * temporary id) shows as an optimistic create. The server's annotation confirms both; a refusal
-   * brings the suggestion back.
+   * temporary id) shows as an optimistic create — and `select`, when given, is selected (the next
+   * suggestion: one change redraws the article once). The server's annotation confirms both; a
+   * refusal brings the suggestion back.
    */
   acceptSuggestionLocal(
     suggestionId: string,
     record: AnnotationRecord,
-    options?: { speakerName?: string | null },
+    options?: SuggestionDecision & { speakerName?: string | null },
   ): PendingWrite<AnnotationView>;
-  /** Hides a suggestion at once; confirmed when the server has dismissed it, shown again if it refused. */
-  dismissSuggestionLocal(suggestionId: string): PendingWrite<void>;
+  /** Hides a suggestion at once (and selects `select`, when given); confirmed when the server has dismissed it, shown again if it refused. */
+  dismissSuggestionLocal(suggestionId: string, options?: SuggestionDecision): PendingWrite<void>;
 
   select(id: string | null): void;
   /** Starts or ends the draft; a draft clears the selection (its popup is modal). */
@@ -572,17 +578,19 @@ export function createWorkspaceStore(initial: {
 
     acceptSuggestionLocal(suggestionId, record, options = {}) {
       const op = createOp(record, options.speakerName);
-      commit("local", () => {
+      commit("local", (next) => {
         taken.add(suggestionId);
+        if (options.select !== undefined) next.selectedId = options.select;
         entryOf(record.id).ops.push(op);
         return { touched: [record.id], suggestions: true };
       });
       return pendingWrite<AnnotationView>(record.id, op, confirmCreate(record.id), settleSuggestion(suggestionId));
     },
 
-    dismissSuggestionLocal(suggestionId) {
-      commit("local", () => {
+    dismissSuggestionLocal(suggestionId, options = {}) {
+      commit("local", (next) => {
         taken.add(suggestionId);
+        if (options.select !== undefined) next.selectedId = options.select;
         return { suggestions: true };
       });
       let done = false;
