@@ -5,27 +5,11 @@
 // articles without and with ?suggest=true.
 //   node --import tsx bench/suggest-on-add.ts [rounds]
 
-import fs from "node:fs";
-import path from "node:path";
-import { apiJson, benchServer, disposeBenchServer, machine, median } from "./lib";
+import { apiJson, benchServer, disposeBenchServer, goldTexts, longRead, machine, median } from "./lib";
 
 const rounds = Number(process.argv[2] ?? 3);
-const GOLD_DIR = path.join(import.meta.dirname, "suggest-gold");
-const articles = fs
-  .readdirSync(GOLD_DIR)
-  .filter((file) => file.endsWith(".txt"))
-  .sort()
-  .map((file) => fs.readFileSync(path.join(GOLD_DIR, file), "utf8"));
-
-const paragraphs = articles.flatMap((text) => text.split("\n"));
-const big: string[] = [];
-let words = 0;
-for (let i = 0; words < 100_000; i++) {
-  const paragraph = paragraphs[i % paragraphs.length] as string;
-  big.push(paragraph);
-  words += paragraph.split(/\s+/u).filter(Boolean).length;
-}
-const bigText = big.join("\n");
+const articles = goldTexts();
+const { text: bigText, words } = longRead(articles.flatMap((text) => text.split("\n")));
 
 async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
   const started = performance.now();

@@ -5,25 +5,11 @@
 //   node --import tsx bench/suggest-workspace.ts [rounds]
 
 import fs from "node:fs";
-import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
-import { benchServer, disposeBenchServer, machine, median } from "./lib";
+import { benchServer, disposeBenchServer, goldTexts, longRead, machine, median } from "./lib";
 
 const rounds = Number(process.argv[2] ?? 3);
-const GOLD_DIR = path.join(import.meta.dirname, "suggest-gold");
-const paragraphs = fs
-  .readdirSync(GOLD_DIR)
-  .filter((file) => file.endsWith(".txt"))
-  .sort()
-  .flatMap((file) => fs.readFileSync(path.join(GOLD_DIR, file), "utf8").split("\n"));
-const big: string[] = [];
-let words = 0;
-for (let i = 0; words < 100_000; i++) {
-  const paragraph = paragraphs[i % paragraphs.length] as string;
-  big.push(paragraph);
-  words += paragraph.split(/\s+/u).filter(Boolean).length;
-}
-const text = big.join("\n");
+const { text, words } = longRead(goldTexts().flatMap((article) => article.split("\n")));
 
 const bench = await benchServer();
 const browser = await chromium.launch({

@@ -6,11 +6,11 @@
 // analyst can go through them with Enter and X.
 
 import { useCallback, useRef, useState } from "react";
-import { AnnotationStatus, LABEL_INFO, QUOTE_KIND_NAMES, type QuoteKind } from "@/lib/model/vocabulary";
+import { LABEL_INFO, QUOTE_KIND_NAMES, type QuoteKind } from "@/lib/model/vocabulary";
 import type { AcceptSuggestionInput } from "@/lib/suggestions/suggestions";
 import type { EditorTextMap } from "@/lib/text/editor-map";
 import type { SpeakerChoice } from "./speaker-options";
-import type { SuggestionDecision, SuggestionRecord, WorkspaceStore } from "./store/workspace-store";
+import { unsavedAnnotation, type SuggestionDecision, type SuggestionRecord, type WorkspaceStore } from "./store/workspace-store";
 import type { ToastApi } from "./Toasts";
 import type { SelectedFrom } from "./use-selected-annotation";
 import { failureMessage, workspaceApi } from "./workspace-api";
@@ -107,7 +107,7 @@ export function useSuggestions({ store, map, documentId, actor, toasts, select }
       if (quoteKind !== suggestion.quoteKind && quoteKind !== null) body.quoteKind = quoteKind;
       const write = store.acceptSuggestionLocal(
         suggestion.id,
-        {
+        unsavedAnnotation({
           id: `suggested-${++temporaryIds}`,
           label: suggestion.label,
           quoteKind,
@@ -115,14 +115,8 @@ export function useSuggestions({ store, map, documentId, actor, toasts, select }
           end: suggestion.end,
           exact: map.index.slice(suggestion.start, suggestion.end),
           speakerId,
-          note: null,
-          status: AnnotationStatus.pending,
-          reviewedBy: null,
-          reviewedAt: null,
-          reviewReason: null,
           author: actor,
-          version: 0,
-        },
+        }),
         { speakerName, ...decision },
       );
       try {

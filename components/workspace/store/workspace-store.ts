@@ -160,6 +160,13 @@ export interface WorkspaceStore {
   setDraft(draft: DraftAnnotation | null): void;
 }
 
+/** An annotation made in this browser, before the server has it: pending, unreviewed, version 0. */
+export function unsavedAnnotation(
+  fields: Pick<AnnotationRecord, "id" | "label" | "quoteKind" | "start" | "end" | "exact" | "speakerId" | "author">,
+): AnnotationRecord {
+  return { ...fields, note: null, status: "pending", reviewedBy: null, reviewedAt: null, reviewReason: null, version: 0 };
+}
+
 /** Text order: by start, then end, then id (the API's order). */
 export function byTextOrder(a: Pick<AnnotationRecord, "start" | "end" | "id">, b: Pick<AnnotationRecord, "start" | "end" | "id">): number {
   return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
