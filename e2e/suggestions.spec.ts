@@ -5,6 +5,7 @@
 // "Accept all" after its confirmation. Then the Suggest button on a freshly added document, the
 // import form's option and the project setting.
 
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { codePoints, FIRST_ACCOUNT, openNewDocument, SEED_ARTICLE, SEED_TITLE, signUp } from "./helpers";
 
@@ -189,4 +190,24 @@ test("“Suggest quotes and speakers” when importing, and the project setting 
   expect(created.status()).toBe(201);
   await page.goto(`/documents/${(await created.json()).id}`);
   await expect(suggestionRows(page).first()).toBeVisible();
+});
+
+test("the suggestions, a selected one and the Accept all confirmation pass the accessibility checks", async ({ page }) => {
+  await signUp(page, "Axel Axe");
+  await openNewDocument(page);
+  await panel(page).getByRole("button", { name: "Suggest", exact: true }).click();
+  await expect(suggestionRows(page).first()).toBeVisible();
+  await suggestionRows(page).first().click();
+  await expect(panel(page).getByRole("group", { name: /Suggested/ })).toBeVisible();
+  const check = async (what: string) => {
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(
+      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`),
+      what,
+    ).toEqual([]);
+  };
+  await check("suggestions with one selected");
+  await panel(page).getByRole("button", { name: "Accept all" }).click();
+  await expect(page.getByRole("dialog", { name: /Accept \d+ suggestions\?/ })).toBeVisible();
+  await check("Accept all confirmation");
 });

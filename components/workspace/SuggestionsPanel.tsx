@@ -130,7 +130,10 @@ function SuggestionDetails({
           Close
         </button>
       </div>
-      <blockquote className="details-exact">{suggestion.exact}</blockquote>
+      {/* Focusable: a long quote scrolls, and keyboard users must be able to scroll it. */}
+      <blockquote className="details-exact" tabIndex={0}>
+        {suggestion.exact}
+      </blockquote>
       <p className="muted details-meta">
         Rule {suggestion.rule} · confidence {Math.round(suggestion.confidence * 100)} %{cue ? " · cue marked in the export" : ""}
       </p>
