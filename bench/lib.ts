@@ -1,5 +1,6 @@
 // Shared pieces of the benchmark scripts: a server on a throwaway DATA_DIR, credentials, stats.
 
+import { readdirSync, readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -73,4 +74,28 @@ export async function rssMb(pid: number): Promise<number> {
 
 export function machine(): string {
   return `${process.platform} ${process.arch}, Node ${process.version}, ${os.cpus().length} CPUs`;
+}
+
+/**
+ * One long article made of `paragraphs` taken in turn until it has `words` words: the 100,000-word
+ * read the suggestion benchmarks time (from bench/suggest-gold's articles).
+ */
+export function longRead(paragraphs: readonly string[], words = 100_000): { text: string; words: number } {
+  const taken: string[] = [];
+  let count = 0;
+  for (let i = 0; count < words; i++) {
+    const paragraph = paragraphs[i % paragraphs.length] as string;
+    taken.push(paragraph);
+    count += paragraph.split(/\s+/u).filter(Boolean).length;
+  }
+  return { text: taken.join("\n"), words: count };
+}
+
+/** The texts of the gold articles (bench/suggest-gold/*.txt), in file order. */
+export function goldTexts(): string[] {
+  const dir = path.join(import.meta.dirname, "suggest-gold");
+  return readdirSync(dir)
+    .filter((file) => file.endsWith(".txt"))
+    .sort()
+    .map((file) => readFileSync(path.join(dir, file), "utf8"));
 }

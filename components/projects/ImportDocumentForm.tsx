@@ -1,7 +1,9 @@
 "use client";
 // Imports an article into a project: from its web address (fetched and extracted on the server,
 // shown here to check and correct first), pasted text, or a .txt/.md/.html file read in the browser
-// (HTML reduced to its text by htmlToText, never rendered). Opens the new document when done.
+// (HTML reduced to its text by htmlToText, never rendered). With "Suggest quotes and speakers" (on
+// and fixed when the project suggests for every document) the new document opens with its quotes
+// and speakers proposed. Opens the new document when done.
 
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type ChangeEvent, type FormEvent } from "react";
@@ -32,6 +34,7 @@ interface CreateDocumentBody {
   byline?: string;
   language?: string;
   publishedAt?: string;
+  suggest?: boolean;
 }
 
 /** What POST …/documents/from-url answers with preview: true. */
@@ -46,7 +49,7 @@ interface UrlPreview {
   extraction: "article" | "page";
 }
 
-export function ImportDocumentForm({ projectId }: { projectId: string }) {
+export function ImportDocumentForm({ projectId, autoSuggest = false }: { projectId: string; autoSuggest?: boolean }) {
   const router = useRouter();
   const id = useId();
   const [title, setTitle] = useState("");
@@ -61,6 +64,7 @@ export function ImportDocumentForm({ projectId }: { projectId: string }) {
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [error, setError] = useState<string | null>(null);
   const [fileNote, setFileNote] = useState<string | null>(null);
+  const [suggest, setSuggest] = useState(false);
   const titleInput = useRef<HTMLInputElement>(null);
   const busy = phase.kind !== "idle";
 
@@ -143,6 +147,7 @@ export function ImportDocumentForm({ projectId }: { projectId: string }) {
     if (byline.trim() !== "") body.byline = byline.trim();
     if (language.trim() !== "") body.language = language.trim();
     if (publishedAt !== "") body.publishedAt = publishedAtExact?.startsWith(publishedAt) ? publishedAtExact : publishedAt;
+    if (suggest && !autoSuggest) body.suggest = true;
     setError(null);
     setPhase({ kind: "importing", title: body.title });
     try {
@@ -165,7 +170,7 @@ export function ImportDocumentForm({ projectId }: { projectId: string }) {
       : phase.kind === "fetching"
         ? `Fetching ${phase.url}…`
         : phase.kind === "importing"
-          ? `Importing “${phase.title}”…`
+          ? `Importing “${phase.title}”${suggest || autoSuggest ? " and finding its quotes and speakers" : ""}…`
           : (fileNote ?? "");
 
   return (
@@ -260,6 +265,23 @@ export function ImportDocumentForm({ projectId }: { projectId: string }) {
               Optional: a BCP 47 tag such as en or pt-BR.
             </p>
           </div>
+        </div>
+        <div className={styles.field}>
+          <label className={styles.check}>
+            <input
+              type="checkbox"
+              checked={suggest || autoSuggest}
+              disabled={autoSuggest}
+              onChange={(e) => setSuggest(e.target.checked)}
+              aria-describedby={`${id}-suggest-hint`}
+            />
+            Suggest quotes and speakers
+          </label>
+          <p id={`${id}-suggest-hint`} className={styles.hint}>
+            {autoSuggest
+              ? "On for every document of this project (its settings say so)."
+              : "The document opens with its quotes, their cues and speakers proposed, for you to accept, correct or dismiss."}
+          </p>
         </div>
         <div className={styles.actions}>
           <button type="submit">{phase.kind === "importing" ? "Importing…" : "Import document"}</button>

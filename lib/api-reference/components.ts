@@ -34,6 +34,7 @@ import {
   createAnnotationSchema,
   createTokenSchema,
   deleteProjectSchema,
+  updateProjectSchema,
   mergeSpeakerSchema,
   reattributeSchema,
   reviewSchema,
@@ -87,6 +88,7 @@ requestBodies
   .add(mergeSpeakerSchema, { id: "MergeSpeaker" })
   .add(reattributeSchema, { id: "Reattribute" })
   .add(deleteProjectSchema, { id: "DeleteProject", description: "The project's name, typed again." })
+  .add(updateProjectSchema, { id: "UpdateProject", description: "The settings to change; those left out stay as they are." })
   .add(createTokenSchema, { id: "CreateToken" })
   .add(changePasswordSchema, { id: "ChangePassword" })
   .add(importUrlSchema, { id: "ImportUrl", description: "The page's address; with preview true, nothing is created." });

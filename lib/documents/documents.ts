@@ -1,6 +1,7 @@
 // Documents: articles whose text is frozen at import (line endings normalised to LF). One writer,
 // createDocument, used by the API, imports and the demo project; it records a document.created
-// change in the same statement.
+// change in the same statement, and has the new document's suggestions computed when they are
+// wanted (lib/suggestions/new-documents.ts).
 
 import { z } from "zod";
 import { documentAccess, memberAllowedSql, projectAccess } from "../auth/access";
@@ -14,6 +15,7 @@ import { withTransaction } from "../db/transaction";
 import { forgetDocument } from "./document-text";
 import { notFound, validationFailed } from "../errors/domain-error";
 import { codePointLength } from "../text/code-points";
+import { suggestForNewDocuments, suggestionsWanted } from "../suggestions/new-documents";
 import { normalizeNewlines, textStorageProblem } from "../text/normalize";
 import type { InputReader } from "../validation/parse-input";
 import type { CreateDocumentInput, UpdateDocumentInput } from "../validation/schemas";
@@ -71,14 +73,23 @@ export interface CreateDocumentOptions {
   actor: Actor;
   projectId: string;
   input: InputReader<CreateDocumentInput>;
+  /**
+   * Leave the suggestions to the caller: an import computes them for its new documents once their
+   * annotations are in (suggestions never overlap annotations).
+   */
+  deferSuggestions?: boolean;
 }
 
 /**
  * Creates a document of the project (roles with document.create) and its document.created event,
- * in one statement that checks the caller's membership again. `q` may be a transaction's client
- * (the demo project is created with the account that receives it).
+ * in one statement that checks the caller's membership again; then its suggestions, when asked for
+ * (`suggest`) or the project has autoSuggest on. `q` may be a transaction's client (the demo project
+ * is created with the account that receives it).
  */
-export async function createDocument({ actor, projectId, input }: CreateDocumentOptions, q: Queryable = pool()): Promise<DocumentView> {
+export async function createDocument(
+  { actor, projectId, input, deferSuggestions = false }: CreateDocumentOptions,
+  q: Queryable = pool(),
+): Promise<DocumentView> {
   const requireAccess = () => projectAccess(actor, projectId, "document.create", q);
   // Checked before a (possibly 32 MB) body is read: a non-member learns nothing about their input.
   await requireAccess();
@@ -110,7 +121,11 @@ export async function createDocument({ actor, projectId, input }: CreateDocument
     await requireAccess();
     throw notFound("Project");
   }
-  return rows[0].view;
+  const { view } = rows[0];
+  if (!deferSuggestions && (await suggestionsWanted(q, projectId, fields.suggest))) {
+    await suggestForNewDocuments(q, projectId, [{ id: view.id, text: prepared.text }]);
+  }
+  return view;
 }
 
 export interface UpdateDocumentOptions {

@@ -58,6 +58,10 @@ export const importReportSchema = z.object({
     created: z.int(),
     failed: z.int(),
     alreadyPresent: z.int().describe("Documents of the file the project already has (same title and text): reused, not copied."),
+    suggested: z
+      .int()
+      .optional()
+      .describe("Created documents whose suggestions were computed (when the import asked for them or the project has autoSuggest on)."),
   }),
   speakers: z.object({ created: z.int(), matched: z.int() }),
   annotations: z.object({

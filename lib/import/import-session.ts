@@ -15,6 +15,7 @@ import { createDocument, prepareDocumentText } from "../documents/documents";
 import { DomainError } from "../errors/domain-error";
 import { findOrCreateSpeaker } from "../speakers/speakers";
 import { speakerNameKey } from "../speakers/speaker-name";
+import { suggestForNewDocuments, suggestionsWanted, type NewDocument } from "../suggestions/new-documents";
 import { anchorSpan } from "../text/anchor";
 import type { CodePointIndex } from "../text/code-points";
 import { canonicalLanguageTag } from "../text/language-tag";
@@ -73,6 +74,7 @@ export class ImportSession {
   private documentsById: Map<string, string> | null = null;
   private documentsByTitle: Map<string, string[]> | null = null;
   private readonly indexes = new Map<string, CodePointIndex>();
+  private readonly createdDocuments: string[] = [];
   private pending: Row[] = [];
 
   private constructor(
@@ -171,11 +173,12 @@ export class ImportSession {
     }
     let id: string;
     try {
-      ({ id } = await createDocument({ actor: this.actor, projectId: this.projectId, input: given(parsed.data) }));
+      ({ id } = await createDocument({ actor: this.actor, projectId: this.projectId, input: given(parsed.data), deferSuggestions: true }));
     } catch (error) {
       return this.failDocument(input.ref, refusal(error));
     }
     this.report.documents.created++;
+    this.createdDocuments.push(id);
     this.documentsById?.set(id, parsed.data.title);
     this.documentsByTitle?.set(parsed.data.title, [...(this.documentsByTitle.get(parsed.data.title) ?? []), id]);
     return id;
@@ -187,6 +190,18 @@ export class ImportSession {
     const tag = typeof input.language === "string" ? canonicalLanguageTag(input.language) : null;
     if (!tag) reportNotice(this.report, input.ref, `language ${JSON.stringify(input.language)} is not a BCP 47 tag: left out`);
     return tag;
+  }
+
+  /**
+   * After the import's writes: suggestions for the documents it created, when asked for (`asked`)
+   * or the project has autoSuggest on. Each document's own annotations are in by now, so no
+   * suggestion overlaps them.
+   */
+  async suggestForCreatedDocuments(asked: boolean | undefined): Promise<void> {
+    if (this.createdDocuments.length === 0 || !(await suggestionsWanted(pool(), this.projectId, asked))) return;
+    const documents: NewDocument[] = [];
+    for (const id of this.createdDocuments) documents.push({ id, text: await this.indexOf(id) });
+    this.report.documents.suggested = await suggestForNewDocuments(pool(), this.projectId, documents);
   }
 
   /** Reports a document that cannot be imported. */

@@ -63,7 +63,15 @@ export async function importFromUrl(
   const document = await createDocument({
     actor,
     projectId,
-    input: given({ title, text, sourceUrl, byline, language, publishedAt: publishedAt ? new Date(publishedAt) : null }),
+    input: given({
+      title,
+      text,
+      sourceUrl,
+      byline,
+      language,
+      publishedAt: publishedAt ? new Date(publishedAt) : null,
+      suggest: input.suggest,
+    }),
   });
   return { document };
 }
