@@ -1,6 +1,7 @@
 // Projects and their members. Each function checks the caller's access itself (lib/auth/access.ts).
 
 import { z } from "zod";
+import { ANNOTATION_MODES, type AnnotationMode } from "../annotations/annotation-visibility";
 import { projectAccess } from "../auth/access";
 import type { Actor } from "../auth/authenticate";
 import { ROLES, type Role } from "../auth/roles";
@@ -11,13 +12,16 @@ import { withTransaction } from "../db/transaction";
 import { forgetDocument } from "../documents/document-text";
 import { conflict, notFound, validationFailed } from "../errors/domain-error";
 import type { InputReader } from "../validation/parse-input";
-import type { CreateProjectInput, DeleteProjectInput, UpdateMemberInput } from "../validation/schemas";
+import type { CreateProjectInput, DeleteProjectInput, UpdateMemberInput, UpdateProjectInput } from "../validation/schemas";
 
 export const projectViewSchema = z.object({
   id: z.string(),
   name: z.string(),
   /** The caller's role in the project. */
   role: z.enum(ROLES),
+  annotationMode: z
+    .enum(ANNOTATION_MODES)
+    .describe('"shared": everyone sees every annotation; "independent": annotators and viewers see only their own.'),
   createdAt: z.string(),
 });
 export type ProjectView = z.infer<typeof projectViewSchema>;
@@ -41,8 +45,8 @@ export async function listProjects(actor: Actor, page?: PageRequest): Promise<Pa
   const params: unknown[] = [actor.id];
   const after = afterCursorSql(PROJECT_ORDER, page?.cursor, params, true);
   const limit = page ? ` LIMIT ${page.limit + 1}` : "";
-  const { rows } = await pool().query<{ id: string; name: string; role: Role; created_at: Date }>(
-    `SELECT p.id, p.name, m.role::text AS role, p.created_at
+  const { rows } = await pool().query<{ id: string; name: string; role: Role; annotation_mode: AnnotationMode; created_at: Date }>(
+    `SELECT p.id, p.name, m.role::text AS role, p.annotation_mode::text AS annotation_mode, p.created_at
        FROM memberships m JOIN projects p ON p.id = m.project_id
       WHERE m.user_id = $1${after}
       ORDER BY p.created_at DESC, p.id DESC${limit}`,
@@ -52,7 +56,7 @@ export async function listProjects(actor: Actor, page?: PageRequest): Promise<Pa
     rows,
     page?.limit ?? Infinity,
     (row) => [row.created_at.toISOString(), row.id],
-    (row) => ({ id: row.id, name: row.name, role: row.role, createdAt: row.created_at.toISOString() }),
+    (row) => ({ id: row.id, name: row.name, role: row.role, annotationMode: row.annotation_mode, createdAt: row.created_at.toISOString() }),
   );
 }
 
@@ -69,17 +73,31 @@ export async function createProject(actor: Actor, input: InputReader<CreateProje
     [name, actor.id],
   );
   const row = rows[0] as { id: string; created_at: Date };
-  return { id: row.id, name, role: "owner", createdAt: row.created_at.toISOString() };
+  return { id: row.id, name, role: "owner", annotationMode: "shared", createdAt: row.created_at.toISOString() };
 }
 
 export async function getProject(actor: Actor, projectId: string): Promise<ProjectView> {
   const { role } = await projectAccess(actor, projectId, "project.read");
   const project = await db().project.findUnique({
     where: { id: projectId },
-    select: { id: true, name: true, createdAt: true },
+    select: { id: true, name: true, annotationMode: true, createdAt: true },
   });
   if (!project) throw notFound("Project");
   return { ...project, role, createdAt: project.createdAt.toISOString() };
+}
+
+export interface UpdateProjectOptions {
+  actor: Actor;
+  projectId: string;
+  input: InputReader<UpdateProjectInput>;
+}
+
+/** Changes a project's settings (owners); answers the project as GET does. */
+export async function updateProject({ actor, projectId, input }: UpdateProjectOptions): Promise<ProjectView> {
+  await projectAccess(actor, projectId, "project.manage");
+  const { annotationMode } = await input();
+  if (annotationMode !== undefined) await db().project.update({ where: { id: projectId }, data: { annotationMode } });
+  return getProject(actor, projectId);
 }
 
 const MEMBER_ORDER: KeyColumn[] = [

@@ -7,6 +7,7 @@ import { checkedAccess, documentAccess } from "../auth/access";
 import type { Actor } from "../auth/authenticate";
 import { checkAnnotation, getAnnotation, insertAnnotations } from "../annotations/annotations";
 import type { AnnotationView } from "../annotations/annotation-view";
+import { annotationVisibleSql } from "../annotations/annotation-visibility";
 import { pool, type Queryable } from "../db/client";
 import { withTransaction } from "../db/transaction";
 import { cachedDocument } from "../documents/document-text";
@@ -90,10 +91,18 @@ function toView(row: SuggestionRow, slice: (start: number, end: number) => strin
   };
 }
 
-async function pendingSuggestions(q: Queryable, documentId: string): Promise<SuggestionRow[]> {
+/**
+ * The pending suggestions `userId` may see: those overlapping no annotation visible to them (in an
+ * independent project the stored list ignores annotations, so others' spans never shape it).
+ */
+async function pendingSuggestions(q: Queryable, documentId: string, userId: string): Promise<SuggestionRow[]> {
   const { rows } = await q.query<SuggestionRow>(
-    `SELECT ${COLUMNS} FROM suggestions s WHERE s.document_id = $1 AND s.status = 'pending' ORDER BY s.start, s."end", s.id`,
-    [documentId],
+    `SELECT ${COLUMNS} FROM suggestions s
+      WHERE s.document_id = $1 AND s.status = 'pending'
+        AND NOT EXISTS (SELECT 1 FROM annotations a WHERE a.document_id = s.document_id AND a.start < s."end" AND s.start < a."end"
+                           AND ${annotationVisibleSql("a.author_id", "a.project_id", "$2")})
+      ORDER BY s.start, s."end", s.id`,
+    [documentId, userId],
   );
   return rows;
 }
@@ -102,7 +111,7 @@ async function pendingSuggestions(q: Queryable, documentId: string): Promise<Sug
 export async function listSuggestions(actor: Actor, documentId: string): Promise<SuggestionView[]> {
   await documentAccess(actor, documentId, "project.read");
   const { index } = await documentText(documentId);
-  return (await pendingSuggestions(pool(), documentId)).map((row) => toView(row, (s, e) => index.slice(s, e)));
+  return (await pendingSuggestions(pool(), documentId, actor.id)).map((row) => toView(row, (s, e) => index.slice(s, e)));
 }
 
 /**
@@ -118,9 +127,10 @@ export async function computeSuggestions(actor: Actor, documentId: string): Prom
       [projectId],
     );
     const { rows: taken } = await client.query<{ start: number; end: number; annotation: boolean }>(
-      `SELECT start, "end", true AS annotation FROM annotations WHERE document_id = $1
+      `SELECT start, "end", true AS annotation FROM annotations
+        WHERE document_id = $1 AND (SELECT p.annotation_mode FROM projects p WHERE p.id = $2) = 'shared'
        UNION ALL SELECT start, "end", false FROM suggestions WHERE document_id = $1 AND status <> 'pending'`,
-      [documentId],
+      [documentId, projectId],
     );
     const fresh = suggestQuotes(index.text, speakers).filter(
       (s) => !taken.some((t) => (t.annotation ? t.start < s.end && s.start < t.end : t.start === s.start && t.end === s.end)),
@@ -151,7 +161,7 @@ export async function computeSuggestions(actor: Actor, documentId: string): Prom
         column((s) => s.rule),
       ],
     );
-    return (await pendingSuggestions(client, documentId)).map((row) => toView(row, (s, e) => index.slice(s, e)));
+    return (await pendingSuggestions(client, documentId, actor.id)).map((row) => toView(row, (s, e) => index.slice(s, e)));
   });
 }
 

@@ -9,6 +9,8 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { TopBar } from "@/components/TopBar";
 import { Workspace } from "@/components/workspace/Workspace";
+import { DoneButton } from "@/components/workspace/DoneButton";
+import { myAssignment } from "@/lib/assignments/assignments";
 import { packAnnotations, type UnquotedRecord } from "@/lib/annotations/annotation-record";
 import { listAnnotationRecords } from "@/lib/annotations/list-annotation-records";
 import type { Actor } from "@/lib/auth/authenticate";
@@ -68,16 +70,23 @@ async function LoadedWorkspace(props: {
   since: string;
 }) {
   const { actor, document, project } = props;
-  const [annotations, speakers] = await Promise.all([props.annotations, listSpeakers(actor, document.projectId)]);
+  const [annotations, speakers, assignment] = await Promise.all([
+    props.annotations,
+    listSpeakers(actor, document.projectId),
+    myAssignment(actor, document.id),
+  ]);
   return (
-    <Workspace
-      document={{ id: document.id, projectId: document.projectId, title: document.title, text: document.text }}
-      annotations={packAnnotations(annotations)}
-      speakers={speakers.items}
-      actor={{ id: actor.id, name: actor.name }}
-      role={project.role}
-      initialSelectedId={props.selectedId}
-      since={props.since}
-    />
+    <>
+      {assignment && <DoneButton documentId={document.id} initial={assignment} />}
+      <Workspace
+        document={{ id: document.id, projectId: document.projectId, title: document.title, text: document.text }}
+        annotations={packAnnotations(annotations)}
+        speakers={speakers.items}
+        actor={{ id: actor.id, name: actor.name }}
+        role={project.role}
+        initialSelectedId={props.selectedId}
+        since={props.since}
+      />
+    </>
   );
 }
