@@ -100,7 +100,8 @@ export interface InsertAnnotationsOptions {
   projectId: string;
   actor: Actor;
   /** `sourceId`: the id an imported annotation had where it came from (one per project). */
-  rows: (CheckedAnnotation & { kept?: KeptIdentity; sourceId?: string | null })[];
+  /** `authorId`: another member as the author (an owner's import keeps authors); default the actor. */
+  rows: (CheckedAnnotation & { kept?: KeptIdentity; sourceId?: string | null; authorId?: string })[];
   kind: Extract<ChangeKind, "annotation.created" | "annotation.restored">;
   origin?: ChangeOrigin;
 }
@@ -161,7 +162,7 @@ export async function insertAnnotations(
       column((r) => r.note),
       column((r) => r.status),
       column((r) => r.kept?.version ?? 1),
-      column((r) => r.kept?.authorId ?? actor.id),
+      column((r) => r.kept?.authorId ?? r.authorId ?? actor.id),
       column((r) => r.kept?.createdAt ?? null),
       kind,
       // A new annotation imported already reviewed was reviewed by its importer, now.

@@ -963,7 +963,9 @@ export const OPERATIONS: readonly OperationSpec[] = [
     summary: "Import annotations",
     description:
       "Every span is checked against its document's text; a record that fails is reported and nothing of it is written, the good ones " +
-      "are kept. Imported annotations are authored by the importer; their status is kept only when the importer may review. " +
+      "are kept. Imported annotations are authored by the importer — except in an owner's json or jsonl import, where a record's " +
+      "author (`author.id` or `author.email`, or `authorId` / `authorEmail`) that names a member of the project stays its author. " +
+      "Their status is kept only when the importer may review. " +
       "Annotators, reviewers and owners.",
     auth: "required",
     query: {
