@@ -9,6 +9,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { AnnotationView } from "@/lib/annotations/annotation-view";
 import { CHANGE_KIND_NAMES, type ChangeKind } from "@/lib/changes/change-kinds";
+import type { DocumentAssignments } from "@/lib/assignments/assignments";
 import type { CommentView } from "@/lib/comments/comments";
 import type { DocumentSummary } from "@/lib/documents/documents";
 import type { SpeakerView } from "@/lib/speakers/speakers";
@@ -48,6 +49,7 @@ interface EventData {
   "comment.created": CommentView;
   "comment.updated": CommentView;
   "comment.deleted": Removal & { annotationId?: string };
+  "assignment.updated": DocumentAssignments;
 }
 
 export type LiveEvent = {

@@ -21,6 +21,7 @@ import type { CodePointIndex } from "../text/code-points";
 import type { InputReader } from "../validation/parse-input";
 import type { CreateAnnotationInput, ReviewInput, UpdateAnnotationInput } from "../validation/schemas";
 import { annotationJoins, annotationViewSchema, annotationViewSql, type AnnotationView } from "./annotation-view";
+import { annotationVisibleSql, layerAuthor } from "./annotation-visibility";
 import { resolveCue, resolveQuoteKind, resolveSpan } from "./span-rules";
 
 const VIEW = annotationViewSql();
@@ -105,7 +106,8 @@ export interface InsertAnnotationsOptions {
   projectId: string;
   actor: Actor;
   /** `sourceId`: the id an imported annotation had where it came from (one per project). */
-  rows: (CheckedAnnotation & { kept?: KeptIdentity; sourceId?: string | null })[];
+  /** `authorId`: another member as the author (an owner's import keeps authors); default the actor. */
+  rows: (CheckedAnnotation & { kept?: KeptIdentity; sourceId?: string | null; authorId?: string })[];
   kind: Extract<ChangeKind, "annotation.created" | "annotation.restored">;
   origin?: ChangeOrigin;
 }
@@ -166,7 +168,7 @@ export async function insertAnnotations(
       column((r) => r.note),
       column((r) => r.status),
       column((r) => r.kept?.version ?? 1),
-      column((r) => r.kept?.authorId ?? actor.id),
+      column((r) => r.kept?.authorId ?? r.authorId ?? actor.id),
       column((r) => r.kept?.createdAt ?? null),
       kind,
       // A new annotation imported already reviewed was reviewed by its importer, now.
@@ -188,18 +190,31 @@ const POSITION_ORDER: KeyColumn[] = [
   { sql: "a.id", cast: "text" },
 ];
 
-/** A document's annotations by position: a page of them, or (no `page`) all. */
-export async function listAnnotations(actor: Actor, documentId: string, page?: PageRequest): Promise<PageOf<AnnotationView>> {
-  await documentAccess(actor, documentId, "project.read");
-  return readAnnotationPage(documentId, page);
+/**
+ * A document's annotations by position: a page of them, or (no `page`) all; `author` picks one
+ * annotator's layer. In an independent project an annotator gets only their own (visibility.ts).
+ */
+export async function listAnnotations(
+  actor: Actor,
+  documentId: string,
+  page?: PageRequest,
+  author?: string,
+): Promise<PageOf<AnnotationView>> {
+  const { projectId } = await documentAccess(actor, documentId, "project.read");
+  return readAnnotationPage(documentId, page, await layerAuthor(actor, projectId, author));
 }
 
-async function readAnnotationPage(documentId: string, page?: PageRequest): Promise<PageOf<AnnotationView>> {
+async function readAnnotationPage(documentId: string, page?: PageRequest, author?: string): Promise<PageOf<AnnotationView>> {
   const params: unknown[] = [documentId];
+  let byAuthor = "";
+  if (author !== undefined) {
+    params.push(author);
+    byAuthor = ` AND a.author_id = $${params.length}`;
+  }
   const after = afterCursorSql(POSITION_ORDER, page?.cursor, params);
   const limit = page ? ` LIMIT ${page.limit + 1}` : "";
   const { rows } = await pool().query<{ view: AnnotationView }>(
-    `SELECT ${VIEW} AS view FROM ${annotationJoins()} WHERE a.document_id = $1${after} ORDER BY a.start, a."end", a.id${limit}`,
+    `SELECT ${VIEW} AS view FROM ${annotationJoins()} WHERE a.document_id = $1${byAuthor}${after} ORDER BY a.start, a."end", a.id${limit}`,
     params,
   );
   return toPage(
@@ -214,8 +229,14 @@ async function readAnnotationPage(documentId: string, page?: PageRequest): Promi
  * Every annotation of a document as the JSON body {"annotations": [...], "nextCursor": null}, written as it is read,
  * batch by batch, so a document with tens of thousands of annotations never sits whole in memory.
  */
-export async function streamAnnotations(actor: Actor, documentId: string, batch = 2000): Promise<ReadableStream<Uint8Array>> {
-  await documentAccess(actor, documentId, "project.read");
+export async function streamAnnotations(
+  actor: Actor,
+  documentId: string,
+  author?: string,
+  batch = 2000,
+): Promise<ReadableStream<Uint8Array>> {
+  const { projectId } = await documentAccess(actor, documentId, "project.read");
+  const layer = await layerAuthor(actor, projectId, author);
   const encoder = new TextEncoder();
   let cursor: string | null | undefined;
   let first = true;
@@ -226,7 +247,7 @@ export async function streamAnnotations(actor: Actor, documentId: string, batch 
         controller.close();
         return;
       }
-      const page = await readAnnotationPage(documentId, { cursor, limit: batch });
+      const page = await readAnnotationPage(documentId, { cursor, limit: batch }, layer);
       const items = page.items.map((item) => JSON.stringify(item)).join(",");
       controller.enqueue(encoder.encode(`${first ? '{"annotations":[' : items && ","}${items}`));
       first = false;
@@ -241,15 +262,18 @@ interface AnnotationWithAccess {
   role: string | null;
 }
 
-/** One annotation with the actor's role in its project (null if not a member); `lock` for a write. */
+/**
+ * One annotation with the actor's role in its project (null if not a member); `lock` for a write.
+ * An annotation the actor may not see (another annotator's, in an independent project) is absent.
+ */
 async function readWithAccess(q: Queryable, actor: Actor, annotationId: string, lock = false): Promise<AnnotationWithAccess | undefined> {
-  const { rows } = await q.query<AnnotationWithAccess>(
-    `SELECT ${VIEW} AS view, a.project_id, m.role::text AS role
+  const { rows } = await q.query<AnnotationWithAccess & { visible: boolean }>(
+    `SELECT ${VIEW} AS view, a.project_id, m.role::text AS role, ${annotationVisibleSql("a.author_id", "a.project_id", "$2")} AS visible
        FROM ${annotationJoins()} LEFT JOIN memberships m ON m.project_id = a.project_id AND m.user_id = $2
       WHERE a.id = $1${lock ? " FOR UPDATE OF a" : ""}`,
     [annotationId, actor.id],
   );
-  return rows[0];
+  return rows[0]?.visible ? rows[0] : undefined;
 }
 
 export async function getAnnotation(actor: Actor, annotationId: string): Promise<AnnotationView> {
@@ -525,6 +549,9 @@ export async function deleteAnnotation({ actor, annotationId }: DeleteAnnotation
 
 const ANNOTATION_KINDS = kindsOf("annotation") as [ChangeKind, ...ChangeKind[]];
 
+/** Over change_events `e` for user $2: may they see the annotation the event is about? */
+const VISIBLE_EVENT_SQL = annotationVisibleSql("COALESCE(e.after->'author'->>'id', e.before->'author'->>'id')", "e.project_id", "$2");
+
 /**
  * Undoes a deletion: puts the annotation back with its id, author, status, creation time, cue and
  * the id it was imported with, from the last event's image of it (its speaker only if the speaker
@@ -534,7 +561,7 @@ const ANNOTATION_KINDS = kindsOf("annotation") as [ChangeKind, ...ChangeKind[]];
 export async function restoreAnnotation({ actor, annotationId }: DeleteAnnotationOptions): Promise<AnnotationView> {
   return withTransaction(async (client) => {
     const { rows } = await client.query<{ kind: ChangeKind; before: DeletedView | null; project_id: string; role: string | null }>(
-      `SELECT e.kind, e.before, e.project_id, m.role::text AS role
+      `SELECT e.kind, e.before, e.project_id, CASE WHEN ${VISIBLE_EVENT_SQL} THEN m.role::text END AS role
          FROM change_events e
          LEFT JOIN memberships m ON m.project_id = e.project_id AND m.user_id = $2
         WHERE e.subject_id = $1 AND e.kind = ANY($3::text[])
@@ -625,7 +652,8 @@ export async function annotationHistory(actor: Actor, annotationId: string): Pro
     project_id: string;
     role: string | null;
   }>(
-    `SELECT e.id::text AS id, e.kind, e.actor_id, u.name AS actor_name, e.created_at, e.before, e.after, e.origin, e.project_id, m.role::text AS role
+    `SELECT e.id::text AS id, e.kind, e.actor_id, u.name AS actor_name, e.created_at, e.before, e.after, e.origin, e.project_id,
+            CASE WHEN ${VISIBLE_EVENT_SQL} THEN m.role::text END AS role
        FROM change_events e
        LEFT JOIN users u ON u.id = e.actor_id
        LEFT JOIN memberships m ON m.project_id = e.project_id AND m.user_id = $2

@@ -10,6 +10,7 @@ import { documentAccess } from "../auth/access";
 import type { Actor } from "../auth/authenticate";
 import { pool } from "../db/client";
 import type { UnquotedRecord } from "./annotation-record";
+import { layerAuthor } from "./annotation-visibility";
 import { annotationJoins, isoTimestampSql } from "./annotation-view";
 
 /** Each field of the record and its column, from annotation `a`, author `u` and reviewer `r` (see annotationJoins). */
@@ -45,11 +46,13 @@ const SELECT = [
   `${REVIEWER.name} AS "reviewerName"`,
 ].join(", ");
 
-export async function listAnnotationRecords(actor: Actor, documentId: string): Promise<UnquotedRecord[]> {
-  await documentAccess(actor, documentId, "project.read");
+/** `author`: one annotator's layer; an annotator in an independent project gets their own (annotation-visibility.ts). */
+export async function listAnnotationRecords(actor: Actor, documentId: string, author?: string): Promise<UnquotedRecord[]> {
+  const { projectId } = await documentAccess(actor, documentId, "project.read");
+  const layer = await layerAuthor(actor, projectId, author);
   const { rows } = await pool().query<Row>(
-    `SELECT ${SELECT} FROM ${annotationJoins()} WHERE a.document_id = $1 ORDER BY a.start, a."end", a.id`,
-    [documentId],
+    `SELECT ${SELECT} FROM ${annotationJoins()} WHERE a.document_id = $1 AND ($2::text IS NULL OR a.author_id = $2) ORDER BY a.start, a."end", a.id`,
+    [documentId, layer ?? null],
   );
   // One object per person, shared by their annotations.
   const people = new Map<string, UnquotedRecord["author"]>();

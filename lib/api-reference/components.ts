@@ -9,6 +9,7 @@ import { annotationViewSchema } from "../annotations/annotation-view";
 import { actorSchema } from "../auth/authenticate";
 import { documentSummarySchema, documentViewSchema } from "../documents/documents";
 import { importReportSchema } from "../import/import-record";
+import { assigneeSchema, documentAssignmentsSchema, queueItemSchema } from "../assignments/assignments";
 import { memberViewSchema, projectViewSchema } from "../projects/projects";
 import { sessionViewSchema, tokenViewSchema } from "../auth/account";
 import { commentViewSchema } from "../comments/comments";
@@ -34,6 +35,8 @@ import {
   createAnnotationSchema,
   createTokenSchema,
   deleteProjectSchema,
+  assignDocumentsSchema,
+  setAssigneesSchema,
   updateProjectSchema,
   mergeSpeakerSchema,
   reattributeSchema,
@@ -89,6 +92,8 @@ requestBodies
   .add(reattributeSchema, { id: "Reattribute" })
   .add(deleteProjectSchema, { id: "DeleteProject", description: "The project's name, typed again." })
   .add(updateProjectSchema, { id: "UpdateProject", description: "The settings to change; those left out stay as they are." })
+  .add(setAssigneesSchema, { id: "SetAssignees", description: "The document's annotators: user ids of members who may annotate." })
+  .add(assignDocumentsSchema, { id: "AssignDocuments" })
   .add(createTokenSchema, { id: "CreateToken" })
   .add(changePasswordSchema, { id: "ChangePassword" })
   .add(importUrlSchema, { id: "ImportUrl", description: "The page's address; with preview true, nothing is created." });
@@ -110,6 +115,9 @@ export const sessionListSchema = z.object({ sessions: z.array(sessionViewSchema)
 export const endedSessionsSchema = z.object({ ended: z.int() });
 export const passwordChangedSchema = z.object({ endedSessions: z.int() });
 export const urlPreviewAnswerSchema = z.object({ preview: urlPreviewSchema });
+export const assignmentListSchema = z.object({ documents: z.array(documentAssignmentsSchema) });
+export const assignResultSchema = z.object({ created: z.int(), documents: z.array(documentAssignmentsSchema) });
+export const queueListSchema = z.object({ queue: z.array(queueItemSchema), nextCursor });
 
 responseBodies
   .add(errorBodySchema, { id: "Error", description: "Every error answer has this body." })
@@ -167,7 +175,13 @@ responseBodies
   .add(passwordChangedSchema, { id: "PasswordChanged" })
   .add(healthSchema, { id: "Health" })
   .add(invitationViewSchema, { id: "Invitation" })
-  .add(invitationListSchema, { id: "InvitationList" });
+  .add(invitationListSchema, { id: "InvitationList" })
+  .add(assigneeSchema, { id: "Assignee", description: "An annotator on a document and how far they are." })
+  .add(documentAssignmentsSchema, { id: "DocumentAssignments" })
+  .add(assignmentListSchema, { id: "AssignmentList" })
+  .add(assignResultSchema, { id: "AssignResult" })
+  .add(queueItemSchema, { id: "QueueItem", description: "A document assigned to you, with its project and your state on it." })
+  .add(queueListSchema, { id: "Queue", description: "Oldest assignment first; nextCursor continues." });
 
 /**
  * What the schemas above do not say themselves, attached to the same schema objects (fields of

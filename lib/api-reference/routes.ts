@@ -33,6 +33,8 @@ import {
   createSpeakerQuerySchema,
   createSpeakerSchema,
   annotationListQuerySchema,
+  assignDocumentsSchema,
+  setAssigneesSchema,
   exportQuerySchema,
   importQuerySchema,
   annotationQuerySchema,
@@ -77,6 +79,8 @@ import {
   signedInSchema,
   speakerListSchema,
 } from "./components";
+import { documentAssignmentsSchema, queueItemSchema } from "../assignments/assignments";
+import { assignmentListSchema, assignResultSchema, queueListSchema } from "./components";
 
 export const TAGS = {
   Account: "Signing up and in (the web app's session cookie), and who the caller is.",
@@ -88,6 +92,7 @@ export const TAGS = {
   Search: "Finding annotations (who said what) and documents across a project.",
   Suggestions: "Quotes, cues and speakers proposed by rule, for an analyst to accept, correct or dismiss.",
   Comments: "Discussion threads on annotations.",
+  Assignments: "Handing documents out to annotators, marking work done, and each person's queue.",
   Live: "Server-sent events: every change as it happens, resumable with Last-Event-ID.",
   "Export and import": "Whole projects out in six formats; annotations (and documents) back in.",
   Reference: "This reference, and the server's health.",
@@ -108,7 +113,7 @@ export const PATH_PARAMS: Readonly<Record<string, string>> = {
   sessionId: "One of the caller's sessions.",
 };
 
-export type Method = "GET" | "POST" | "PATCH" | "DELETE";
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export interface ResponseSpec {
   description: string;
@@ -327,11 +332,15 @@ export const OPERATIONS: readonly OperationSpec[] = [
     tag: "Projects",
     summary: "Change a project's settings",
     description:
-      "Owners only. `autoSuggest`: every document added to the project afterwards (POST …/documents, from-url, an import that " +
-      "creates documents) gets its suggested quotes and speakers computed, as if it had been added with `suggest`.",
+      'Owners only (403 otherwise). `annotationMode`: "shared" (default; everyone sees every annotation) or "independent" ' +
+      "(blind double annotation: annotators and viewers see, by every route — annotations, history, comments, streams, search, " +
+      "review queue, exports — only the annotations they authored; reviewers and owners see everyone's and may pick one " +
+      "annotator's layer with `?author=`). `autoSuggest`: every document added to the project afterwards (POST …/documents, " +
+      "from-url, an import that creates documents) gets its suggested quotes and speakers computed, as if it had been added with `suggest`.",
     auth: "required",
     body: { schema: updateProjectSchema, ...json() },
     responses: { 200: { description: "The project as it is now.", body: projectViewSchema } },
+    errors: ["forbidden"],
   },
   {
     method: "DELETE",
@@ -973,7 +982,9 @@ export const OPERATIONS: readonly OperationSpec[] = [
     summary: "Import annotations",
     description:
       "Every span is checked against its document's text; a record that fails is reported and nothing of it is written, the good ones " +
-      "are kept. Imported annotations are authored by the importer; their status is kept only when the importer may review. " +
+      "are kept. Imported annotations are authored by the importer — except in an owner's json or jsonl import, where a record's " +
+      "author (`author.id` or `author.email`, or `authorId` / `authorEmail`) that names a member of the project stays its author. " +
+      "Their status is kept only when the importer may review. " +
       "Annotators, reviewers and owners.",
     auth: "required",
     query: {
@@ -1025,5 +1036,80 @@ export const OPERATIONS: readonly OperationSpec[] = [
     auth: "none",
     responses: { 200: { description: "App and database are up.", body: healthSchema } },
     errors: ["service_unavailable"],
+  },
+  {
+    method: "PUT",
+    path: "/api/v1/documents/{documentId}/assignees",
+    operationId: "setAssignees",
+    tag: "Assignments",
+    summary: "Set a document's annotators",
+    description:
+      "Owners only. Replaces the document's assignees with `userIds` (members whose role may annotate; 422 naming the others, " +
+      "nothing changed). Those kept keep their progress. Writes an assignment.updated event.",
+    auth: "required",
+    body: { schema: setAssigneesSchema, ...json() },
+    responses: { 200: { description: "The document's assignees now.", body: documentAssignmentsSchema } },
+    errors: ["forbidden"],
+  },
+  {
+    method: "GET",
+    path: "/api/v1/projects/{projectId}/assignments",
+    operationId: "listAssignments",
+    tag: "Assignments",
+    summary: "Who works on which document",
+    description: "Every document of the project that has assignees, with each assignee's state (todo, in_progress, done).",
+    auth: "required",
+    responses: { 200: { description: "The documents with assignees, in the order they were added.", body: assignmentListSchema } },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/projects/{projectId}/assignments",
+    operationId: "assignDocuments",
+    tag: "Assignments",
+    summary: "Hand documents out round-robin",
+    description:
+      "Owners only. Gives each of the project's documents (or those in `documentIds`) `perDocument` annotators from `userIds`, " +
+      "counting those already on it, round-robin and balanced: each user's number of assignments in the project, existing ones " +
+      "included, differs from the others' by at most one; never the same user twice on a document. 422 when perDocument is more " +
+      "than the users named, or a user is not a member who may annotate, or a document is not the project's.",
+    auth: "required",
+    body: { schema: assignDocumentsSchema, ...json() },
+    responses: { 200: { description: "How many assignments were added, and the documents that got them.", body: assignResultSchema } },
+    errors: ["forbidden"],
+  },
+  {
+    method: "POST",
+    path: "/api/v1/documents/{documentId}/done",
+    operationId: "markDone",
+    tag: "Assignments",
+    summary: "Mark your work on a document done",
+    description: "The caller's own assignment (created if the document was not assigned to them). Members who may annotate.",
+    auth: "required",
+    responses: { 200: { description: "Your assignment, now done.", body: queueItemSchema } },
+    errors: ["forbidden"],
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/documents/{documentId}/done",
+    operationId: "markNotDone",
+    tag: "Assignments",
+    summary: "Take back “done”",
+    description: "The caller's assignment goes back to todo or in_progress; 404 if the document is not assigned to them.",
+    auth: "required",
+    responses: { 200: { description: "Your assignment.", body: queueItemSchema } },
+    errors: ["forbidden"],
+  },
+  {
+    method: "GET",
+    path: "/api/v1/me/queue",
+    operationId: "myQueue",
+    tag: "Assignments",
+    summary: "Your queue",
+    description:
+      "The documents assigned to the caller in every project they are a member of, oldest assignment first, each with its " +
+      "project and state: todo, in_progress (you have annotations on it) or done (you marked it).",
+    auth: "required",
+    query: paged,
+    responses: { 200: { description: "A page of the queue.", body: queueListSchema } },
   },
 ];

@@ -19,6 +19,8 @@ export type Action =
   | "annotation.deleteOwn"
   | "annotation.deleteAny"
   | "annotation.review"
+  | "annotation.readAll"
+  | "assignment.manage"
   | "comment.create"
   | "comment.deleteAny";
 
@@ -43,6 +45,10 @@ const MATRIX: Record<Action, readonly Role[]> = {
   // Reviewers correct attributions and reject bad spans; removing other people's work is the owner's call.
   "annotation.deleteAny": ["owner"],
   "annotation.review": ["owner", "reviewer"],
+  // In an independent project (blind double annotation) the others see only their own annotations.
+  "annotation.readAll": ["owner", "reviewer"],
+  // Handing documents out to annotators (issue 10): the owner's call, like membership.
+  "assignment.manage": ["owner"],
   // Whoever works on the annotations discusses them; viewers read the threads. A comment is
   // edited only by its author; removing someone else's is the owner's call, as for annotations.
   "comment.create": WRITERS,

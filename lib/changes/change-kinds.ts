@@ -2,7 +2,7 @@
 // for annotations, the action the history API reports. A new kind is one line here; the stream,
 // the history and the tests read this table. Pure.
 
-export type ChangeSubject = "annotation" | "speaker" | "document" | "comment" | "project";
+export type ChangeSubject = "annotation" | "speaker" | "document" | "comment" | "project" | "assignment";
 
 export interface ChangeKindInfo {
   subject: ChangeSubject;
@@ -35,6 +35,9 @@ export const CHANGE_KINDS = {
   "comment.created": { subject: "comment" },
   "comment.updated": { subject: "comment" },
   "comment.deleted": { subject: "comment", removal: true },
+  // Who a document is assigned to, and who marked it done, changed; the subject is the document and
+  // the image {documentId, assignees: [{userId, name, assignedAt, doneAt}]}.
+  "assignment.updated": { subject: "assignment" },
 } as const satisfies Record<string, ChangeKindInfo>;
 
 export type ChangeKind = keyof typeof CHANGE_KINDS;

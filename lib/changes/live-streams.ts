@@ -7,6 +7,7 @@
 // shutdown.
 
 import { randomUUID } from "node:crypto";
+import { layerAuthor } from "../annotations/annotation-visibility";
 import { documentAccess, projectAccess } from "../auth/access";
 import type { Actor } from "../auth/authenticate";
 import { pool } from "../db/client";
@@ -41,6 +42,23 @@ export function eventData(change: StoredChange): Record<string, unknown> {
   return { ...change.after, ...actor };
 }
 
+/** The author of the annotation (or comment) an event is about, from its image. */
+function subjectAuthor(change: StoredChange): string | undefined {
+  const image = (change.after ?? change.before) as { author?: { id?: unknown } } | null;
+  return typeof image?.author?.id === "string" ? image.author.id : undefined;
+}
+
+/**
+ * May a stream limited to `userId`'s own layer (an annotator in an independent project,
+ * annotation-visibility.ts) carry this change? Others' annotations never; comments only the user's
+ * own (an event does not say whose annotation a comment is on); speakers, documents: yes.
+ */
+export function inOwnLayer(change: StoredChange, userId: string): boolean {
+  const subject = kindInfo(change.kind).subject;
+  if (subject !== "annotation" && subject !== "comment") return true;
+  return subjectAuthor(change) === userId;
+}
+
 export function encodeChange(change: StoredChange): string {
   return `id: ${change.id}\nevent: ${change.kind}\ndata: ${JSON.stringify(eventData(change))}\n\n`;
 }
@@ -64,6 +82,8 @@ class LiveStream {
   constructor(
     readonly actor: Actor,
     readonly scope: StreamScope,
+    /** Only the actor's own annotations (annotation-visibility.ts), fixed when the stream opens. */
+    private readonly ownLayerOnly: boolean,
     start: Position,
     replaying: boolean,
     private readonly onClose: (stream: LiveStream) => void,
@@ -90,6 +110,7 @@ class LiveStream {
   private send(change: StoredChange): void {
     if (!isAfter(change.position, this.last)) return; // already sent (replay and live overlap)
     this.last = change.position;
+    if (this.ownLayerOnly && !inOwnLayer(change, this.actor.id)) return;
     this.write(encodeChange(change));
   }
 
@@ -320,10 +341,12 @@ export async function openChangeStream({
     since = lastEventId === "0" ? { tx: 0n, id: 0n } : await positionOf(pool(), lastEventId, scope.projectId);
     if (!since) throw badRequest("Last-Event-ID (or since) is not an event of this project.", { fields: { since: "unknown event id" } });
   }
+  // Fixed for the stream's life: a change of the project's mode applies to streams opened after it.
+  const ownLayerOnly = (await layerAuthor(actor, scope.projectId)) !== undefined;
   const feed = await changeFeed();
   // Without a position to resume from, the stream starts with the changes made after it opened.
   const start = since ?? (await headPosition(pool()));
-  const stream = new LiveStream(actor, scope, start, since !== null, (s) => streams.remove(s));
+  const stream = new LiveStream(actor, scope, ownLayerOnly, start, since !== null, (s) => streams.remove(s));
   streams.add(feed, stream);
   if (since) void stream.replay(since);
   if (documentId) await streams.join(stream);

@@ -7,6 +7,7 @@ import { checkedAccess, memberAllowedSql } from "../auth/access";
 import type { Actor } from "../auth/authenticate";
 import { canDeleteComment, canEditComment, rolesAllowed } from "../auth/roles";
 import { isoTimestampSql } from "../annotations/annotation-view";
+import { annotationVisibleSql } from "../annotations/annotation-visibility";
 import type { ChangeKind } from "../changes/change-kinds";
 import { insertChangesSql } from "../changes/record-change";
 import { pool, type Queryable } from "../db/client";
@@ -42,7 +43,7 @@ export function commentJoins(source = "comments"): string {
 /** The annotation's project and document, with the actor's role in it (null if not a member). */
 async function annotationWithRole(q: Queryable, actor: Actor, annotationId: string) {
   const { rows } = await q.query<{ project_id: string; document_id: string; role: string | null }>(
-    `SELECT a.project_id, a.document_id, m.role::text AS role
+    `SELECT a.project_id, a.document_id, CASE WHEN ${annotationVisibleSql("a.author_id", "a.project_id", "$2")} THEN m.role::text END AS role
        FROM annotations a LEFT JOIN memberships m ON m.project_id = a.project_id AND m.user_id = $2
       WHERE a.id = $1`,
     [annotationId, actor.id],

@@ -1,6 +1,7 @@
 // Exporting a project: checks the caller may export it, then hands back the file as a stream with
 // its media type and download name. The stream itself is export-stream.ts.
 
+import { layerAuthor } from "../annotations/annotation-visibility";
 import { projectAccess } from "../auth/access";
 import type { Actor } from "../auth/authenticate";
 import { db } from "../db/client";
@@ -28,6 +29,8 @@ export interface ProjectExport {
 
 export async function exportProject({ actor, projectId, formatId, filter, baseUrl, cells }: ExportProjectOptions): Promise<ProjectExport> {
   await projectAccess(actor, projectId, "project.export");
+  // Blind double annotation: an annotator exports only their own layer (annotation-visibility.ts).
+  filter = { ...filter, author: await layerAuthor(actor, projectId, filter.author) };
   const project = await db().project.findUnique({ where: { id: projectId }, select: { name: true } });
   if (!project) throw notFound("Project");
   const format = FORMAT_CATALOG[formatId];

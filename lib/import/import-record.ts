@@ -41,6 +41,16 @@ export interface ImportSpan {
    * "already present" and nothing is written. The first is stored with the new annotation.
    */
   sourceIds?: string[];
+  /** Who made it where it came from: our exports' author {id, name}, or an email. Kept for owners' imports. */
+  author?: { id?: string; email?: string };
+}
+
+/** A record's author: `author` {id?, email?} or `authorId` / `authorEmail`; undefined when none. */
+export function authorOf(record: Record<string, unknown>): ImportSpan["author"] {
+  const nested = isJsonObject(record.author) ? record.author : {};
+  const id = typeof nested.id === "string" ? nested.id : typeof record.authorId === "string" ? record.authorId : undefined;
+  const email = typeof nested.email === "string" ? nested.email : typeof record.authorEmail === "string" ? record.authorEmail : undefined;
+  return id || email ? { id, email } : undefined;
 }
 
 export const MAX_REPORTED_ERRORS = 1000;

@@ -27,7 +27,7 @@ import { type ImportReport, type ImportSpan, type ImportSpeaker, emptyReport, re
 const BATCH = 1000;
 
 /** A checked span, ready to insert; `ref` says where it came from. */
-type Row = CheckedAnnotation & { ref: string; sourceId: string | null; sourceKeys: string[]; reanchored: boolean };
+type Row = CheckedAnnotation & { ref: string; sourceId: string | null; sourceKeys: string[]; reanchored: boolean; authorId?: string };
 
 /** The keys under which a source id may already be in the project: itself, and our uuid when it ends with one. */
 function sourceKeys(sourceId: string): string[] {
@@ -76,6 +76,8 @@ export class ImportSession {
   private readonly indexes = new Map<string, CodePointIndex>();
   private readonly createdDocuments: string[] = [];
   private pending: Row[] = [];
+  /** Member ids by id and by "email:<lower-case email>", read on the first record with an author. */
+  private members: Map<string, string> | null = null;
 
   private constructor(
     private readonly access: ProjectAccess,
@@ -281,6 +283,25 @@ export class ImportSession {
     });
   }
 
+  /**
+   * The member a record's author names (by id, else by email, ignoring case), when the importer is
+   * an owner — whose import may speak for the team (moving a project, merging annotators' files);
+   * anyone else's import, and an author who is not a member, is the importer's own work.
+   */
+  private async memberAuthor(author: NonNullable<ImportSpan["author"]>): Promise<string | undefined> {
+    if (!can(this.access.role, "project.manage")) return undefined;
+    if (!this.members) {
+      const { rows } = await pool().query<{ user_id: string; email: string }>(
+        "SELECT m.user_id, lower(u.email) AS email FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.project_id = $1",
+        [this.projectId],
+      );
+      this.members = new Map(rows.flatMap((row) => [[row.user_id, row.user_id] as const, [`email:${row.email}`, row.user_id] as const]));
+    }
+    return (
+      (author.id && this.members.get(author.id)) || (author.email && this.members.get(`email:${author.email.toLowerCase()}`)) || undefined
+    );
+  }
+
   /** Checks one span; queues it for writing if it is good, reports it otherwise. */
   async add(span: ImportSpan): Promise<void> {
     const document = await this.documentFor(span);
@@ -332,7 +353,8 @@ export class ImportSession {
     }
     if (speaker) checked.speakerId = await this.speakerId(speaker);
     const keys = [...new Set(sourceIds.flatMap(sourceKeys))];
-    this.pending.push({ ...checked, ref: span.ref, sourceId: sourceIds[0] ?? null, sourceKeys: keys, reanchored });
+    const authorId = span.author ? await this.memberAuthor(span.author) : undefined;
+    this.pending.push({ ...checked, ref: span.ref, sourceId: sourceIds[0] ?? null, sourceKeys: keys, reanchored, authorId });
     if (this.pending.length >= BATCH) await this.flush();
   }
 

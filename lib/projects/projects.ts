@@ -1,6 +1,7 @@
 // Projects and their members. Each function checks the caller's access itself (lib/auth/access.ts).
 
 import { z } from "zod";
+import { ANNOTATION_MODES, type AnnotationMode } from "../annotations/annotation-visibility";
 import { projectAccess } from "../auth/access";
 import type { Actor } from "../auth/authenticate";
 import { ROLES, type Role } from "../auth/roles";
@@ -20,6 +21,9 @@ export const projectViewSchema = z.object({
   role: z.enum(ROLES),
   /** Suggestions computed for every document added (issue 11). */
   autoSuggest: z.boolean(),
+  annotationMode: z
+    .enum(ANNOTATION_MODES)
+    .describe('"shared": everyone sees every annotation; "independent": annotators and viewers see only their own.'),
   createdAt: z.string(),
 });
 export type ProjectView = z.infer<typeof projectViewSchema>;
@@ -43,8 +47,15 @@ export async function listProjects(actor: Actor, page?: PageRequest): Promise<Pa
   const params: unknown[] = [actor.id];
   const after = afterCursorSql(PROJECT_ORDER, page?.cursor, params, true);
   const limit = page ? ` LIMIT ${page.limit + 1}` : "";
-  const { rows } = await pool().query<{ id: string; name: string; role: Role; auto_suggest: boolean; created_at: Date }>(
-    `SELECT p.id, p.name, m.role::text AS role, p.auto_suggest, p.created_at
+  const { rows } = await pool().query<{
+    id: string;
+    name: string;
+    role: Role;
+    annotation_mode: AnnotationMode;
+    auto_suggest: boolean;
+    created_at: Date;
+  }>(
+    `SELECT p.id, p.name, m.role::text AS role, p.annotation_mode::text AS annotation_mode, p.auto_suggest, p.created_at
        FROM memberships m JOIN projects p ON p.id = m.project_id
       WHERE m.user_id = $1${after}
       ORDER BY p.created_at DESC, p.id DESC${limit}`,
@@ -54,7 +65,14 @@ export async function listProjects(actor: Actor, page?: PageRequest): Promise<Pa
     rows,
     page?.limit ?? Infinity,
     (row) => [row.created_at.toISOString(), row.id],
-    (row) => ({ id: row.id, name: row.name, role: row.role, autoSuggest: row.auto_suggest, createdAt: row.created_at.toISOString() }),
+    (row) => ({
+      id: row.id,
+      name: row.name,
+      role: row.role,
+      annotationMode: row.annotation_mode,
+      autoSuggest: row.auto_suggest,
+      createdAt: row.created_at.toISOString(),
+    }),
   );
 }
 
@@ -71,14 +89,14 @@ export async function createProject(actor: Actor, input: InputReader<CreateProje
     [name, actor.id],
   );
   const row = rows[0] as { id: string; created_at: Date };
-  return { id: row.id, name, role: "owner", autoSuggest: false, createdAt: row.created_at.toISOString() };
+  return { id: row.id, name, role: "owner", annotationMode: "shared", autoSuggest: false, createdAt: row.created_at.toISOString() };
 }
 
 export async function getProject(actor: Actor, projectId: string): Promise<ProjectView> {
   const { role } = await projectAccess(actor, projectId, "project.read");
   const project = await db().project.findUnique({
     where: { id: projectId },
-    select: { id: true, name: true, autoSuggest: true, createdAt: true },
+    select: { id: true, name: true, annotationMode: true, autoSuggest: true, createdAt: true },
   });
   if (!project) throw notFound("Project");
   return { ...project, role, createdAt: project.createdAt.toISOString() };
@@ -86,10 +104,11 @@ export async function getProject(actor: Actor, projectId: string): Promise<Proje
 
 /** Writes project settings; fields left out stay as they are. Checks nothing: see updateProject. */
 export async function writeProjectSettings(q: Queryable, projectId: string, settings: UpdateProjectInput): Promise<boolean> {
-  const { rowCount } = await q.query("UPDATE projects SET auto_suggest = COALESCE($2, auto_suggest) WHERE id = $1", [
-    projectId,
-    settings.autoSuggest ?? null,
-  ]);
+  const { rowCount } = await q.query(
+    `UPDATE projects SET annotation_mode = COALESCE($2::"AnnotationMode", annotation_mode), auto_suggest = COALESCE($3, auto_suggest)
+      WHERE id = $1`,
+    [projectId, settings.annotationMode ?? null, settings.autoSuggest ?? null],
+  );
   return (rowCount ?? 0) > 0;
 }
 

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { projectAccess, speakerAccess } from "../auth/access";
 import type { Actor } from "../auth/authenticate";
 import { annotationFilterSql } from "../annotations/annotation-filter";
+import { layerAuthor } from "../annotations/annotation-visibility";
 import { annotationJoins, annotationViewSchema, annotationViewSql, type AnnotationView } from "../annotations/annotation-view";
 import { pool } from "../db/client";
 import { afterCursorSql, toPage, type KeyColumn } from "../db/keyset";
@@ -97,13 +98,13 @@ async function annotationPage(projectId: string, filter: Partial<AnnotationFilte
 export async function reviewQueue(actor: Actor, projectId: string, query: ReviewQueueQuery): Promise<ReviewQueuePage> {
   await projectAccess(actor, projectId, "project.read");
   const { cursor, limit, ...filter } = query;
-  return annotationPage(projectId, filter, { cursor, limit });
+  return annotationPage(projectId, { ...filter, author: await layerAuthor(actor, projectId, filter.author) }, { cursor, limit });
 }
 
 /** How many annotations of the project wait for review (the Review tab's count): a count, no rows. */
 export async function pendingCount(actor: Actor, projectId: string): Promise<number> {
   await projectAccess(actor, projectId, "project.read");
-  const where = annotationFilterSql(projectId, { status: "pending" });
+  const where = annotationFilterSql(projectId, { status: "pending", author: await layerAuthor(actor, projectId) });
   const { rows } = await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM annotations a WHERE ${where.where}`, where.params);
   return rows[0]?.n ?? 0;
 }
@@ -112,5 +113,5 @@ export async function pendingCount(actor: Actor, projectId: string): Promise<num
 export async function speakerAnnotations(actor: Actor, speakerId: string, query: SpeakerAnnotationsQuery): Promise<ReviewQueuePage> {
   const { projectId } = await speakerAccess(actor, speakerId, "project.read");
   const { cursor, limit, status } = query;
-  return annotationPage(projectId, { speakerId, status }, { cursor, limit });
+  return annotationPage(projectId, { speakerId, status, author: await layerAuthor(actor, projectId) }, { cursor, limit });
 }

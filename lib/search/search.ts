@@ -9,6 +9,7 @@ import { z } from "zod";
 import { projectAccess } from "../auth/access";
 import type { Actor } from "../auth/authenticate";
 import { annotationFilterSql } from "../annotations/annotation-filter";
+import { layerAuthor } from "../annotations/annotation-visibility";
 import { annotationJoins, annotationViewSchema, annotationViewSql, isoTimestampSql } from "../annotations/annotation-view";
 import { pool } from "../db/client";
 import { afterCursorSql, orderBySql, toPage, type KeyColumn } from "../db/keyset";
@@ -224,7 +225,8 @@ export async function annotationMatchSql(projectId: string, match: Partial<Annot
 export async function searchAnnotations(actor: Actor, projectId: string, query: SearchQuery): Promise<AnnotationSearchPage> {
   await projectAccess(actor, projectId, "project.read");
   const { sort = "date", cursor, limit } = query;
-  const { where, params, tsquery, score, parsed } = await annotationMatchSql(projectId, query);
+  const author = await layerAuthor(actor, projectId, query.author);
+  const { where, params, tsquery, score, parsed } = await annotationMatchSql(projectId, { ...query, author });
   const byRelevance = sort === "relevance" && parsed !== null;
   const newest = (columns: string, extra = "") =>
     `SELECT ${columns} FROM annotations a WHERE ${where}${extra} ORDER BY ${orderBySql(ANNOTATION_DATE_ORDER, true)}`;
@@ -296,7 +298,10 @@ async function annotationFacets(
 /** Documents matching the query by title or text (and, given annotation filters, holding such annotations). */
 export async function searchDocuments(actor: Actor, projectId: string, query: SearchQuery): Promise<DocumentSearchPage> {
   await projectAccess(actor, projectId, "project.read");
-  const { q, sort = "date", from, to, cursor, limit, documentId, label, speakerId, status, author } = query;
+  const { q, sort = "date", from, to, cursor, limit, documentId, label, speakerId, status } = query;
+  const requested = query.author;
+  // An annotator who sees only their own layer filters documents by their own annotations.
+  const author = requested === undefined ? requested : await layerAuthor(actor, projectId, requested);
   const parsed = q ? parseQuery(q) : null;
   const conditions = new Conditions();
   conditions.add(`d.project_id = ${conditions.param(projectId)}`);

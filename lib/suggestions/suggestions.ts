@@ -7,6 +7,7 @@ import { checkedAccess, documentAccess } from "../auth/access";
 import type { Actor } from "../auth/authenticate";
 import { checkAnnotation, getAnnotation, insertAnnotations } from "../annotations/annotations";
 import type { AnnotationView } from "../annotations/annotation-view";
+import { annotationVisibleSql } from "../annotations/annotation-visibility";
 import { pool, type Queryable } from "../db/client";
 import { withTransaction } from "../db/transaction";
 import { cachedDocument } from "../documents/document-text";
@@ -92,6 +93,7 @@ function toView(row: SuggestionRow, slice: (start: number, end: number) => strin
   };
 }
 
+/** The document's pending suggestions, by position. */
 async function pendingSuggestions(q: Queryable, documentId: string): Promise<SuggestionRow[]> {
   const { rows } = await q.query<SuggestionRow>(
     `SELECT ${COLUMNS} FROM suggestions s WHERE s.document_id = $1 AND s.status = 'pending' ORDER BY s.start, s."end", s.id`,
@@ -101,22 +103,41 @@ async function pendingSuggestions(q: Queryable, documentId: string): Promise<Sug
 }
 
 /**
+ * The spans of the document's annotations that hide suggestions: those `userId` may see (issue 10's
+ * visibility rule), or, for the stored list (`userId` null), every annotation in a shared project and
+ * none in an independent one — so that others' spans never shape what an annotator is proposed.
+ */
+async function annotatedSpans(q: Queryable, documentId: string, userId: string | null): Promise<{ start: number; end: number }[]> {
+  const { rows } =
+    userId === null
+      ? await q.query<{ start: number; end: number }>(
+          `SELECT a.start, a."end" FROM annotations a JOIN projects p ON p.id = a.project_id
+            WHERE a.document_id = $1 AND p.annotation_mode = 'shared'`,
+          [documentId],
+        )
+      : await q.query<{ start: number; end: number }>(
+          `SELECT a.start, a."end" FROM annotations a
+            WHERE a.document_id = $1 AND ${annotationVisibleSql("a.author_id", "a.project_id", "$2")}`,
+          [documentId, userId],
+        );
+  return rows;
+}
+
+/** The pending suggestions `userId` is shown: those no annotation they may see overlaps. */
+async function visibleSuggestions(q: Queryable, documentId: string, userId: string, index: CodePointIndex): Promise<SuggestionView[]> {
+  const [pending, annotated] = await Promise.all([pendingSuggestions(q, documentId), annotatedSpans(q, documentId, userId)]);
+  const overlapsAnnotation = overlapTest(annotated);
+  return pending.filter((row) => !overlapsAnnotation(row)).map((row) => toView(row, (s, e) => index.slice(s, e)));
+}
+
+/**
  * The document's pending suggestions that no annotation overlaps (one made since they were computed
  * hides them, as in the workspace), by position.
  */
 export async function listSuggestions(actor: Actor, documentId: string): Promise<SuggestionView[]> {
   await documentAccess(actor, documentId, "project.read");
   const { index } = await documentText(documentId);
-  const [pending, annotated] = await Promise.all([pendingSuggestions(pool(), documentId), annotatedSpans(pool(), documentId)]);
-  const overlapsAnnotation = overlapTest(annotated);
-  return pending.filter((row) => !overlapsAnnotation(row)).map((row) => toView(row, (s, e) => index.slice(s, e)));
-}
-
-async function annotatedSpans(q: Queryable, documentId: string): Promise<{ start: number; end: number }[]> {
-  const { rows } = await q.query<{ start: number; end: number }>(`SELECT start, "end" FROM annotations WHERE document_id = $1`, [
-    documentId,
-  ]);
-  return rows;
+  return visibleSuggestions(pool(), documentId, actor.id, index);
 }
 
 /** A document to compute suggestions for: its project (whose speakers are matched) and its text. */
@@ -140,7 +161,7 @@ export async function storeSuggestions(client: Queryable, { projectId, documentI
     `SELECT id, name, COALESCE(aliases, '{}') AS aliases, kind::text AS kind FROM speakers WHERE project_id = $1`,
     [projectId],
   );
-  const annotated = await annotatedSpans(client, documentId);
+  const annotated = await annotatedSpans(client, documentId, null);
   const { rows: decided } = await client.query<{ start: number; end: number }>(
     `SELECT start, "end" FROM suggestions WHERE document_id = $1 AND status <> 'pending'`,
     [documentId],
@@ -181,7 +202,10 @@ export async function storeSuggestions(client: Queryable, { projectId, documentI
 export async function computeSuggestions(actor: Actor, documentId: string): Promise<SuggestionView[]> {
   const { projectId } = await documentAccess(actor, documentId, "annotation.create");
   const { index } = await documentText(documentId);
-  return withTransaction((client) => storeSuggestions(client, { projectId, documentId, index }));
+  return withTransaction(async (client) => {
+    await storeSuggestions(client, { projectId, documentId, index });
+    return visibleSuggestions(client, documentId, actor.id, index);
+  });
 }
 
 /** A suggestion locked for a decision, with the actor's access to its project checked for `annotation.create`. */

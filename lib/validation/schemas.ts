@@ -1,5 +1,6 @@
 // One zod schema per input: the same schemas validate API bodies and the web forms.
 
+import { ANNOTATION_MODES } from "../annotations/annotation-visibility";
 import { z } from "zod";
 import { passwordProblem } from "../auth/password-policy";
 import { ROLES } from "../auth/roles";
@@ -31,7 +32,15 @@ export const pageQuerySchema = z.strictObject(page);
 export type PageQuery = z.infer<typeof pageQuerySchema>;
 
 /** A document's annotations: without cursor or limit, all of them (streamed; the workspace needs them all). */
-export const annotationListQuerySchema = z.strictObject({ cursor: page.cursor, limit: pageLimit.optional() });
+export const annotationListQuerySchema = z.strictObject({
+  cursor: page.cursor,
+  limit: pageLimit.optional(),
+  author: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("Only this user's annotations (a layer; annotators in independent mode always get their own)."),
+});
 
 export const roleSchema = oneOf(ROLES);
 export const labelSchema = oneOf(LABELS);
@@ -87,14 +96,17 @@ export const changePasswordSchema = z.strictObject({
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 export const createProjectSchema = z.strictObject({ name: trimmed(200) });
+/** DELETE /projects/{id}: the project's name, typed again. */
+export const deleteProjectSchema = z.strictObject({ confirm: z.string().max(200) });
 /** PATCH /projects/{id} (owners): the project's settings; absent fields stay as they are. */
 export const updateProjectSchema = z.strictObject({
+  annotationMode: oneOf(ANNOTATION_MODES)
+    .optional()
+    .describe('"shared" (everyone sees every annotation) or "independent" (annotators see only their own).'),
   autoSuggest: z.boolean().optional().describe("Compute suggested quotes and speakers for every document added to the project."),
 });
 export type UpdateProjectInput = z.infer<typeof updateProjectSchema>;
 
-/** DELETE /projects/{id}: the project's name, typed again. */
-export const deleteProjectSchema = z.strictObject({ confirm: z.string().max(200) });
 export type DeleteProjectInput = z.infer<typeof deleteProjectSchema>;
 export type CreateProjectInput = z.infer<typeof createProjectSchema>;
 
@@ -360,3 +372,15 @@ export const exportQuerySchema = annotationMatchSchema.extend({
         "the document's text[start:end].",
     ),
 });
+
+const userIds = z.array(id).max(1000, "at most 1000 users");
+/** PUT /documents/{id}/assignees: the document's annotators, replacing the previous ones. */
+export const setAssigneesSchema = z.strictObject({ userIds });
+export type SetAssigneesInput = z.infer<typeof setAssigneesSchema>;
+/** POST /projects/{id}/assignments: hand documents out round-robin, `perDocument` annotators each. */
+export const assignDocumentsSchema = z.strictObject({
+  perDocument: z.int("must be an integer").min(1, "must be >= 1").max(100, "at most 100"),
+  userIds: userIds.min(1, "name at least one user"),
+  documentIds: z.array(id).max(100_000).optional().describe("Only these documents of the project (default: all of them)."),
+});
+export type AssignDocumentsInput = z.infer<typeof assignDocumentsSchema>;

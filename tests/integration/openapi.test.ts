@@ -293,6 +293,22 @@ describe("the reference tells the truth", () => {
     ).toBe(200);
 
     expect((await check("GET", "/api/health")).status).toBe(200);
+    // Assignments and the project's annotation mode.
+    const inDocument = { ...as, params: { documentId } };
+    expect((await check("PUT", "/api/v1/documents/{documentId}/assignees", { ...inDocument, body: { userIds: [owner.id] } })).status).toBe(
+      200,
+    );
+    expect(
+      (await check("POST", "/api/v1/projects/{projectId}/assignments", { ...inProject, body: { perDocument: 1, userIds: [owner.id] } }))
+        .status,
+    ).toBe(200);
+    expect((await check("GET", "/api/v1/projects/{projectId}/assignments", inProject)).status).toBe(200);
+    expect((await check("POST", "/api/v1/documents/{documentId}/done", inDocument)).status).toBe(200);
+    expect((await check("DELETE", "/api/v1/documents/{documentId}/done", inDocument)).status).toBe(200);
+    expect((await check("GET", "/api/v1/me/queue", as)).status).toBe(200);
+    expect((await check("PATCH", "/api/v1/projects/{projectId}", { ...inProject, body: { annotationMode: "independent" } })).status).toBe(
+      200,
+    );
     expect((await check("DELETE", "/api/v1/documents/{documentId}", { ...as, params: { documentId } })).status).toBe(204);
     expect((await check("DELETE", "/api/v1/projects/{projectId}", { ...inProject, body: { confirm: "Review reference" } })).status).toBe(
       204,

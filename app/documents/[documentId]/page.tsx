@@ -10,6 +10,8 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { TopBar } from "@/components/TopBar";
 import { Workspace } from "@/components/workspace/Workspace";
+import { DoneButton } from "@/components/workspace/DoneButton";
+import { myAssignment } from "@/lib/assignments/assignments";
 import { packAnnotations, type UnquotedRecord } from "@/lib/annotations/annotation-record";
 import { listAnnotationRecords } from "@/lib/annotations/list-annotation-records";
 import type { Actor } from "@/lib/auth/authenticate";
@@ -72,21 +74,25 @@ async function LoadedWorkspace(props: {
 }) {
   const { actor, document, project } = props;
   // Suggestions are for those who may annotate; nobody else is shown them.
-  const [annotations, speakers, suggestions] = await Promise.all([
+  const [annotations, speakers, suggestions, assignment] = await Promise.all([
     props.annotations,
     listSpeakers(actor, document.projectId),
     can(project.role, "annotation.create") ? listSuggestions(actor, document.id) : [],
+    myAssignment(actor, document.id),
   ]);
   return (
-    <Workspace
-      document={{ id: document.id, projectId: document.projectId, title: document.title, text: document.text }}
-      annotations={packAnnotations(annotations)}
-      speakers={speakers.items}
-      actor={{ id: actor.id, name: actor.name }}
-      role={project.role}
-      initialSelectedId={props.selectedId}
-      since={props.since}
-      suggestions={suggestions.map(({ exact: _exact, ...suggestion }) => suggestion)}
-    />
+    <>
+      {assignment && <DoneButton documentId={document.id} initial={assignment} />}
+      <Workspace
+        document={{ id: document.id, projectId: document.projectId, title: document.title, text: document.text }}
+        annotations={packAnnotations(annotations)}
+        speakers={speakers.items}
+        actor={{ id: actor.id, name: actor.name }}
+        role={project.role}
+        initialSelectedId={props.selectedId}
+        since={props.since}
+        suggestions={suggestions.map(({ exact: _exact, ...suggestion }) => suggestion)}
+      />
+    </>
   );
 }

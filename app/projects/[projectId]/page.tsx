@@ -1,4 +1,5 @@
-// A project's Documents tab: its articles, and the import form for those who may add one.
+// A project's Documents tab: its articles, their assignees (and the owner's Assign control), the
+// progress dashboard, and the import form for those who may add one.
 
 import type { Metadata } from "next";
 import { ImportAnnotationsForm } from "@/components/export/ImportAnnotationsForm";
@@ -10,6 +11,11 @@ import { projectStreamStart } from "@/lib/changes/change-log";
 import { pool } from "@/lib/db/client";
 import { listDocuments } from "@/lib/documents/documents";
 import { loadProjectPage } from "@/lib/projects/project-page";
+import { AssignPanel } from "@/components/projects/AssignPanel";
+import { ProjectDashboardView } from "@/components/projects/ProjectDashboardView";
+import { listProjectAssignments } from "@/lib/assignments/assignments";
+import { projectDashboard } from "@/lib/projects/dashboard";
+import { listMembers } from "@/lib/projects/projects";
 
 type Props = { params: Promise<{ projectId: string }> };
 
@@ -23,7 +29,13 @@ export default async function ProjectDocumentsPage({ params }: Props) {
   const { actor, project } = await loadProjectPage(projectId);
   // Before the data: the stream resumes after it, so nothing that lands in between is missed.
   const since = await projectStreamStart(pool(), project.id);
-  const { items: documents } = await listDocuments(actor, project.id);
+  const [{ items: documents }, assignments, dashboard, members] = await Promise.all([
+    listDocuments(actor, project.id),
+    listProjectAssignments(actor, project.id),
+    projectDashboard(actor, project.id),
+    listMembers(actor, project.id),
+  ]);
+  const annotators = members.items.filter((m) => can(m.role, "annotation.create")).map((m) => ({ userId: m.userId, name: m.name }));
   const mayImport = can(project.role, "document.create");
   return (
     <>
@@ -39,6 +51,21 @@ export default async function ProjectDocumentsPage({ params }: Props) {
           since={since}
           emptyText={`No documents yet.${mayImport ? " Import an article below to start annotating." : ""}`}
         />
+      </section>
+      <section className={styles.section} aria-labelledby="assignments-heading">
+        <h2 id="assignments-heading">Assignments</h2>
+        <AssignPanel
+          projectId={project.id}
+          annotators={annotators}
+          documents={documents.map((d) => ({ id: d.id, title: d.title }))}
+          assignments={assignments}
+          mayAssign={can(project.role, "assignment.manage")}
+        />
+      </section>
+      <section className={styles.section} aria-labelledby="progress-heading">
+        <h2 id="progress-heading">Progress</h2>
+        {/* agreementSummary: filled by the agreement work (issue 10, part B). */}
+        <ProjectDashboardView dashboard={dashboard} agreementSummary={null} />
       </section>
       {mayImport && (
         <section className={styles.section}>

@@ -2,7 +2,7 @@
 // annotations checked against them; speakers come with their aliases, kind and description.
 
 import { validationFailed } from "../../errors/domain-error";
-import { isJsonObject, sourceIdsOf, type ImportSpeaker } from "../../import/import-record";
+import { authorOf, isJsonObject, sourceIdsOf, type ImportSpeaker } from "../../import/import-record";
 import type { ImportSession } from "../../import/import-session";
 import { newlineOffsetMap, normalizeNewlines } from "../../text/normalize";
 
@@ -71,6 +71,7 @@ export async function importJsonExport(session: ImportSession, body: unknown): P
         note: a.note,
         status: a.status,
         sourceIds: sourceIdsOf(a),
+        author: authorOf(a),
       });
     }
   }

@@ -4,7 +4,7 @@
 import { badRequest } from "../../errors/domain-error";
 import { byteLines } from "../../text/byte-lines";
 import { findUnstorableText } from "../../text/normalize";
-import { isJsonObject, reportError, sourceIdsOf, type ImportSpan } from "../../import/import-record";
+import { authorOf, isJsonObject, reportError, sourceIdsOf, type ImportSpan } from "../../import/import-record";
 import type { ImportSession } from "../../import/import-session";
 
 /** One jsonl record (our jsonl export's fields); `text` is the span's exact text. */
@@ -27,6 +27,7 @@ export function jsonlSpan(line: number, value: unknown): ImportSpan | string {
     note: value.note,
     status: value.status,
     sourceIds: sourceIdsOf(value),
+    author: authorOf(value),
   };
 }
 

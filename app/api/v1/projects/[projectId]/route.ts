@@ -1,4 +1,4 @@
-// GET /api/v1/projects/{projectId}; PATCH its settings; DELETE with the name typed again.
+// GET /api/v1/projects/{projectId}; PATCH its settings (owners); DELETE with the name typed again.
 
 import { requireActor } from "@/lib/auth/authenticate";
 import { apiRoute, json, noContent } from "@/lib/http/api-route";
@@ -11,7 +11,7 @@ export const GET = apiRoute<{ projectId: string }>(async (request, { projectId }
   return json(await getProject(actor, projectId));
 });
 
-// PATCH {autoSuggest?}: the project's settings (owners).
+// PATCH {annotationMode?, autoSuggest?}: the project's settings (owners).
 export const PATCH = apiRoute<{ projectId: string }>(async (request, { projectId }) => {
   const actor = await requireActor(request);
   return json(await updateProject({ actor, projectId, input: jsonInput(request, updateProjectSchema) }));

@@ -10,11 +10,13 @@ import { annotationListQuerySchema, createAnnotationSchema } from "@/lib/validat
 // Without cursor or limit: every annotation, streamed (the workspace needs them all); else a page.
 export const GET = apiRoute<{ documentId: string }>(async (request, { documentId }) => {
   const actor = await requireActor(request);
-  const { cursor, limit } = parseQuery(annotationListQuerySchema, request);
+  const { cursor, limit, author } = parseQuery(annotationListQuerySchema, request);
   if (cursor === undefined && limit === undefined) {
-    return new Response(await streamAnnotations(actor, documentId), { headers: { "Content-Type": "application/json; charset=utf-8" } });
+    return new Response(await streamAnnotations(actor, documentId, author), {
+      headers: { "Content-Type": "application/json; charset=utf-8" },
+    });
   }
-  const page = await listAnnotations(actor, documentId, { cursor, limit: limit ?? 100 });
+  const page = await listAnnotations(actor, documentId, { cursor, limit: limit ?? 100 }, author);
   return json({ annotations: page.items, nextCursor: page.nextCursor });
 });
 

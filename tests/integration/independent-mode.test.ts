@@ -1,0 +1,184 @@
+// Blind double annotation (issue 10): in an independent project an annotator cannot read another
+// annotator's annotation by any route, and can in a shared one; reviewers and owners see every
+// layer and may pick one (?author=). One table of routes, run in both modes.
+
+import { afterEach, describe, expect, it } from "vitest";
+import { addMember, call, dispatchRaw, newProjectWithDocument, newUser, type TestUser } from "../helpers/api";
+import { EventReader } from "../helpers/sse";
+
+const TEXT = "The mayor said “the zebra bridge opens in May”. Her rival said “the budget is a fantasy”. Nobody else spoke.";
+
+function span(exact: string) {
+  const start = Array.from(TEXT.slice(0, TEXT.indexOf(exact))).length;
+  return { start, end: start + Array.from(exact).length, exact };
+}
+
+const open: EventReader[] = [];
+afterEach(async () => {
+  for (const reader of open.splice(0)) await reader.cancel();
+});
+
+/** Every event a stream replays from the start, as one string (stops after a quiet moment). */
+async function replayed(path: string, user: TestUser): Promise<string> {
+  const response = await dispatchRaw("GET", path, { token: user.token });
+  expect(response.status).toBe(200);
+  const reader = new EventReader(response.body as ReadableStream<Uint8Array>);
+  open.push(reader);
+  const seen: unknown[] = [];
+  for (;;) {
+    try {
+      seen.push(await reader.next(400));
+    } catch {
+      return JSON.stringify(seen);
+    }
+  }
+}
+
+async function setup(mode: "shared" | "independent") {
+  const owner = await newUser("owner");
+  const a = await newUser("annotator-a");
+  const b = await newUser("annotator-b");
+  const reviewer = await newUser("reviewer");
+  const { projectId, documentId } = await newProjectWithDocument(owner, TEXT, "Bridge article");
+  await addMember(owner, projectId, a, "annotator");
+  await addMember(owner, projectId, b, "annotator");
+  await addMember(owner, projectId, reviewer, "reviewer");
+  const patched = await call("PATCH", `/api/v1/projects/${projectId}`, { token: owner.token, body: { annotationMode: mode } });
+  expect(patched.status).toBe(200);
+  expect(patched.body.annotationMode).toBe(mode);
+  const speaker = await call("POST", `/api/v1/projects/${projectId}/speakers`, { token: owner.token, body: { name: "The Mayor" } });
+  const own = await call("POST", `/api/v1/documents/${documentId}/annotations`, {
+    token: a.token,
+    body: { label: "quote", ...span("“the budget is a fantasy”") },
+  });
+  const theirs = await call("POST", `/api/v1/documents/${documentId}/annotations`, {
+    token: b.token,
+    body: { label: "quote", ...span("“the zebra bridge opens in May”"), speakerId: speaker.body.id },
+  });
+  expect(theirs.status).toBe(201);
+  await call("POST", `/api/v1/annotations/${theirs.body.id}/comments`, { token: b.token, body: { body: "okapi comment" } });
+  return {
+    owner,
+    a,
+    b,
+    reviewer,
+    projectId,
+    documentId,
+    speakerId: speaker.body.id as string,
+    ownId: own.body.id,
+    theirId: theirs.body.id,
+  };
+}
+
+type Fixture = Awaited<ReturnType<typeof setup>>;
+
+/** Each read route, as A: the text it answers (B's annotation id, or B's comment on it, must not be in it when blind). */
+const READS: [string, (f: Fixture) => Promise<string>][] = [
+  ["annotations list (all)", async (f) => (await call("GET", `/api/v1/documents/${f.documentId}/annotations`, { token: f.a.token })).text],
+  [
+    "annotations list (page)",
+    async (f) => (await call("GET", `/api/v1/documents/${f.documentId}/annotations?limit=50`, { token: f.a.token })).text,
+  ],
+  [
+    "annotations list (?author=B)",
+    async (f) => (await call("GET", `/api/v1/documents/${f.documentId}/annotations?limit=50&author=${f.b.id}`, { token: f.a.token })).text,
+  ],
+  ["single annotation", async (f) => (await call("GET", `/api/v1/annotations/${f.theirId}`, { token: f.a.token })).text],
+  ["history", async (f) => (await call("GET", `/api/v1/annotations/${f.theirId}/history`, { token: f.a.token })).text],
+  ["comments", async (f) => (await call("GET", `/api/v1/annotations/${f.theirId}/comments`, { token: f.a.token })).text],
+  ["document stream", (f) => replayed(`/api/v1/documents/${f.documentId}/events?since=0`, f.a)],
+  ["project stream", (f) => replayed(`/api/v1/projects/${f.projectId}/events?since=0`, f.a)],
+  ["export json", async (f) => (await call("GET", `/api/v1/projects/${f.projectId}/export?format=json`, { token: f.a.token })).text],
+  [
+    "export jsonl, ?author=B",
+    async (f) => (await call("GET", `/api/v1/projects/${f.projectId}/export?format=jsonl&author=${f.b.id}`, { token: f.a.token })).text,
+  ],
+  ["search annotations", async (f) => (await call("GET", `/api/v1/projects/${f.projectId}/search?q=zebra`, { token: f.a.token })).text],
+  ["review queue", async (f) => (await call("GET", `/api/v1/projects/${f.projectId}/review-queue`, { token: f.a.token })).text],
+  ["speaker's annotations", async (f) => (await call("GET", `/api/v1/speakers/${f.speakerId}/annotations`, { token: f.a.token })).text],
+];
+
+describe("independent mode: what annotator A can read of annotator B's work", () => {
+  it.each(READS)(
+    "%s: hidden when independent, visible when shared",
+    async (_name, read) => {
+      const blind = await setup("independent");
+      const blindText = await read(blind);
+      expect(blindText).not.toContain(blind.theirId);
+      expect(blindText).not.toContain("okapi");
+      const shared = await setup("shared");
+      expect(await read(shared)).toContain(shared.theirId);
+    },
+    20_000,
+  );
+
+  it("A still sees their own annotations in every list", async () => {
+    const f = await setup("independent");
+    const list = await call("GET", `/api/v1/documents/${f.documentId}/annotations?limit=50`, { token: f.a.token });
+    expect(list.body.annotations.map((x: { id: string }) => x.id)).toEqual([f.ownId]);
+    const exported = await call("GET", `/api/v1/projects/${f.projectId}/export?format=json`, { token: f.a.token });
+    expect(exported.text).toContain(f.ownId);
+  });
+
+  it("A cannot change, delete, review, comment on or restore B's annotation: 404, as if absent", async () => {
+    const f = await setup("independent");
+    const path = `/api/v1/annotations/${f.theirId}`;
+    expect((await call("PATCH", path, { token: f.a.token, body: { version: 1, note: "x" } })).status).toBe(404);
+    expect((await call("DELETE", path, { token: f.a.token })).status).toBe(404);
+    expect((await call("POST", `${path}/review`, { token: f.a.token, body: { status: "accepted" } })).status).toBe(404);
+    expect((await call("POST", `${path}/comments`, { token: f.a.token, body: { body: "hi" } })).status).toBe(404);
+    expect((await call("DELETE", path, { token: f.b.token })).status).toBe(204);
+    expect((await call("POST", `${path}/restore`, { token: f.a.token })).status).toBe(404);
+    // In a shared project the same attempts are refused by role, not hidden.
+    const s = await setup("shared");
+    expect((await call("DELETE", `/api/v1/annotations/${s.theirId}`, { token: s.a.token })).status).toBe(403);
+  });
+
+  it("viewers see only their own layer too; reviewers and owners see every layer and can pick one with ?author=", async () => {
+    const f = await setup("independent");
+    const viewer = await newUser("viewer");
+    await addMember(f.owner, f.projectId, viewer, "viewer");
+    const ids = async (user: TestUser, query = "") =>
+      (await call("GET", `/api/v1/documents/${f.documentId}/annotations?limit=50${query}`, { token: user.token })).body.annotations
+        .map((x: { id: string }) => x.id)
+        .sort();
+    expect(await ids(viewer)).toEqual([]);
+    expect(await ids(f.reviewer)).toEqual([f.ownId, f.theirId].sort());
+    expect(await ids(f.owner)).toEqual([f.ownId, f.theirId].sort());
+    expect(await ids(f.owner, `&author=${f.b.id}`)).toEqual([f.theirId]);
+    expect((await call("GET", `/api/v1/annotations/${f.theirId}`, { token: f.reviewer.token })).status).toBe(200);
+  });
+
+  it("suggestions are not hidden by another annotator's overlapping span", async () => {
+    const f = await setup("independent");
+    const computed = await call("POST", `/api/v1/documents/${f.documentId}/suggestions`, { token: f.a.token });
+    expect(computed.status).toBeLessThan(300);
+    const listed = await call("GET", `/api/v1/documents/${f.documentId}/suggestions`, { token: f.a.token });
+    const starts = listed.body.suggestions.map((s: { start: number }) => s.start);
+    // B's quote is not A's: a suggestion over it (if the rules find one) is not withheld from A,
+    // and none overlaps A's own span.
+    const own = span("“the budget is a fantasy”");
+    for (const s of listed.body.suggestions as { start: number; end: number }[]) expect(s.start < own.end && own.start < s.end).toBe(false);
+    expect(Array.isArray(starts)).toBe(true);
+  });
+});
+
+describe("PATCH /projects/{id}", () => {
+  it("is for owners (403 otherwise), takes shared or independent (422 otherwise), and GET/list report the mode", async () => {
+    const owner = await newUser("owner");
+    const reviewer = await newUser("reviewer");
+    const { projectId } = await newProjectWithDocument(owner);
+    await addMember(owner, projectId, reviewer, "reviewer");
+    expect((await call("GET", `/api/v1/projects/${projectId}`, { token: owner.token })).body.annotationMode).toBe("shared");
+    expect(
+      (await call("PATCH", `/api/v1/projects/${projectId}`, { token: reviewer.token, body: { annotationMode: "independent" } })).status,
+    ).toBe(403);
+    const bad = await call("PATCH", `/api/v1/projects/${projectId}`, { token: owner.token, body: { annotationMode: "blind" } });
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(bad.body)).toContain("annotationMode");
+    expect((await call("GET", `/api/v1/projects/${projectId}`, { token: owner.token })).body.annotationMode).toBe("shared");
+    await call("PATCH", `/api/v1/projects/${projectId}`, { token: owner.token, body: { annotationMode: "independent" } });
+    const list = await call("GET", "/api/v1/projects", { token: reviewer.token });
+    expect(list.body.projects.find((p: { id: string }) => p.id === projectId).annotationMode).toBe("independent");
+  });
+});
