@@ -25,6 +25,8 @@ import {
 } from "../search/search";
 import { duplicatesSchema, mergeResultSchema, reattributeResultSchema } from "../speakers/merge-speakers";
 import { speakerViewSchema } from "../speakers/speakers";
+import { agreementReportSchema } from "../agreement/load-agreement";
+import { curateSchema, unanimousResultSchema } from "../curation/curation";
 import { acceptSuggestionSchema, suggestionListSchema, suggestionViewSchema } from "../suggestions/suggestions";
 import { errorBodySchema } from "./errors";
 import {
@@ -87,7 +89,11 @@ requestBodies
   .add(deleteProjectSchema, { id: "DeleteProject", description: "The project's name, typed again." })
   .add(createTokenSchema, { id: "CreateToken" })
   .add(changePasswordSchema, { id: "ChangePassword" })
-  .add(importUrlSchema, { id: "ImportUrl", description: "The page's address; with preview true, nothing is created." });
+  .add(importUrlSchema, { id: "ImportUrl", description: "The page's address; with preview true, nothing is created." })
+  .add(curateSchema, {
+    id: "Curate",
+    description: "The annotation to accept (from) and optional corrections: label, kind, speaker, span, note.",
+  });
 
 export const signedInSchema = actorSchema.pick({ id: true });
 /** Every list answer: a page of items and the cursor of the next page (null on the last). */
@@ -163,7 +169,12 @@ responseBodies
   .add(passwordChangedSchema, { id: "PasswordChanged" })
   .add(healthSchema, { id: "Health" })
   .add(invitationViewSchema, { id: "Invitation" })
-  .add(invitationListSchema, { id: "InvitationList" });
+  .add(invitationListSchema, { id: "InvitationList" })
+  .add(agreementReportSchema, {
+    id: "Agreement",
+    description: "Pairwise F1 and alpha_u for the project and per document; null where undefined.",
+  })
+  .add(unanimousResultSchema, { id: "UnanimousCuration" });
 
 /**
  * What the schemas above do not say themselves, attached to the same schema objects (fields of

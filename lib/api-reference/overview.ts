@@ -25,6 +25,7 @@ const ACTION_NAMES = {
   "annotation.deleteOwn": "delete and restore their own annotations",
   "annotation.deleteAny": "delete and restore any annotation",
   "annotation.review": "review annotations: accept, reject (with a reason), back to pending",
+  "annotation.curate": "see agreement between annotators, curate the gold layer",
   "comment.create": "comment on annotations, edit their own comments",
   "comment.deleteAny": "delete anyone's comment",
 } as const satisfies Record<Action, string | null>;

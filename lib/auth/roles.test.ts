@@ -27,6 +27,7 @@ const MATRIX: Record<Action, [owner: boolean, reviewer: boolean, annotator: bool
   "annotation.deleteOwn": [true, true, true, false],
   "annotation.deleteAny": [true, false, false, false],
   "annotation.review": [true, true, false, false],
+  "annotation.curate": [true, true, false, false],
   "comment.create": [true, true, true, false],
   "comment.deleteAny": [true, false, false, false],
 };
@@ -42,8 +43,8 @@ describe("can", () => {
     expect([...ROLES]).toEqual(ROLE_ORDER);
   });
 
-  it("covers 16 actions × 4 roles", () => {
-    expect(CASES).toHaveLength(64);
+  it("covers 17 actions × 4 roles", () => {
+    expect(CASES).toHaveLength(68);
   });
 
   it.each(CASES)("%s may %s: %s", (role, action, expected) => {
@@ -68,6 +69,7 @@ describe("can", () => {
         "annotation.deleteOwn",
         "annotation.deleteAny",
         "annotation.review",
+        "annotation.curate",
         "comment.create",
         "comment.deleteAny",
       ],
@@ -85,6 +87,7 @@ describe("can", () => {
         "annotation.editAny",
         "annotation.deleteOwn",
         "annotation.review",
+        "annotation.curate",
         "comment.create",
       ],
     ],

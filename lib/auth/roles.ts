@@ -19,6 +19,7 @@ export type Action =
   | "annotation.deleteOwn"
   | "annotation.deleteAny"
   | "annotation.review"
+  | "annotation.curate"
   | "comment.create"
   | "comment.deleteAny";
 
@@ -43,6 +44,8 @@ const MATRIX: Record<Action, readonly Role[]> = {
   // Reviewers correct attributions and reject bad spans; removing other people's work is the owner's call.
   "annotation.deleteAny": ["owner"],
   "annotation.review": ["owner", "reviewer"],
+  // Agreement and the curated (gold) layer: who settles the annotators' differences.
+  "annotation.curate": ["owner", "reviewer"],
   // Whoever works on the annotations discusses them; viewers read the threads. A comment is
   // edited only by its author; removing someone else's is the owner's call, as for annotations.
   "comment.create": WRITERS,
