@@ -6,11 +6,12 @@
 import { z } from "zod";
 import { documentAccess } from "../auth/access";
 import type { Actor } from "../auth/authenticate";
-import type { Queryable } from "../db/client";
+import { pool, type Queryable } from "../db/client";
 import { withTransaction } from "../db/transaction";
 import { cachedDocument } from "../documents/document-text";
 import { notFound, validationFailed } from "../errors/domain-error";
-import { checkAnnotation, insertAnnotations, type CheckedAnnotation } from "../annotations/annotations";
+import { checkAnnotation, insertAnnotations, listAnnotations, type CheckedAnnotation } from "../annotations/annotations";
+import { curationGroups, type CurationGroup } from "./curation-groups";
 import { annotationViewSchema, type AnnotationView } from "../annotations/annotation-view";
 import { LABELS, QUOTE_KINDS, type Label, type QuoteKind } from "../model/vocabulary";
 import type { InputReader } from "../validation/parse-input";
@@ -180,4 +181,31 @@ async function finishedCount(q: Queryable, documentId: string): Promise<number> 
     [documentId],
   );
   return rows[0]?.n ?? 0;
+}
+
+export interface CurationView {
+  /** Annotators who marked the document done. */
+  finished: { id: string; name: string }[];
+  groups: CurationGroup[];
+  curated: AnnotationView[];
+}
+
+/**
+ * What the curation page shows: the annotators' annotations (of those who marked the document done,
+ * or of every author while nobody has) aligned in groups, and the curated layer. Reviewers and owners.
+ */
+export async function loadCuration(actor: Actor, documentId: string): Promise<CurationView> {
+  await documentAccess(actor, documentId, "annotation.curate");
+  const [{ rows: finished }, { items }] = await Promise.all([
+    pool().query<{ id: string; name: string }>(
+      `SELECT u.id, u.name FROM assignments asg JOIN users u ON u.id = asg.user_id
+        WHERE asg.document_id = $1 AND asg.done_at IS NOT NULL ORDER BY u.name, u.id`,
+      [documentId],
+    ),
+    listAnnotations(actor, documentId),
+  ]);
+  const done = new Set(finished.map((user) => user.id));
+  const curated = items.filter((a) => a.curated);
+  const raw = items.filter((a) => !a.curated && (done.size === 0 || done.has(a.author.id)));
+  return { finished, groups: curationGroups(raw, curated, finished.length), curated };
 }
