@@ -38,12 +38,16 @@ await db.query(
    SELECT $1, 'Article ' || g, $2, char_length($2) FROM generate_series(1, $3) g`,
   [projectId, text, DOCUMENTS],
 );
+// Spans of about 40 characters every 6, with the spaces at their ends left out (the API refuses
+// spans that start or end with whitespace, so the import that reads them back would too).
 await db.query(
   `INSERT INTO annotations (project_id, document_id, label, quote_kind, start, "end", exact, prefix, suffix, speaker_id, note, author_id)
    SELECT d.project_id, d.id, CASE WHEN g % 3 = 0 THEN 'quote' ELSE 'claim' END::"Label", CASE WHEN g % 3 = 0 THEN 'direct' END::"QuoteKind",
-          g * 6, g * 6 + 40, substr(d.text, g * 6 + 1, 40), substr(d.text, greatest(1, g * 6 - 31), least(g * 6, 32)), substr(d.text, g * 6 + 41, 32),
-          CASE WHEN g % 2 = 0 THEN $2 END, CASE WHEN g % 10 = 0 THEN '-check, "source"' END, $3
-     FROM documents d, generate_series(0, $4 - 1) g
+          s.start, s."end", substr(d.text, s.start + 1, s."end" - s.start), substr(d.text, greatest(1, s.start - 31), least(s.start, 32)),
+          substr(d.text, s."end" + 1, 32), CASE WHEN g % 2 = 0 THEN $2 END, CASE WHEN g % 10 = 0 THEN '-check, "source"' END, $3
+     FROM documents d, generate_series(0, $4 - 1) g,
+          LATERAL (SELECT substr(d.text, g * 6 + 1, 40) AS raw) r,
+          LATERAL (SELECT g * 6 + length(r.raw) - length(ltrim(r.raw)) AS start, g * 6 + length(rtrim(r.raw)) AS "end") s
     WHERE d.project_id = $1`,
   [projectId, speaker.body.id, owner!.author_id, PER_DOCUMENT],
 );

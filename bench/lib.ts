@@ -1,11 +1,23 @@
 // Shared pieces of the benchmark scripts: a server on a throwaway DATA_DIR, credentials, stats.
 
+import { readdirSync, readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import type { CodePointIndex } from "../lib/text/code-points";
+import { snapSpan } from "../lib/text/quote-selector";
 import { admin, apiJson, freePort, startServer, tempDataDir, type RunningServer } from "../tests/helpers/server";
 
 export { admin, apiJson, freePort, startServer, tempDataDir, type RunningServer };
+
+/**
+ * A span near `[from, to)` as an analyst selects it, which the API accepts: whole characters (never
+ * half of 👍🏽) and no whitespace at its ends (lib/text/quote-selector.ts snapSpan); when that much is
+ * only whitespace, the span runs on to the next characters.
+ */
+export function analystSpan(index: CodePointIndex, from: number, to: number): { start: number; end: number } {
+  return snapSpan(index, from, to) ?? snapSpan(index, from, index.length) ?? { start: 0, end: index.length };
+}
 
 export interface BenchServer {
   server: RunningServer;
@@ -62,4 +74,28 @@ export async function rssMb(pid: number): Promise<number> {
 
 export function machine(): string {
   return `${process.platform} ${process.arch}, Node ${process.version}, ${os.cpus().length} CPUs`;
+}
+
+/**
+ * One long article made of `paragraphs` taken in turn until it has `words` words: the 100,000-word
+ * read the suggestion benchmarks time (from bench/suggest-gold's articles).
+ */
+export function longRead(paragraphs: readonly string[], words = 100_000): { text: string; words: number } {
+  const taken: string[] = [];
+  let count = 0;
+  for (let i = 0; count < words; i++) {
+    const paragraph = paragraphs[i % paragraphs.length] as string;
+    taken.push(paragraph);
+    count += paragraph.split(/\s+/u).filter(Boolean).length;
+  }
+  return { text: taken.join("\n"), words: count };
+}
+
+/** The texts of the gold articles (bench/suggest-gold/*.txt), in file order. */
+export function goldTexts(): string[] {
+  const dir = path.join(import.meta.dirname, "suggest-gold");
+  return readdirSync(dir)
+    .filter((file) => file.endsWith(".txt"))
+    .sort()
+    .map((file) => readFileSync(path.join(dir, file), "utf8"));
 }

@@ -5,7 +5,8 @@
 // Targets: p50 ≤ 50 ms, p99 ≤ 250 ms, 0 missed, 0 duplicated. Needs `npm run build`.
 //   node --import tsx bench/live-fanout.ts [clients] [perSecond] [seconds]
 
-import { apiJson, benchServer, disposeBenchServer, machine, percentile, rssMb, startServer, tempDataDir } from "./lib";
+import { CodePointIndex } from "../lib/text/code-points";
+import { analystSpan, apiJson, benchServer, disposeBenchServer, machine, percentile, rssMb, startServer, tempDataDir } from "./lib";
 
 const CLIENTS = Number(process.argv[2] ?? 200);
 const PER_SECOND = Number(process.argv[3] ?? 20);
@@ -17,6 +18,7 @@ const b = await startServer(await tempDataDir(), { DATABASE_URL: bench.databaseU
 const token = bench.token;
 const project = await apiJson(`${a.url}/api/v1/projects`, { method: "POST", token, json: { name: "Fan-out" } });
 const text = "The spokesman said that the ministry will act. ".repeat(200);
+const index = new CodePointIndex(text);
 const document = await apiJson(`${a.url}/api/v1/projects/${project.body.id}/documents`, {
   method: "POST",
   token,
@@ -99,12 +101,13 @@ for (let i = 0; i < PER_SECOND * SECONDS; i++) {
   const wait = due - performance.now();
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   const server = i % 2 === 0 ? a.url : b.url;
-  const start = (i * 7) % 9000;
+  const from = (i * 7) % 9000;
+  const { start, end } = analystSpan(index, from, from + 5);
   writes.push(
     apiJson(`${server}/api/v1/documents/${documentId}/annotations`, {
       method: "POST",
       token,
-      json: { label: "claim", start, end: start + 5 },
+      json: { label: "claim", start, end },
     }).then((created) => {
       if (created.status === 201) acknowledged.set(created.body.id as string, performance.now());
       else failures++;

@@ -8,7 +8,8 @@
 // events the streams received, and every acknowledged write checked afterwards. Needs `npm run build`.
 //   node --import tsx bench/soak.ts [minutes=10] [requests per second=20]
 
-import { apiJson, benchServer, disposeBenchServer, machine, percentile, rssMb } from "./lib";
+import { CodePointIndex } from "../lib/text/code-points";
+import { analystSpan, apiJson, benchServer, disposeBenchServer, machine, percentile, rssMb } from "./lib";
 import { postgresPid, waitForExit } from "../tests/helpers/server";
 
 const MINUTES = Number(process.argv[2] ?? 10);
@@ -33,6 +34,7 @@ const document = (
 const speaker = (await apiJson(`${url}/api/v1/projects/${project.id}/speakers`, { method: "POST", token, json: { name: "Zhao Lijian" } }))
   .body;
 const length = [...TEXT].length;
+const index = new CodePointIndex(TEXT);
 
 // Live streams, held open for the whole run (reconnecting with Last-Event-ID after the outage).
 let eventsReceived = 0;
@@ -119,14 +121,15 @@ async function run(kind: Kind): Promise<number> {
     case "queue":
       return raw(`/api/v1/projects/${project.id}/review-queue?limit=20`);
     case "create": {
-      const start = Math.floor(Math.random() * (length - 40));
+      const from = Math.floor(Math.random() * (length - 40));
+      const { start, end } = analystSpan(index, from, from + 5 + Math.floor(Math.random() * 30));
       const response = await apiJson(`${url}/api/v1/documents/${document.id}/annotations`, {
         method: "POST",
         token,
         json: {
           label: Math.random() < 0.5 ? "claim" : "quote",
           start,
-          end: start + 5 + Math.floor(Math.random() * 30),
+          end,
           speakerId: speaker.id,
         },
       });
@@ -161,9 +164,9 @@ async function run(kind: Kind): Promise<number> {
     case "export":
       return raw(`/api/v1/projects/${project.id}/export?format=jsonl`);
     case "import": {
-      const start = Math.floor(Math.random() * (length - 40));
-      const exact = [...TEXT].slice(start, start + 10).join("");
-      const line = JSON.stringify({ documentId: document.id, label: "claim", start, end: start + 10, text: exact });
+      const from = Math.floor(Math.random() * (length - 40));
+      const { start, end } = analystSpan(index, from, from + 10);
+      const line = JSON.stringify({ documentId: document.id, label: "claim", start, end, text: index.slice(start, end) });
       return raw(`/api/v1/projects/${project.id}/import?format=jsonl`, {
         method: "POST",
         headers: { "content-type": "application/x-ndjson" },

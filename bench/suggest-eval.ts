@@ -10,7 +10,7 @@ import { matchSpans, type MatchableSpan } from "../lib/agreement/span-matching";
 import { suggestQuotes, SUGGEST_RULES, type Suggestion } from "../lib/suggest/suggest-quotes";
 import { normalizeName } from "../lib/suggest/speaker-mentions";
 import { codePointLength, sliceCodePoints } from "../lib/text/code-points";
-import { machine, median } from "./lib";
+import { longRead, machine, median } from "./lib";
 
 const GOLD_DIR = path.join(import.meta.dirname, "suggest-gold");
 const VERBOSE = process.argv.includes("--verbose");
@@ -186,15 +186,7 @@ console.log(
 );
 
 // Speed: the gold articles repeated into one article of ≥ 100,000 words.
-const paragraphs = articles.flatMap((a) => a.text.split("\n"));
-const big: string[] = [];
-let words = 0;
-for (let i = 0; words < 100_000; i++) {
-  const paragraph = paragraphs[i % paragraphs.length] as string;
-  big.push(paragraph);
-  words += paragraph.split(/\s+/u).filter(Boolean).length;
-}
-const bigText = big.join("\n");
+const { text: bigText, words } = longRead(articles.flatMap((a) => a.text.split("\n")));
 const times: number[] = [];
 let found = 0;
 for (let run = 0; run < 3; run++) {

@@ -7,6 +7,9 @@ import { expect, type Page } from "@playwright/test";
 export const SEED_ARTICLE = fs.readFileSync("prisma/seed/seed-article.txt", "utf8");
 export const SEED_TITLE = SEED_ARTICLE.split("\n")[0] as string;
 
+/** The first account of the install (first-run.spec.ts signs it up, so it receives the demo project). */
+export const FIRST_ACCOUNT = { email: "nora@example.org", password: "nora's password" };
+
 let counter = 0;
 
 /** Signs up a new user in the page's browser context; the session cookie is then shared by page.request. */

@@ -3,6 +3,8 @@
 // review leaves the queue live; and merging a duplicate speaker from its page, with undo.
 
 import { expect, test, type Page } from "@playwright/test";
+import { CodePointIndex } from "../lib/text/code-points";
+import { snapSpan } from "../lib/text/quote-selector";
 import { SEED_ARTICLE, SEED_TITLE, signUp } from "./helpers";
 import { addMember, annotate, createSpeaker, signUpColleague, type Colleague } from "./team-helpers";
 
@@ -201,9 +203,12 @@ test("the queue fetches its next page before the reviewer reaches the end; a spe
     await page.request.post(`/api/v1/projects/${project.id}/documents`, { data: { title: SEED_TITLE, text: SEED_ARTICLE } })
   ).json();
   const speaker = await createSpeaker(page.request, project.id, "Zhao Lijian");
+  // Spans as an analyst selects them: no whitespace at their ends, whole characters.
+  const index = new CodePointIndex(SEED_ARTICLE);
   for (let i = 0; i < 240; i++) {
+    const span = snapSpan(index, i * 10, i * 10 + 5) ?? snapSpan(index, i * 10, i * 10 + 9);
     const response = await page.request.post(`/api/v1/documents/${document.id}/annotations`, {
-      data: { label: "claim", start: i * 10, end: i * 10 + 5, speakerId: speaker.id },
+      data: { label: "claim", ...span, speakerId: speaker.id },
     });
     expect(response.status()).toBe(201);
   }

@@ -170,6 +170,11 @@ export function ExportDialog({
               </label>
             </fieldset>
           )}
+          {format === "schemaorg" && (
+            <p className="muted">
+              Claims as schema.org Claim, quotes as Quotation, each with its speaker and article; choose Label: Claims for claims only.
+            </p>
+          )}
           <fieldset className="export-cells">
             <legend>Layer</legend>
             <label>

@@ -1,6 +1,8 @@
 "use client";
 // "Import annotations": upload a Sourcemark json export, a jsonl export or W3C annotations, with
 // upload progress, then the server's report: what was created and every record refused, and why.
+// "Suggest quotes and speakers" has the documents it creates get their suggestions (always on when
+// the project suggests for every document).
 
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
@@ -43,9 +45,10 @@ function upload(
   });
 }
 
-export function ImportAnnotationsForm({ projectId }: { projectId: string }) {
+export function ImportAnnotationsForm({ projectId, autoSuggest = false }: { projectId: string; autoSuggest?: boolean }) {
   const router = useRouter();
   const fileId = useId();
+  const suggestId = useId();
   const formatId = useId();
   const [state, setState] = useState<{ phase: "idle" | "uploading" | "writing"; sent: number; total: number }>({
     phase: "idle",
@@ -64,12 +67,15 @@ export function ImportAnnotationsForm({ projectId }: { projectId: string }) {
       return;
     }
     const format = formatFor(file, String(form.get("format") ?? ""));
+    const query = new URLSearchParams();
+    if (format) query.set("format", format);
+    if (!autoSuggest && form.get("suggest") === "on") query.set("suggest", "true");
     setError(null);
     setReport(null);
     setState({ phase: "uploading", sent: 0, total: file.size });
     try {
       const result = await upload(
-        `/api/v1/projects/${projectId}/import${format ? `?format=${format}` : ""}`,
+        `/api/v1/projects/${projectId}/import${query.size > 0 ? `?${query}` : ""}`,
         file,
         contentTypeFor(format),
         (sent) => setState({ phase: sent >= file.size ? "writing" : "uploading", sent, total: file.size }),
@@ -108,6 +114,17 @@ export function ImportAnnotationsForm({ projectId }: { projectId: string }) {
             </option>
           ))}
         </select>
+        <label htmlFor={suggestId} className="inline">
+          <input
+            id={suggestId}
+            name="suggest"
+            type="checkbox"
+            defaultChecked={autoSuggest}
+            disabled={autoSuggest}
+            title={autoSuggest ? "On for every document of this project" : undefined}
+          />
+          Suggest quotes and speakers in new documents
+        </label>
         <button type="submit" disabled={busy}>
           {busy ? "Importing…" : "Import"}
         </button>
@@ -129,6 +146,7 @@ export function ImportAnnotationsForm({ projectId }: { projectId: string }) {
             Imported {report.annotations.created.toLocaleString()} annotations
             {report.documents.created ? `, ${report.documents.created} documents` : ""}
             {report.speakers.created ? `, ${report.speakers.created} new speakers` : ""}.{" "}
+            {report.documents.suggested ? `Quotes and speakers were suggested in ${report.documents.suggested} of the new documents. ` : ""}
             {report.annotations.alreadyPresent ? `${report.annotations.alreadyPresent.toLocaleString()} were already present. ` : ""}
             {report.annotations.reanchored ? `${report.annotations.reanchored.toLocaleString()} were re-anchored by their quote. ` : ""}
             {report.errorCount > 0 ? `${report.errorCount.toLocaleString()} records were refused.` : "Nothing was refused."}

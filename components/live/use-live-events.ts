@@ -42,6 +42,7 @@ interface EventData {
   "speaker.updated": SpeakerView;
   "speaker.merged": { id: string; into: string };
   "document.created": DocumentSummary;
+  "document.updated": DocumentSummary;
   "document.deleted": Removal;
   "project.deleted": Removal;
   "comment.created": CommentView;

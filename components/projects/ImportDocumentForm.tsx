@@ -1,7 +1,9 @@
 "use client";
 // Imports an article into a project: from its web address (fetched and extracted on the server,
 // shown here to check and correct first), pasted text, or a .txt/.md/.html file read in the browser
-// (HTML reduced to its text by htmlToText, never rendered). Opens the new document when done.
+// (HTML reduced to its text by htmlToText, never rendered). With "Suggest quotes and speakers" (on
+// and fixed when the project suggests for every document) the new document opens with its quotes
+// and speakers proposed. Opens the new document when done.
 
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type ChangeEvent, type FormEvent } from "react";
@@ -18,6 +20,7 @@ const FIELD_LABELS = {
   sourceUrl: "Source URL",
   publishedAt: "Published date",
   byline: "Byline",
+  language: "Language",
   url: "Web address",
 };
 
@@ -29,7 +32,9 @@ interface CreateDocumentBody {
   text: string;
   sourceUrl?: string;
   byline?: string;
+  language?: string;
   publishedAt?: string;
+  suggest?: boolean;
 }
 
 /** What POST …/documents/from-url answers with preview: true. */
@@ -40,10 +45,11 @@ interface UrlPreview {
   length: number;
   byline: string | null;
   publishedAt: string | null;
+  language: string | null;
   extraction: "article" | "page";
 }
 
-export function ImportDocumentForm({ projectId }: { projectId: string }) {
+export function ImportDocumentForm({ projectId, autoSuggest = false }: { projectId: string; autoSuggest?: boolean }) {
   const router = useRouter();
   const id = useId();
   const [title, setTitle] = useState("");
@@ -53,10 +59,12 @@ export function ImportDocumentForm({ projectId }: { projectId: string }) {
   // The page's own date-time (with its time of day), kept while the date field still shows its day.
   const [publishedAtExact, setPublishedAtExact] = useState<string | null>(null);
   const [byline, setByline] = useState("");
+  const [language, setLanguage] = useState("");
   const [pageUrl, setPageUrl] = useState("");
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [error, setError] = useState<string | null>(null);
   const [fileNote, setFileNote] = useState<string | null>(null);
+  const [suggest, setSuggest] = useState(false);
   const titleInput = useRef<HTMLInputElement>(null);
   const busy = phase.kind !== "idle";
 
@@ -115,6 +123,7 @@ export function ImportDocumentForm({ projectId }: { projectId: string }) {
       setText(preview.text);
       setSourceUrl(preview.sourceUrl);
       setByline(preview.byline ?? "");
+      setLanguage(preview.language ?? "");
       setPublishedAt(preview.publishedAt ? preview.publishedAt.slice(0, 10) : "");
       setPublishedAtExact(preview.publishedAt);
       const length = formatCount(preview.length, "character", "characters");
@@ -136,7 +145,9 @@ export function ImportDocumentForm({ projectId }: { projectId: string }) {
     const body: CreateDocumentBody = { title: title.trim(), text };
     if (sourceUrl.trim() !== "") body.sourceUrl = sourceUrl.trim();
     if (byline.trim() !== "") body.byline = byline.trim();
+    if (language.trim() !== "") body.language = language.trim();
     if (publishedAt !== "") body.publishedAt = publishedAtExact?.startsWith(publishedAt) ? publishedAtExact : publishedAt;
+    if (suggest && !autoSuggest) body.suggest = true;
     setError(null);
     setPhase({ kind: "importing", title: body.title });
     try {
@@ -159,7 +170,7 @@ export function ImportDocumentForm({ projectId }: { projectId: string }) {
       : phase.kind === "fetching"
         ? `Fetching ${phase.url}…`
         : phase.kind === "importing"
-          ? `Importing “${phase.title}”…`
+          ? `Importing “${phase.title}”${suggest || autoSuggest ? " and finding its quotes and speakers" : ""}…`
           : (fileNote ?? "");
 
   return (
@@ -240,6 +251,37 @@ export function ImportDocumentForm({ projectId }: { projectId: string }) {
             <label htmlFor={`${id}-byline`}>Byline</label>
             <input id={`${id}-byline`} value={byline} onChange={(e) => setByline(e.target.value)} maxLength={1000} />
           </div>
+          <div className={styles.field}>
+            <label htmlFor={`${id}-language`}>Language</label>
+            <input
+              id={`${id}-language`}
+              value={language}
+              onChange={(e) => setLanguage(e.target.value)}
+              maxLength={100}
+              placeholder="en, pt-BR"
+              aria-describedby={`${id}-language-hint`}
+            />
+            <p id={`${id}-language-hint`} className={styles.hint}>
+              Optional: a BCP 47 tag such as en or pt-BR.
+            </p>
+          </div>
+        </div>
+        <div className={styles.field}>
+          <label className={styles.check}>
+            <input
+              type="checkbox"
+              checked={suggest || autoSuggest}
+              disabled={autoSuggest}
+              onChange={(e) => setSuggest(e.target.checked)}
+              aria-describedby={`${id}-suggest-hint`}
+            />
+            Suggest quotes and speakers
+          </label>
+          <p id={`${id}-suggest-hint`} className={styles.hint}>
+            {autoSuggest
+              ? "On for every document of this project (its settings say so)."
+              : "The document opens with its quotes, their cues and speakers proposed, for you to accept, correct or dismiss."}
+          </p>
         </div>
         <div className={styles.actions}>
           <button type="submit">{phase.kind === "importing" ? "Importing…" : "Import document"}</button>

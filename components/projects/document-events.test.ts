@@ -8,6 +8,7 @@ const doc = (id: string, annotationCount = 0): DocumentSummary => ({
   title: `Title ${id}`,
   sourceUrl: null,
   publishedAt: null,
+  language: null,
   length: 100,
   annotationCount,
   createdAt: "2026-01-01T00:00:00.000Z",

@@ -16,6 +16,11 @@ export function documentsAfter(documents: DocumentSummary[], event: LiveEvent): 
     case "document.created":
       // The table is oldest first, as the page lists them: a new one goes last.
       return documents.some((d) => d.id === event.data.id) ? documents : [...documents, event.data];
+    case "document.updated":
+      // Its metadata changed (the language); its count moves with annotation events.
+      return documents.some((d) => d.id === event.data.id)
+        ? documents.map((d) => (d.id === event.data.id ? { ...event.data, annotationCount: d.annotationCount } : d))
+        : documents;
     case "document.deleted":
       return documents.some((d) => d.id === event.data.id) ? documents.filter((d) => d.id !== event.data.id) : documents;
     case "annotation.created":

@@ -3,14 +3,12 @@
 // selected annotation's details, and the annotations in text order. The list is windowed — only
 // the rows in view are in the DOM — so thousands of annotations stay cheap.
 
-import { memo, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import { memo, useId, type ReactNode } from "react";
 import { ANNOTATION_STATUSES, LABEL_INFO, LABELS, STATUS_NAMES } from "@/lib/model/vocabulary";
 import type { SpeakerView } from "@/lib/speakers/speakers";
 import type { StoredAnnotation } from "./store/workspace-store";
+import { ROW_HEIGHT, useWindowedList } from "./use-windowed-list";
 import { snippet, speakerName, type AnnotationFilters } from "./workspace-model";
-
-const ROW_HEIGHT = 76;
-const OVERSCAN = 6;
 
 const LABEL_OPTIONS: [string, string][] = [
   ["", "All labels"],
@@ -121,35 +119,7 @@ export function AnnotationSidebar(props: AnnotationSidebarProps) {
     inert,
     children,
   } = props;
-  const listRef = useRef<HTMLDivElement | null>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [viewport, setViewport] = useState(600);
-
-  useLayoutEffect(() => {
-    const element = listRef.current;
-    if (!element) return;
-    const observer = new ResizeObserver(() => setViewport(element.clientHeight || 600));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-
-  useEffect(() => {
-    const element = listRef.current;
-    if (!scrollRequest || !element) return;
-    const index = annotations.findIndex((a) => a.id === scrollRequest.id);
-    if (index < 0) return;
-    const top = index * ROW_HEIGHT;
-    if (top < element.scrollTop || top + ROW_HEIGHT > element.scrollTop + element.clientHeight) {
-      element.scrollTop = Math.max(0, top - element.clientHeight / 2 + ROW_HEIGHT / 2);
-      setScrollTop(element.scrollTop);
-    }
-    // Only when a new request arrives.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [scrollRequest]);
-
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(annotations.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
-  const rows = annotations.slice(first, last);
+  const { listRef, first, rows, height, onScroll } = useWindowedList(annotations, scrollRequest);
   const set = (patch: Partial<AnnotationFilters>) => onFilters({ ...filters, ...patch });
 
   return (
@@ -196,7 +166,7 @@ export function AnnotationSidebar(props: AnnotationSidebarProps) {
           aria-label="Annotations in text order"
           tabIndex={0}
           aria-activedescendant={selectedId && annotations.some((a) => a.id === selectedId) ? `annotation-${selectedId}` : undefined}
-          onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+          onScroll={onScroll}
           onKeyDown={(event) => {
             if (event.key === "ArrowDown" || event.key === "ArrowUp") {
               event.preventDefault();
@@ -204,7 +174,7 @@ export function AnnotationSidebar(props: AnnotationSidebarProps) {
             }
           }}
         >
-          <div className="annotation-rows" style={{ height: annotations.length * ROW_HEIGHT }}>
+          <div className="annotation-rows" style={{ height }}>
             {rows.map((a, i) => (
               <AnnotationRow
                 key={a.id}

@@ -1,7 +1,8 @@
 "use client";
 // The article, rendered read-only by Tiptap: one paragraph per line of the document text, the
 // highlights drawn as decorations from the source it is given (which it follows by itself).
-// Reports text selections (as code point spans) and clicks on highlights.
+// Reports text selections (as code point spans) and clicks on highlights (annotations' and
+// suggestions').
 
 import Document from "@tiptap/extension-document";
 import Paragraph from "@tiptap/extension-paragraph";
@@ -79,8 +80,8 @@ function ArticleEditorImpl({ map, highlights, container, onReady, onSelection, o
       },
       // Called only for clicks, not drags (ProseMirror lets the browser handle those).
       handleClick(_view, _pos, event) {
-        const target = (event.target as HTMLElement | null)?.closest?.("[data-annotation-id]");
-        const id = target?.getAttribute("data-annotation-id");
+        const target = (event.target as HTMLElement | null)?.closest?.("[data-annotation-id], [data-suggestion-id]");
+        const id = target?.getAttribute("data-annotation-id") ?? target?.getAttribute("data-suggestion-id");
         if (!id) return false;
         handlers.current.onHighlightClick(id);
         return false;

@@ -1,9 +1,10 @@
 "use client";
 // The annotation workspace: the article with its highlights, the selection toolbar and the
-// attribution popup, and the sidebar listing annotations — composed around one store
-// (store/workspace-store.ts) that holds the annotations, the speakers, the selection and the
-// draft. The editor's highlights and the sidebar follow the store; every change goes through it,
-// colleagues' changes too (use-document-events.ts: the document's live stream).
+// attribution popup, the suggested quotes (for those who may annotate) and the sidebar listing
+// annotations — composed around one store (store/workspace-store.ts) that holds the annotations,
+// the suggestions, the speakers, the selection and the draft. The editor's highlights and the
+// sidebar follow the store; every change goes through it, colleagues' changes too
+// (use-document-events.ts: the document's live stream).
 
 import type { Editor } from "@tiptap/core";
 import { useCallback, useMemo, useRef, useState } from "react";
@@ -11,6 +12,7 @@ import { unpackAnnotations, type PackedAnnotations } from "@/lib/annotations/ann
 import { can, canDeleteAnnotation, canEditAnnotation, type Role } from "@/lib/auth/roles";
 import { LABEL_INFO, LABELS } from "@/lib/model/vocabulary";
 import type { SpeakerView } from "@/lib/speakers/speakers";
+import type { SuggestionView } from "@/lib/suggestions/suggestions";
 import { EditorTextMap } from "@/lib/text/editor-map";
 import { AnnotationDetails } from "./AnnotationDetails";
 import { AnnotationSidebar } from "./AnnotationSidebar";
@@ -21,6 +23,7 @@ import { NewAnnotationPopup } from "./NewAnnotationPopup";
 import { RemoteNotice } from "./RemoteNotice";
 import { SelectionToolbar } from "./SelectionToolbar";
 import { storeHighlights } from "./store-highlights";
+import { SuggestionsPanel } from "./SuggestionsPanel";
 import { useWorkspaceState } from "./store/use-workspace-store";
 import { createWorkspaceStore, type StoredAnnotation } from "./store/workspace-store";
 import { Toasts, useToasts } from "./Toasts";
@@ -29,6 +32,7 @@ import { useDocumentEvents } from "./use-document-events";
 import { useDraft } from "./use-draft";
 import { useSelectedAnnotation } from "./use-selected-annotation";
 import { useSpeakerResolution } from "./use-speaker-resolution";
+import { useSuggestions, type SuggestionCorrection } from "./use-suggestions";
 import { useWorkspaceKeyboard } from "./use-workspace-keyboard";
 import { authorsOf, filtered, NO_FILTERS, speakerName, type AnnotationFilters } from "./workspace-model";
 import "./workspace.css";
@@ -43,6 +47,8 @@ export interface WorkspaceProps {
   initialSelectedId?: string | null;
   /** The change event the annotations were read after: the live stream resumes there. */
   since?: string;
+  /** The pending suggestions (without their quotes, sliced here from the text); for those who may annotate. */
+  suggestions?: Omit<SuggestionView, "exact">[];
 }
 
 const SHORTCUTS = LABELS.map((label) => `${LABEL_INFO[label].key.toUpperCase()} for a ${label}`).join(" or ");
@@ -55,15 +61,22 @@ export function Workspace({
   role,
   initialSelectedId,
   since,
+  suggestions: initialSuggestions = [],
 }: WorkspaceProps) {
   const map = useMemo(() => new EditorTextMap(document.text), [document.text]);
   const [store] = useState(() =>
-    createWorkspaceStore({ documentId: document.id, annotations: unpackAnnotations(packed, map.index), speakers: initialSpeakers }),
+    createWorkspaceStore({
+      documentId: document.id,
+      annotations: unpackAnnotations(packed, map.index),
+      speakers: initialSpeakers,
+      suggestions: initialSuggestions.map((s) => ({ ...s, exact: map.index.slice(s.start, s.end) })),
+    }),
   );
   const highlights = useMemo(() => storeHighlights(store, map), [store, map]);
   const annotations = useWorkspaceState(store, (s) => s.annotations);
   const speakers = useWorkspaceState(store, (s) => s.speakers);
   const speakerById = useWorkspaceState(store, (s) => s.speakerById);
+  const suggestions = useWorkspaceState(store, (s) => s.suggestions);
   const [selection, setSelection] = useState<SelectionInfo | null>(null);
   const [filters, setFilters] = useState<AnnotationFilters>(NO_FILTERS);
   const toasts = useToasts();
@@ -76,7 +89,12 @@ export function Workspace({
   const visible = useMemo(() => filtered(annotations, filters), [annotations, filters]);
   const authors = useMemo(() => authorsOf(annotations), [annotations]);
 
-  const { selectedId, selected, select, step, scrollRequest } = useSelectedAnnotation(store, editorRef, visible);
+  const { selectedId, selected, selectedSuggestion, select, step, scrollRequest } = useSelectedAnnotation(
+    store,
+    editorRef,
+    visible,
+    suggestions,
+  );
   const live = useDocumentEvents(store, document.id, actor.id, since);
   const notice = live.notice && (live.notice.deleted ? selectedId === null : live.notice.annotationId === selectedId) ? live.notice : null;
 
@@ -95,6 +113,20 @@ export function Workspace({
     onDone: clearSelection,
   });
   const { update, remove } = useAnnotationEdits({ store, resolveSpeaker, toasts, select });
+  const suggested = useSuggestions({ store, map, documentId: document.id, actor, toasts, select });
+  // The correction being made to the selected suggestion (speaker, kind), until it is decided.
+  const [correction, setCorrection] = useState<{ id: string; value: SuggestionCorrection } | null>(null);
+  const selectedCorrection = selectedSuggestion && correction?.id === selectedSuggestion.id ? correction.value : {};
+  const acceptSelected = () => {
+    if (!selectedSuggestion || !mayCreate) return false;
+    void suggested.accept(selectedSuggestion, selectedCorrection);
+    return true;
+  };
+  const dismissSelected = () => {
+    if (!selectedSuggestion || !mayCreate) return false;
+    void suggested.dismiss(selectedSuggestion);
+    return true;
+  };
   useWorkspaceKeyboard({
     tag: draft.start,
     step,
@@ -103,6 +135,8 @@ export function Workspace({
       void remove(selected);
       return true;
     },
+    acceptSuggestion: acceptSelected,
+    dismissSuggestion: dismissSelected,
     escape: () => (store.getState().draft ? draft.cancel() : select(null)),
   });
 
@@ -117,7 +151,7 @@ export function Workspace({
     [],
   );
   const onHighlightClick = useCallback((id: string) => select(id, "editor"), [select]);
-  const onRowSelect = useCallback((id: string) => select(id, "sidebar"), [select]);
+  const onRowSelect = useCallback((id: string | null) => select(id, "sidebar"), [select]);
 
   return (
     <div className="workspace">
@@ -127,7 +161,8 @@ export function Workspace({
           {document.title}
         </h1>
         <p className="workspace-help muted">
-          Select text{mayCreate ? `, then press ${SHORTCUTS}` : ""}. J / K move between annotations, Esc closes.
+          Select text{mayCreate ? `, then press ${SHORTCUTS}` : ""}. J / K move between annotations
+          {mayCreate ? " (between suggestions when one is selected; Enter accepts it, X dismisses it)" : ""}, Esc closes.
         </p>
         <div className="article-frame">
           <ArticleEditor
@@ -152,38 +187,63 @@ export function Workspace({
           />
         )}
       </article>
-      <AnnotationSidebar
-        annotations={visible}
-        total={annotations.length}
-        filters={filters}
-        onFilters={setFilters}
-        speakers={speakers}
-        speakerById={speakerById}
-        authors={authors}
-        selectedId={selectedId}
-        scrollRequest={scrollRequest}
-        onSelect={onRowSelect}
-        onStep={step}
-        inert={draft.draft !== null}
-      >
-        <RemoteNotice text={notice?.text ?? null} onDismiss={live.dismissNotice} />
-        {selected && (
-          <AnnotationDetails
-            key={selected.id}
-            annotation={selected}
-            speakerName={speakerName(selected, speakerById)}
+      <div className="workspace-side">
+        {mayCreate && (
+          <SuggestionsPanel
+            suggestions={suggestions}
             speakers={speakers}
-            mayEdit={!selected.pending && canEditAnnotation(role, own(selected))}
-            mayReview={!selected.pending && can(role, "annotation.review")}
-            mayDelete={mayDelete(selected)}
-            onUpdate={(changes, base) => update(base, changes)}
-            onDelete={() => void remove(selected)}
-            onClose={() => select(null)}
-          >
-            {!selected.pending && <CommentThread annotationId={selected.id} actorId={actor.id} role={role} events={live.comments} />}
-          </AnnotationDetails>
+            speakerById={speakerById}
+            selected={selectedSuggestion}
+            correction={selectedCorrection}
+            onCorrect={(value) => selectedSuggestion && setCorrection({ id: selectedSuggestion.id, value })}
+            scrollRequest={scrollRequest}
+            onSelect={onRowSelect}
+            onStep={step}
+            onAccept={acceptSelected}
+            onDismiss={dismissSelected}
+            computing={suggested.computing}
+            found={suggested.found}
+            onCompute={() => void suggested.compute()}
+            bulk={suggested.bulk}
+            onAcceptAll={() => void suggested.acceptAll()}
+            onStopAll={suggested.stopAll}
+            onCloseBulk={suggested.closeBulk}
+            inert={draft.draft !== null}
+          />
         )}
-      </AnnotationSidebar>
+        <AnnotationSidebar
+          annotations={visible}
+          total={annotations.length}
+          filters={filters}
+          onFilters={setFilters}
+          speakers={speakers}
+          speakerById={speakerById}
+          authors={authors}
+          selectedId={selectedId}
+          scrollRequest={scrollRequest}
+          onSelect={onRowSelect}
+          onStep={step}
+          inert={draft.draft !== null}
+        >
+          <RemoteNotice text={notice?.text ?? null} onDismiss={live.dismissNotice} />
+          {selected && (
+            <AnnotationDetails
+              key={selected.id}
+              annotation={selected}
+              speakerName={speakerName(selected, speakerById)}
+              speakers={speakers}
+              mayEdit={!selected.pending && canEditAnnotation(role, own(selected))}
+              mayReview={!selected.pending && can(role, "annotation.review")}
+              mayDelete={mayDelete(selected)}
+              onUpdate={(changes, base) => update(base, changes)}
+              onDelete={() => void remove(selected)}
+              onClose={() => select(null)}
+            >
+              {!selected.pending && <CommentThread annotationId={selected.id} actorId={actor.id} role={role} events={live.comments} />}
+            </AnnotationDetails>
+          )}
+        </AnnotationSidebar>
+      </div>
       <Toasts toasts={toasts} />
     </div>
   );

@@ -68,6 +68,30 @@ describe("highlightDecorations", () => {
   });
 });
 
+describe("suggestions' highlights", () => {
+  const ghost = h("s1", at(1, 30), at(3, 7), { label: "quote", suggestion: { speaker: "Zhao Lijian" } });
+  const attrsOf = (d: Decoration) => (d as unknown as { type: { attrs: Record<string, string> } }).type.attrs;
+
+  it("draws <hl-suggestion> with its own id attribute, the proposed speaker on the last piece only", () => {
+    const pieces = highlightDecorations(doc, ghost);
+    expect(pieces.map(attrsOf)).toEqual([
+      { nodeName: "hl-suggestion", "data-suggestion-id": "s1" },
+      { nodeName: "hl-suggestion", "data-suggestion-id": "s1", "data-speaker": "Zhao Lijian" },
+    ]);
+    expect(attrsOf(highlightDecorations(doc, { ...ghost, selected: true, suggestion: { speaker: "" } })[1] as Decoration)).toEqual({
+      nodeName: "hl-suggestion",
+      "data-suggestion-id": "s1",
+      class: "hl-selected",
+    });
+  });
+
+  it("are built into the set as ProseMirror would", () => {
+    const built = buildHighlightSet(doc, [...HIGHLIGHTS, ghost]);
+    const pieces = built.find(undefined, undefined, (spec: { id: string }) => spec.id === "s1").map(attrsOf);
+    expect(pieces.map((a) => a["data-speaker"])).toEqual([undefined, "Zhao Lijian"]);
+  });
+});
+
 describe("buildHighlightSet", () => {
   it("builds the set DecorationSet.create builds, per paragraph as well", () => {
     const built = buildHighlightSet(doc, HIGHLIGHTS);

@@ -1,7 +1,8 @@
 // Highlights as ProseMirror decorations. Each highlight becomes one inline decoration per
 // paragraph it covers — what ProseMirror would cut it into when drawing anyway — so that no
 // decoration sits at the top of the set, where ProseMirror would scan it again for every paragraph
-// on every redraw. A decoration carries the highlight's id (and label, for styling), nothing else.
+// on every redraw. A decoration carries the highlight's id (and label, for styling), nothing else —
+// but a suggestion's last piece also carries the name of the speaker it proposes, shown after it.
 
 import type { Node } from "@tiptap/pm/model";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
@@ -16,10 +17,20 @@ export interface Highlight {
   /** Not yet saved: drawn with a dashed outline. */
   draft?: boolean;
   selected?: boolean;
+  /** A suggestion, not an annotation: drawn as a ghost, the proposed speaker's name ("" for none) after it. */
+  suggestion?: { speaker: string };
 }
 
 export function sameHighlight(a: Highlight, b: Highlight): boolean {
-  return a.id === b.id && a.label === b.label && a.from === b.from && a.to === b.to && !a.draft === !b.draft && !a.selected === !b.selected;
+  return (
+    a.id === b.id &&
+    a.label === b.label &&
+    a.from === b.from &&
+    a.to === b.to &&
+    !a.draft === !b.draft &&
+    !a.selected === !b.selected &&
+    a.suggestion?.speaker === b.suggestion?.speaker
+  );
 }
 
 /** The article's paragraphs (the document's children) by position; the article never changes. */
@@ -64,6 +75,13 @@ function paragraphs(doc: Node): Paragraphs {
 }
 
 function attributes(highlight: Highlight): Record<string, string> {
+  // A suggestion: <hl-suggestion>, with its own id attribute, so that nothing taking annotations
+  // from the article's elements takes it for one.
+  if (highlight.suggestion) {
+    const attrs: Record<string, string> = { nodeName: "hl-suggestion", "data-suggestion-id": highlight.id };
+    if (highlight.selected) attrs.class = "hl-selected";
+    return attrs;
+  }
   // Each annotation gets its own element — without nodeName ProseMirror would merge overlapping
   // decorations into one span and the inner annotation's id would overwrite the outer one's — and
   // that element says what it is by its name (<hl-claim>, <hl-quote>: custom element names, inline
@@ -77,12 +95,21 @@ function attributes(highlight: Highlight): Record<string, string> {
   return attrs;
 }
 
+/** The attributes of the highlight's piece ending at `to`: a suggestion's last piece names its speaker. */
+function attributesOf(highlight: Highlight): (to: number) => Record<string, string> {
+  const attrs = attributes(highlight);
+  const speaker = highlight.suggestion?.speaker;
+  if (!speaker) return () => attrs;
+  const last = { ...attrs, "data-speaker": speaker };
+  return (to) => (to === highlight.to ? last : attrs);
+}
+
 /** The highlight's decorations, one per paragraph, in document positions. */
 export function highlightDecorations(doc: Node, highlight: Highlight): Decoration[] {
-  const attrs = attributes(highlight);
+  const attrs = attributesOf(highlight);
   const spec = { id: highlight.id };
   const result: Decoration[] = [];
-  paragraphs(doc).cut(highlight.from, highlight.to, (_i, from, to) => result.push(Decoration.inline(from, to, attrs, spec)));
+  paragraphs(doc).cut(highlight.from, highlight.to, (_i, from, to) => result.push(Decoration.inline(from, to, attrs(to), spec)));
   return result;
 }
 
@@ -110,13 +137,13 @@ export function buildHighlightSet(doc: Node, highlights: Iterable<Highlight>): D
   const index = paragraphs(doc);
   const perParagraph = new Map<number, Decoration[]>();
   for (const highlight of highlights) {
-    const attrs = attributes(highlight);
+    const attrs = attributesOf(highlight);
     const spec = { id: highlight.id };
     index.cut(highlight.from, highlight.to, (i, from, to) => {
       const contentStart = (index.offsets[i] as number) + 1;
       let list = perParagraph.get(i);
       if (!list) perParagraph.set(i, (list = []));
-      list.push(Decoration.inline(from - contentStart, to - contentStart, attrs, spec));
+      list.push(Decoration.inline(from - contentStart, to - contentStart, attrs(to), spec));
     });
   }
   if (perParagraph.size === 0) return DecorationSet.empty;

@@ -43,6 +43,10 @@ describe("remoteChangeOf", () => {
     });
     const speaker = { id: "s1", name: "Zhao Lijian", aliases: [], kind: "person" as const, description: null, annotationCount: 0 };
     expect(remoteChangeOf({ kind: "speaker.created", data: speaker, actor: ALICE })).toEqual({ kind: "speaker.created", after: speaker });
+    expect(remoteChangeOf({ kind: "speaker.merged", data: { id: "s2", into: "s1" }, actor: ALICE })).toEqual({
+      kind: "speaker.merged",
+      before: { id: "s2", into: "s1" },
+    });
     expect(remoteChangeOf({ kind: "comment.deleted", data: { id: "c", documentId: "doc-1" }, actor: ALICE })).toBeNull();
   });
 

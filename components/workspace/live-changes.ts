@@ -19,6 +19,8 @@ export function remoteChangeOf(event: LiveEvent): RemoteChange | null {
     case "speaker.created":
     case "speaker.updated":
       return { kind: event.kind, after: event.data };
+    case "speaker.merged":
+      return { kind: event.kind, before: event.data };
     default:
       return null;
   }

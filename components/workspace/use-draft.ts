@@ -7,12 +7,12 @@
 import type { Editor } from "@tiptap/core";
 import { useCallback, type RefObject } from "react";
 import { defaultQuoteKind } from "@/lib/annotations/span-rules";
-import { AnnotationStatus, hasQuoteKind, LABEL_INFO, type Label, type QuoteKind } from "@/lib/model/vocabulary";
+import { hasQuoteKind, LABEL_INFO, type Label, type QuoteKind } from "@/lib/model/vocabulary";
 import type { SpeakerView } from "@/lib/speakers/speakers";
 import type { EditorTextMap } from "@/lib/text/editor-map";
 import { readSelection } from "./ArticleEditor";
 import type { SpeakerChoice } from "./speaker-options";
-import type { DraftAnnotation, WorkspaceStore } from "./store/workspace-store";
+import { unsavedAnnotation, type DraftAnnotation, type WorkspaceStore } from "./store/workspace-store";
 import { useWorkspaceState } from "./store/use-workspace-store";
 import type { ToastApi } from "./Toasts";
 import { failureMessage, workspaceApi } from "./workspace-api";
@@ -93,7 +93,7 @@ export function useDraft({
       const { id, label, start, end, exact } = current;
       const kind = hasQuoteKind(label) ? quoteKind : null;
       const write = store.createLocal(
-        {
+        unsavedAnnotation({
           id,
           label,
           quoteKind: kind,
@@ -101,14 +101,8 @@ export function useDraft({
           end,
           exact,
           speakerId: choice.type === "existing" ? choice.speaker.id : null,
-          note: null,
-          status: AnnotationStatus.pending,
-          reviewedBy: null,
-          reviewedAt: null,
-          reviewReason: null,
           author: actor,
-          version: 0,
-        },
+        }),
         { speakerName: choice.type === "create" ? choice.name : null },
       );
       returnToArticle(current);

@@ -1,7 +1,8 @@
 "use client";
 // The workspace's keys, anywhere on the page but in form fields and popups: a label's key (C, Q)
-// tags the selected text, J / K move between annotations, Delete (or Backspace) deletes the
-// selected one, Esc closes the draft or clears the selection.
+// tags the selected text, J / K move between annotations (between suggestions when one is
+// selected), Delete (or Backspace) deletes the selected one, Enter accepts the selected suggestion
+// and X dismisses it, Esc closes the draft or clears the selection.
 
 import { useEffect, useLayoutEffect, useRef } from "react";
 import { labelForKey, type Label } from "@/lib/model/vocabulary";
@@ -12,6 +13,9 @@ export interface WorkspaceKeys {
   step: (direction: 1 | -1) => void;
   /** False when nothing was deleted. */
   deleteSelected: () => boolean;
+  /** False when no suggestion is selected. */
+  acceptSuggestion: () => boolean;
+  dismissSuggestion: () => boolean;
   escape: () => void;
 }
 
@@ -27,7 +31,7 @@ export function useWorkspaceKeyboard(keys: WorkspaceKeys): void {
       // Not checking defaultPrevented: ProseMirror prevents Enter, Esc and Backspace in the article.
       if (event.altKey || event.ctrlKey || event.metaKey) return;
       const target = event.target as HTMLElement | null;
-      if (target?.closest("input, textarea, select, [role=dialog], [role=combobox]")) return;
+      if (target?.closest("input, textarea, select, dialog, [role=dialog], [role=combobox]")) return;
       const key = event.key.toLowerCase();
       const label = labelForKey(key);
       const handlers = latest.current;
@@ -37,6 +41,9 @@ export function useWorkspaceKeyboard(keys: WorkspaceKeys): void {
         handlers.step(key === "j" ? 1 : -1);
         handled = true;
       } else if (key === "delete" || key === "backspace") handled = handlers.deleteSelected();
+      // Enter on a button or link is theirs.
+      else if (key === "enter" && !target?.closest("button, a[href], summary")) handled = handlers.acceptSuggestion();
+      else if (key === "x") handled = handlers.dismissSuggestion();
       else if (key === "escape") handlers.escape();
       if (handled) event.preventDefault();
     };

@@ -1,9 +1,10 @@
-// The workspace's calls to the v1 API (annotations and speakers), and what to tell the user when
-// one fails.
+// The workspace's calls to the v1 API (annotations, speakers and suggestions), and what to tell the
+// user when one fails.
 
 import type { AnnotationView } from "@/lib/annotations/annotation-view";
 import type { Label, QuoteKind, AnnotationStatus } from "@/lib/model/vocabulary";
 import type { SpeakerView } from "@/lib/speakers/speakers";
+import type { AcceptSuggestionInput, SuggestionView } from "@/lib/suggestions/suggestions";
 import { api, ApiRequestError } from "@/components/ui/api-client";
 
 export interface NewAnnotation {
@@ -38,6 +39,13 @@ export const workspaceApi = {
   ensureSpeaker: (projectId: string, name: string) =>
     api<SpeakerView>(`/api/v1/projects/${projectId}/speakers?existing=return`, { method: "POST", json: { name } }),
   getSpeaker: (id: string) => api<SpeakerView>(`/api/v1/speakers/${id}`),
+  /** Computes the document's suggestions anew: the pending ones, by position. */
+  computeSuggestions: (documentId: string) =>
+    api<{ suggestions: SuggestionView[] }>(`/api/v1/documents/${documentId}/suggestions`, { method: "POST" }),
+  /** The annotation the suggestion becomes, with the corrections given. */
+  acceptSuggestion: (id: string, corrections: AcceptSuggestionInput) =>
+    api<AnnotationView>(`/api/v1/suggestions/${id}/accept`, { method: "POST", json: corrections }),
+  dismissSuggestion: (id: string) => api<void>(`/api/v1/suggestions/${id}/dismiss`, { method: "POST" }),
 };
 
 /** The API's message, or that the server could not be reached. */

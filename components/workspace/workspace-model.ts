@@ -1,9 +1,9 @@
 // What the sidebar shows of the store's annotations: the filters, the authors, the speaker's name
-// and the snippet. Pure, so it is unit-tested.
+// and the snippet; and of its suggestions, the speaker each proposes. Pure, so it is unit-tested.
 
 import type { AnnotationStatus, Label } from "@/lib/model/vocabulary";
 import type { SpeakerView } from "@/lib/speakers/speakers";
-import type { StoredAnnotation } from "./store/workspace-store";
+import type { StoredAnnotation, SuggestionRecord } from "./store/workspace-store";
 
 export interface AnnotationFilters {
   label: Label | "";
@@ -51,4 +51,18 @@ export function speakerName(annotation: StoredAnnotation, speakers: ReadonlyMap<
 export function snippet(text: string, max = 120): string {
   const points = Array.from(text.replace(/\s+/g, " "));
   return points.length <= max ? points.join("") : `${points.slice(0, max - 1).join("")}…`;
+}
+
+/**
+ * The speaker a suggestion proposes: a project speaker's name, or a name not yet a speaker (`isNew`:
+ * accepting it creates the speaker); null for none.
+ */
+export function proposedSpeaker(
+  suggestion: Pick<SuggestionRecord, "speaker">,
+  speakers: ReadonlyMap<string, SpeakerView>,
+): { name: string | null; isNew: boolean } {
+  const proposed = suggestion.speaker;
+  if (!proposed) return { name: null, isNew: false };
+  if ("id" in proposed) return { name: speakers.get(proposed.id)?.name ?? "(speaker loading)", isNew: false };
+  return { name: proposed.newName, isNew: true };
 }

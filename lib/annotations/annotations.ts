@@ -21,7 +21,7 @@ import type { CodePointIndex } from "../text/code-points";
 import type { InputReader } from "../validation/parse-input";
 import type { CreateAnnotationInput, ReviewInput, UpdateAnnotationInput } from "../validation/schemas";
 import { annotationJoins, annotationViewSchema, annotationViewSql, type AnnotationView } from "./annotation-view";
-import { resolveQuoteKind, resolveSpan } from "./span-rules";
+import { resolveCue, resolveQuoteKind, resolveSpan } from "./span-rules";
 
 const VIEW = annotationViewSql();
 
@@ -38,7 +38,7 @@ export interface CheckedAnnotation {
   speakerId: string | null;
   note: string | null;
   status: AnnotationStatus;
-  /** The cue span, code points (an accepted suggestion's); checked by the caller against the text. */
+  /** The cue span (the reporting verb), code points: an accepted suggestion's or an import's. */
   cueStart?: number | null;
   cueEnd?: number | null;
   /** For the curated layer: the annotator's annotation this one was accepted from (curated by the actor, now). */
@@ -60,9 +60,9 @@ interface KeptIdentity {
 }
 
 /**
- * Checks a span and its fields against the document's text (API and imports alike): the offsets
- * must slice `exact` when given, a claim has no quote kind, a quote gets its default kind.
- * Throws a 422 naming the offending field.
+ * Checks a span and its fields against the document's text (API, imports and accepted suggestions
+ * alike): the offsets must slice `exact` when given, a claim has no quote kind, a quote gets its
+ * default kind, a cue obeys the rules of a span. Throws a 422 naming the offending field.
  */
 export function checkAnnotation(
   documentId: string,
@@ -70,12 +70,16 @@ export function checkAnnotation(
   input: Pick<CreateAnnotationInput, "label" | "start" | "end" | "exact" | "quoteKind" | "note"> & {
     speakerId: string | null;
     status: AnnotationStatus;
+    cueStart?: unknown;
+    cueEnd?: unknown;
   },
 ): CheckedAnnotation {
   const span = resolveSpan(index, input.start, input.end, input.exact);
   if (!span.ok) throw validationFailed(span.message, span.fields);
   const kind = resolveQuoteKind(input.label, input.quoteKind, null, span.quote.exact);
   if (!kind.ok) throw validationFailed(kind.message, { quoteKind: kind.message });
+  const cue = resolveCue(index, input.cueStart, input.cueEnd);
+  if (!cue.ok) throw validationFailed(cue.message, { cueStart: cue.message });
   return {
     documentId,
     label: input.label,
@@ -86,6 +90,8 @@ export function checkAnnotation(
     speakerId: input.speakerId,
     note: input.note ?? null,
     status: input.status,
+    cueStart: cue.cueStart,
+    cueEnd: cue.cueEnd,
   };
 }
 
@@ -496,6 +502,10 @@ export interface DeleteAnnotationOptions {
   annotationId: string;
 }
 
+/** The image a delete event keeps: the view plus `sourceId`, which restoreAnnotation puts back. */
+const DELETED_VIEW = annotationViewSql({ sourceId: "a.source_id" });
+type DeletedView = AnnotationView & { sourceId?: string | null };
+
 export async function deleteAnnotation({ actor, annotationId }: DeleteAnnotationOptions): Promise<void> {
   await withTransaction(async (client) => {
     const row = await readWithAccess(client, actor, annotationId, true);
@@ -503,9 +513,11 @@ export async function deleteAnnotation({ actor, annotationId }: DeleteAnnotation
     if (!canDeleteAnnotation(role, (row as AnnotationWithAccess).view.author.id === actor.id)) {
       throw forbidden("Your role allows deleting only your own annotations.");
     }
+    // The event's image also keeps the id it was imported with (not part of the API's view), so a
+    // restore keeps it too and a re-import of its file still finds it present.
     await client.query(
       `WITH del AS (DELETE FROM annotations WHERE id = $1 RETURNING *),
-       views AS (SELECT a.project_id, a.document_id, a.id, ${VIEW} AS view FROM ${annotationJoins("del")}),
+       views AS (SELECT a.project_id, a.document_id, a.id, ${DELETED_VIEW} AS view FROM ${annotationJoins("del")}),
        ev AS (${insertChangesSql("SELECT project_id, document_id, id, $2, $3, view, NULL FROM views")})
        SELECT 1`,
       [annotationId, "annotation.deleted" satisfies ChangeKind, actor.id],
@@ -516,13 +528,14 @@ export async function deleteAnnotation({ actor, annotationId }: DeleteAnnotation
 const ANNOTATION_KINDS = kindsOf("annotation") as [ChangeKind, ...ChangeKind[]];
 
 /**
- * Undoes a deletion: puts the annotation back with its id, author, status and creation time, from
- * the last event's image of it (its speaker only if the speaker still exists). Allowed to whoever
- * could have deleted it.
+ * Undoes a deletion: puts the annotation back with its id, author, status, creation time, cue and
+ * the id it was imported with, from the last event's image of it (its speaker only if the speaker
+ * still exists). Allowed to whoever could have deleted it. When the same record was imported again
+ * meanwhile, the restore is a 409 (the project would hold it twice).
  */
 export async function restoreAnnotation({ actor, annotationId }: DeleteAnnotationOptions): Promise<AnnotationView> {
   return withTransaction(async (client) => {
-    const { rows } = await client.query<{ kind: ChangeKind; before: AnnotationView | null; project_id: string; role: string | null }>(
+    const { rows } = await client.query<{ kind: ChangeKind; before: DeletedView | null; project_id: string; role: string | null }>(
       `SELECT e.kind, e.before, e.project_id, m.role::text AS role
          FROM change_events e
          LEFT JOIN memberships m ON m.project_id = e.project_id AND m.user_id = $2
@@ -538,7 +551,7 @@ export async function restoreAnnotation({ actor, annotationId }: DeleteAnnotatio
     const speakerKept =
       before.speakerId !== null &&
       ((await client.query("SELECT 1 FROM speakers WHERE id = $1 AND project_id = $2", [before.speakerId, projectId])).rowCount ?? 0) > 0;
-    const restored: CheckedAnnotation & { kept: KeptIdentity } = {
+    const restored: CheckedAnnotation & { kept: KeptIdentity; sourceId: string | null } = {
       documentId: before.documentId,
       label: before.label,
       quoteKind: before.quoteKind,
@@ -550,6 +563,9 @@ export async function restoreAnnotation({ actor, annotationId }: DeleteAnnotatio
       speakerId: speakerKept ? before.speakerId : null,
       note: before.note,
       status: before.status,
+      cueStart: before.cueStart ?? null,
+      cueEnd: before.cueEnd ?? null,
+      sourceId: before.sourceId ?? null,
       kept: {
         id: before.id,
         authorId: before.author.id,
@@ -560,6 +576,13 @@ export async function restoreAnnotation({ actor, annotationId }: DeleteAnnotatio
         reviewReason: before.reviewReason,
       },
     };
+    if (restored.sourceId) {
+      const { rows: twin } = await client.query<{ id: string }>("SELECT id FROM annotations WHERE project_id = $1 AND source_id = $2", [
+        projectId,
+        restored.sourceId,
+      ]);
+      if (twin[0]) throw conflict(`Annotation ${twin[0].id} was imported from the same record since; delete it to restore this one.`);
+    }
     try {
       const [view] = await insertAnnotations(client, { projectId, actor, rows: [restored], kind: "annotation.restored" });
       if (!view) throw notFound("Annotation"); // its document is gone, or the actor's role changed
@@ -602,7 +625,7 @@ export async function annotationHistory(actor: Actor, annotationId: string): Pro
     actor_id: string | null;
     actor_name: string | null;
     created_at: Date;
-    before: AnnotationView | null;
+    before: DeletedView | null;
     after: AnnotationView | null;
     origin: ChangeOrigin | null;
     project_id: string;
@@ -623,8 +646,14 @@ export async function annotationHistory(actor: Actor, annotationId: string): Pro
     kind: row.kind,
     actor: row.actor_id ? { id: row.actor_id, name: row.actor_name ?? "" } : null,
     at: row.created_at.toISOString(),
-    before: row.before,
+    before: row.before && withoutSourceId(row.before),
     after: row.after,
     origin: row.origin,
   }));
+}
+
+/** A delete event's image as the API shows it: without the source id it keeps for a restore. */
+function withoutSourceId(image: DeletedView): AnnotationView {
+  const { sourceId: _sourceId, ...view } = image;
+  return view;
 }

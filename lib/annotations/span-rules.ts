@@ -1,6 +1,6 @@
-// Rules every annotation span obeys, whichever way it arrives (API, web, import): offsets checked
-// against the frozen text, exact/prefix/suffix derived from it, and the quote kind consistent
-// with the label.
+// Rules every annotation span obeys, whichever way it arrives (API, web, import, an accepted
+// suggestion): offsets checked against the frozen text (whole characters, no whitespace at either
+// end: checkSpan), exact/prefix/suffix derived from it, and the quote kind consistent with the label.
 
 import type { CodePointIndex } from "../text/code-points";
 import { checkSpan, describeQuote, type TextQuote } from "../text/quote-selector";
@@ -23,7 +23,7 @@ export function resolveSpan(index: CodePointIndex, start: number, end: number, e
     const field =
       problem.code === "exact_mismatch"
         ? "exact"
-        : problem.code === "out_of_range" || problem.code === "splits_character"
+        : problem.code === "out_of_range" || problem.code === "splits_character" || problem.code === "edge_whitespace"
           ? problem.field
           : problem.code === "empty"
             ? "end"
@@ -31,6 +31,21 @@ export function resolveSpan(index: CodePointIndex, start: number, end: number, e
     return { ok: false, message: problem.message, fields: { [field]: problem.message } };
   }
   return { ok: true, quote: describeQuote(index, { start, end }) };
+}
+
+export type CueCheck = { ok: true; cueStart: number | null; cueEnd: number | null } | { ok: false; message: string };
+
+/**
+ * A cue (the reporting verb or phrase, issue 11) as a span of the same text: none when both ends
+ * are absent, else both, obeying every rule a span does (whole characters, no edge whitespace).
+ */
+export function resolveCue(index: CodePointIndex, cueStart: unknown, cueEnd: unknown): CueCheck {
+  const absent = (value: unknown) => value === undefined || value === null;
+  if (absent(cueStart) && absent(cueEnd)) return { ok: true, cueStart: null, cueEnd: null };
+  if (absent(cueStart) || absent(cueEnd)) return { ok: false, message: "cue: cueStart and cueEnd go together" };
+  const problem = checkSpan(index, { start: cueStart as number, end: cueEnd as number });
+  if (problem) return { ok: false, message: `cue: ${problem.message}` };
+  return { ok: true, cueStart: cueStart as number, cueEnd: cueEnd as number };
 }
 
 export type KindCheck = { ok: true; quoteKind: QuoteKind | null } | { ok: false; message: string };

@@ -36,10 +36,12 @@ import {
   createAnnotationSchema,
   createTokenSchema,
   deleteProjectSchema,
+  updateProjectSchema,
   mergeSpeakerSchema,
   reattributeSchema,
   reviewSchema,
   createDocumentSchema,
+  updateDocumentSchema,
   createProjectSchema,
   createSpeakerSchema,
   emailSchema,
@@ -75,6 +77,7 @@ requestBodies
   .add(addMemberSchema, { id: "AddMember" })
   .add(updateMemberSchema, { id: "UpdateMember" })
   .add(createDocumentSchema, { id: "CreateDocument" })
+  .add(updateDocumentSchema, { id: "UpdateDocument", description: "The document's language: a BCP 47 tag, or null to clear it." })
   .add(createSpeakerSchema, { id: "CreateSpeaker" })
   .add(updateSpeakerSchema, { id: "UpdateSpeaker", description: "Any of the fields, at least one." })
   .add(createAnnotationSchema, { id: "CreateAnnotation" })
@@ -87,6 +90,7 @@ requestBodies
   .add(mergeSpeakerSchema, { id: "MergeSpeaker" })
   .add(reattributeSchema, { id: "Reattribute" })
   .add(deleteProjectSchema, { id: "DeleteProject", description: "The project's name, typed again." })
+  .add(updateProjectSchema, { id: "UpdateProject", description: "The settings to change; those left out stay as they are." })
   .add(createTokenSchema, { id: "CreateToken" })
   .add(changePasswordSchema, { id: "ChangePassword" })
   .add(importUrlSchema, { id: "ImportUrl", description: "The page's address; with preview true, nothing is created." })
@@ -193,7 +197,12 @@ fieldNotes
   .add(createDocumentSchema.shape.text, {
     description: "Stored as sent, except that CRLF and CR line endings become LF; it never changes.",
   })
-  .add(createAnnotationSchema.shape.start, { description: offsetNote })
+  .add(createDocumentSchema.shape.language, {
+    description: 'The language it is written in: a BCP 47 tag ("en", "pt-BR"), stored in canonical form ("EN-us" becomes "en-US").',
+  })
+  .add(createAnnotationSchema.shape.start, {
+    description: `${offsetNote} A span may not split a character (a grapheme cluster), nor start or end with whitespace (else 422).`,
+  })
   .add(createAnnotationSchema.shape.exact, { description: "If sent, it must equal text[start:end] (else 422)." })
   .add(createAnnotationSchema.shape.speakerId, { description: "A speaker of the same project." })
   .add(createAnnotationSchema.shape.quoteKind, {

@@ -19,6 +19,7 @@ import {
   createAnnotationSchema,
   createTokenSchema,
   deleteProjectSchema,
+  updateProjectSchema,
   eventStreamQuerySchema,
   mergeSpeakerSchema,
   reattributeSchema,
@@ -27,6 +28,7 @@ import {
   reviewSchema,
   speakerAnnotationsQuerySchema,
   createDocumentSchema,
+  updateDocumentSchema,
   createProjectSchema,
   createSpeakerQuerySchema,
   createSpeakerSchema,
@@ -321,6 +323,19 @@ export const OPERATIONS: readonly OperationSpec[] = [
     responses: { 200: { description: "The project, with the caller's role.", body: projectViewSchema } },
   },
   {
+    method: "PATCH",
+    path: "/api/v1/projects/{projectId}",
+    operationId: "updateProject",
+    tag: "Projects",
+    summary: "Change a project's settings",
+    description:
+      "Owners only. `autoSuggest`: every document added to the project afterwards (POST …/documents, from-url, an import that " +
+      "creates documents) gets its suggested quotes and speakers computed, as if it had been added with `suggest`.",
+    auth: "required",
+    body: { schema: updateProjectSchema, ...json() },
+    responses: { 200: { description: "The project as it is now.", body: projectViewSchema } },
+  },
+  {
     method: "DELETE",
     path: "/api/v1/projects/{projectId}",
     operationId: "deleteProject",
@@ -441,6 +456,8 @@ export const OPERATIONS: readonly OperationSpec[] = [
     summary: "Import a document",
     description:
       "The text is stored as sent, except that CRLF and CR line endings become LF, and never changes: every offset into it is permanent. " +
+      "With `suggest: true` (or when the project has autoSuggest on) its suggestions are computed once it is stored, before the " +
+      "answer (GET …/suggestions lists them); a failure there is logged and leaves the document without them. " +
       "Annotators, reviewers and owners.",
     auth: "required",
     body: { schema: createDocumentSchema, ...json(DOCUMENT_BODY_LIMIT) },
@@ -458,7 +475,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
       "correct it and create it with POST …/documents. Only http and https; every address the host resolves to must be public " +
       "(loopback, private, link-local, unique-local, multicast and metadata addresses are refused, after each redirect too); at most " +
       "5 redirects, 10 s, 5 MB, text/html or text/plain; no cookies sent. Each refusal is a 422 naming the reason. At most 60 pages " +
-      "per user per 10 minutes (429). Annotators, reviewers and owners.",
+      "per user per 10 minutes (429). `suggest` as for POST …/documents. Annotators, reviewers and owners.",
     auth: "required",
     body: { schema: importUrlSchema, ...json() },
     responses: {
@@ -474,6 +491,19 @@ export const OPERATIONS: readonly OperationSpec[] = [
     summary: "One document, with its text",
     auth: "required",
     responses: { 200: { description: "The document.", body: documentViewSchema } },
+  },
+  {
+    method: "PATCH",
+    path: "/api/v1/documents/{documentId}",
+    operationId: "updateDocument",
+    tag: "Documents",
+    summary: "Change a document's language",
+    description:
+      'Sets (or, with null, clears) the language the document is written in, a BCP 47 tag ("en", "pt-BR"; stored in canonical ' +
+      "form): W3C exports give it to the textual bodies, schema.org exports as inLanguage. The text is frozen. Annotators, reviewers and owners.",
+    auth: "required",
+    body: { schema: updateDocumentSchema, ...json() },
+    responses: { 200: { description: "The document as it is now.", body: documentViewSchema } },
   },
   {
     method: "DELETE",
@@ -628,8 +658,9 @@ export const OPERATIONS: readonly OperationSpec[] = [
     tag: "Annotations",
     summary: "Undo a deletion",
     description:
-      "Puts a deleted annotation back with its id, author, status and history (its speaker only if the speaker still exists). " +
-      "Allowed to whoever may delete it; an annotation that is not deleted is 409.",
+      "Puts a deleted annotation back with its id, author, status, cue, history and the id it was imported with, so a re-import of " +
+      "its file still finds it present (its speaker only if the speaker still exists). Allowed to whoever may delete it; an " +
+      "annotation that is not deleted, or whose record was imported again since, is 409.",
     auth: "required",
     responses: { 201: { description: "The annotation, back.", body: annotationViewSchema } },
     errors: ["conflict"],
@@ -653,8 +684,9 @@ export const OPERATIONS: readonly OperationSpec[] = [
     operationId: "listSuggestions",
     tag: "Suggestions",
     summary: "A document's suggestions",
+    description: "The pending ones, except those an annotation made since overlaps (they are not shown, as in the workspace).",
     auth: "required",
-    responses: { 200: { description: "The pending suggestions, by position.", body: suggestionListSchema } },
+    responses: { 200: { description: "The pending suggestions no annotation overlaps, by position.", body: suggestionListSchema } },
   },
   {
     method: "POST",
@@ -1009,6 +1041,10 @@ export const OPERATIONS: readonly OperationSpec[] = [
         format:
           "The body's format. Without it, the media type of the Content-Type decides (parameters ignored: application/x-ndjson or " +
           "application/jsonl → jsonl, application/ld+json → w3c), else the content (json and w3c).",
+        suggest:
+          "true: the documents the import creates get their suggestions, computed once all its records are written (each in a " +
+          "transaction of its own, after the import's); also without it when the project has autoSuggest on. The report's " +
+          "documents.suggested counts them.",
       },
     },
     body: {

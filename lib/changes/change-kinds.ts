@@ -27,6 +27,8 @@ export const CHANGE_KINDS = {
   // Merged into another speaker and gone: the event's image is {id, into}.
   "speaker.merged": { subject: "speaker" },
   "document.created": { subject: "document", projectStreamOnly: true },
+  // Its metadata (the language) changed; the text never does.
+  "document.updated": { subject: "document", projectStreamOnly: true },
   // With its annotations and comments; their history is kept.
   "document.deleted": { subject: "document", removal: true },
   "project.deleted": { subject: "project", removal: true },

@@ -1,6 +1,7 @@
 // Documents: articles whose text is frozen at import (line endings normalised to LF). One writer,
 // createDocument, used by the API, imports and the demo project; it records a document.created
-// change in the same statement.
+// change in the same statement, and has the new document's suggestions computed when they are
+// wanted (lib/suggestions/new-documents.ts).
 
 import { z } from "zod";
 import { documentAccess, memberAllowedSql, projectAccess } from "../auth/access";
@@ -14,9 +15,10 @@ import { withTransaction } from "../db/transaction";
 import { forgetDocument } from "./document-text";
 import { notFound, validationFailed } from "../errors/domain-error";
 import { codePointLength } from "../text/code-points";
+import { suggestForNewDocuments, suggestionsWanted } from "../suggestions/new-documents";
 import { normalizeNewlines, textStorageProblem } from "../text/normalize";
 import type { InputReader } from "../validation/parse-input";
-import type { CreateDocumentInput } from "../validation/schemas";
+import type { CreateDocumentInput, UpdateDocumentInput } from "../validation/schemas";
 
 export const documentViewSchema = z.object({
   id: z.string(),
@@ -28,6 +30,8 @@ export const documentViewSchema = z.object({
   sourceUrl: z.string().nullable(),
   /** Who wrote it, as the article says. */
   byline: z.string().nullable(),
+  /** The language it is written in, a BCP 47 tag ("en", "pt-BR"); null when not known. */
+  language: z.string().nullable(),
   publishedAt: z.string().nullable(),
   createdAt: z.string(),
 });
@@ -38,6 +42,7 @@ export const documentSummarySchema = z.object({
   title: z.string(),
   sourceUrl: z.string().nullable(),
   publishedAt: z.string().nullable(),
+  language: z.string().nullable(),
   length: z.int(),
   annotationCount: z.int(),
   createdAt: z.string(),
@@ -47,12 +52,13 @@ export type DocumentSummary = z.infer<typeof documentSummarySchema>;
 /** The document view as JSON, from documents `d`. */
 const DOCUMENT_VIEW_SQL = `json_build_object(
   'id', d.id, 'projectId', d.project_id, 'title', d.title, 'text', d.text, 'length', d.length,
-  'sourceUrl', d.source_url, 'byline', d.byline, 'publishedAt', ${isoTimestampSql("d.published_at")},
+  'sourceUrl', d.source_url, 'byline', d.byline, 'language', d.language, 'publishedAt', ${isoTimestampSql("d.published_at")},
   'createdAt', ${isoTimestampSql("d.created_at")})`;
 
 /** The document summary (lists, document.created events) as JSON, from documents `d`. */
 export const DOCUMENT_SUMMARY_SQL = `json_build_object(
-  'id', d.id, 'title', d.title, 'sourceUrl', d.source_url, 'publishedAt', ${isoTimestampSql("d.published_at")}, 'length', d.length,
+  'id', d.id, 'title', d.title, 'sourceUrl', d.source_url, 'publishedAt', ${isoTimestampSql("d.published_at")},
+  'language', d.language, 'length', d.length,
   'annotationCount', (SELECT count(*)::int FROM annotations a WHERE a.document_id = d.id), 'createdAt', ${isoTimestampSql("d.created_at")})`;
 
 /** Normalises and checks an article text; throws 422 naming `field` when it cannot be stored. */
@@ -67,14 +73,23 @@ export interface CreateDocumentOptions {
   actor: Actor;
   projectId: string;
   input: InputReader<CreateDocumentInput>;
+  /**
+   * Leave the suggestions to the caller: an import computes them for its new documents once their
+   * annotations are in (suggestions never overlap annotations).
+   */
+  deferSuggestions?: boolean;
 }
 
 /**
  * Creates a document of the project (roles with document.create) and its document.created event,
- * in one statement that checks the caller's membership again. `q` may be a transaction's client
- * (the demo project is created with the account that receives it).
+ * in one statement that checks the caller's membership again; then its suggestions, when asked for
+ * (`suggest`) or the project has autoSuggest on. `q` may be a transaction's client (the demo project
+ * is created with the account that receives it).
  */
-export async function createDocument({ actor, projectId, input }: CreateDocumentOptions, q: Queryable = pool()): Promise<DocumentView> {
+export async function createDocument(
+  { actor, projectId, input, deferSuggestions = false }: CreateDocumentOptions,
+  q: Queryable = pool(),
+): Promise<DocumentView> {
   const requireAccess = () => projectAccess(actor, projectId, "document.create", q);
   // Checked before a (possibly 32 MB) body is read: a non-member learns nothing about their input.
   await requireAccess();
@@ -82,8 +97,8 @@ export async function createDocument({ actor, projectId, input }: CreateDocument
   const prepared = prepareDocumentText(fields.text);
   const { rows } = await q.query<{ view: DocumentView }>(
     `WITH ins AS (
-       INSERT INTO documents (project_id, title, text, length, source_url, published_at, byline)
-       SELECT $1, $2, $3, $4, $5, $6, $9 WHERE ${memberAllowedSql("$1", "$7", "$8")}
+       INSERT INTO documents (project_id, title, text, length, source_url, published_at, byline, language)
+       SELECT $1, $2, $3, $4, $5, $6, $9, $10 WHERE ${memberAllowedSql("$1", "$7", "$8")}
        RETURNING *
      ), ev AS (
        ${insertChangesSql(`SELECT d.project_id, d.id, d.id, ${kindSql("document.created")}, $7, NULL, ${DOCUMENT_SUMMARY_SQL} FROM ins d`)}
@@ -99,12 +114,42 @@ export async function createDocument({ actor, projectId, input }: CreateDocument
       actor.id,
       rolesAllowed("document.create"),
       fields.byline || null,
+      fields.language ?? null,
     ],
   );
   if (!rows[0]) {
     await requireAccess();
     throw notFound("Project");
   }
+  const { view } = rows[0];
+  if (!deferSuggestions && (await suggestionsWanted(q, projectId, fields.suggest))) {
+    await suggestForNewDocuments(q, projectId, [{ id: view.id, text: prepared.text }]);
+  }
+  return view;
+}
+
+export interface UpdateDocumentOptions {
+  actor: Actor;
+  documentId: string;
+  input: InputReader<UpdateDocumentInput>;
+}
+
+/**
+ * Changes what may change of a document — its language — for those who may add documents; its
+ * text stays frozen. One statement writes the row and its document.updated event (its summary
+ * before and after).
+ */
+export async function updateDocument({ actor, documentId, input }: UpdateDocumentOptions): Promise<DocumentView> {
+  await documentAccess(actor, documentId, "document.create");
+  const changes = await input();
+  const { rows } = await pool().query<{ view: DocumentView }>(
+    `WITH old AS (SELECT d.id, ${DOCUMENT_SUMMARY_SQL} AS summary FROM documents d WHERE d.id = $1 FOR UPDATE),
+     upd AS (UPDATE documents d SET language = $2 FROM old WHERE d.id = old.id RETURNING d.*),
+     ev AS (${insertChangesSql(`SELECT d.project_id, d.id, d.id, ${kindSql("document.updated")}, $3, old.summary, ${DOCUMENT_SUMMARY_SQL} FROM upd d JOIN old ON old.id = d.id`)})
+     SELECT ${DOCUMENT_VIEW_SQL} AS view FROM upd d`,
+    [documentId, changes.language, actor.id],
+  );
+  if (!rows[0]) throw notFound("Document");
   return rows[0].view;
 }
 

@@ -25,9 +25,19 @@ interface DocumentRow {
   title: string;
   source_url: string | null;
   published_at: Date | null;
+  byline: string | null;
+  language: string | null;
   text: string;
   length: number;
 }
+
+/** What each annotation brings of its document, for formats that read no documents (w3c). */
+export const DOCUMENT_FIELDS = {
+  documentTitle: "d.title",
+  documentLanguage: "d.language",
+  // substr counts characters, code points in UTF-8: text[cueStart:cueEnd].
+  cueExact: "CASE WHEN a.cue_start IS NULL THEN NULL ELSE substr(d.text, a.cue_start + 1, a.cue_end - a.cue_start) END",
+} as const;
 
 /**
  * The comments an annotation brings into the export, by what its format asks. The subqueries'
@@ -60,7 +70,7 @@ export class ExportQuery {
     await this.client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     await this.client.query(
       `DECLARE export_annotations NO SCROLL CURSOR FOR
-       SELECT a.document_id, ${annotationViewSql({ documentTitle: "d.title", ...COMMENT_FIELDS[this.comments] })}::text
+       SELECT a.document_id, ${annotationViewSql({ ...DOCUMENT_FIELDS, ...COMMENT_FIELDS[this.comments] })}::text
          FROM ${annotationJoins()} JOIN documents d ON d.id = a.document_id
         WHERE ${where.where}${this.filter.layer === "curated" ? " AND a.curated" : ""}
         ORDER BY a.document_id, a.start, a."end", a.id`,
@@ -120,7 +130,7 @@ export class ExportQuery {
     }
     await this.client.query(
       `DECLARE export_documents NO SCROLL CURSOR FOR
-       SELECT id, title, source_url, published_at, text, length FROM documents WHERE ${where} ORDER BY id`,
+       SELECT id, title, source_url, published_at, byline, language, text, length FROM documents WHERE ${where} ORDER BY id`,
       params,
     );
   }
@@ -133,6 +143,8 @@ export class ExportQuery {
       title: row.title,
       sourceUrl: row.source_url,
       publishedAt: row.published_at?.toISOString() ?? null,
+      byline: row.byline,
+      language: row.language,
       text: row.text,
       length: row.length,
     }));

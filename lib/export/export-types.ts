@@ -20,6 +20,10 @@ export interface ExportDocument {
   title: string;
   sourceUrl: string | null;
   publishedAt: string | null;
+  /** Who wrote it, as the article says (read by formats that name it). */
+  byline?: string | null;
+  /** The language it is written in (BCP 47), when known. */
+  language?: string | null;
   /** Absent when the format does not need texts (flat formats skip reading them). */
   text?: string;
   length: number;
@@ -27,6 +31,10 @@ export interface ExportDocument {
 
 export interface ExportAnnotation extends AnnotationView {
   documentTitle: string;
+  /** Its document's language (BCP 47), when known: for formats that get no documents (w3c). */
+  documentLanguage?: string | null;
+  /** The cue's text, text[cueStart:cueEnd], when it has a cue: for formats that get no documents (w3c). */
+  cueExact?: string | null;
   /** Its discussion: the count for formats with `comments: "count"`, the thread for "thread". */
   commentCount?: number;
   comments?: CommentView[];

@@ -75,6 +75,13 @@ export const FORMAT_CATALOG = {
     exports: true,
     imports: true,
   },
+  schemaorg: {
+    title: "schema.org Claims (JSON-LD) — for fact-checkers",
+    extension: "schemaorg.jsonld",
+    contentType: "application/ld+json; charset=utf-8",
+    exports: true,
+    imports: false,
+  },
 } as const satisfies Record<string, FormatInfo>;
 
 export type FormatId = keyof typeof FORMAT_CATALOG;

@@ -15,6 +15,7 @@ import { importJsonLines } from "./jsonl/reader";
 import { jsonlFormat } from "./jsonl/writer";
 import { importLabelStudio } from "./labelstudio/reader";
 import { labelStudioFormat } from "./labelstudio/writer";
+import { schemaOrgFormat } from "./schemaorg/writer";
 import { spacyFormat } from "./spacy/writer";
 import { importW3c } from "./w3c/reader";
 import { w3cFormat } from "./w3c/writer";
@@ -28,6 +29,7 @@ export const EXPORT_WRITERS = {
   spacy: spacyFormat,
   labelstudio: labelStudioFormat,
   doccano: doccanoFormat,
+  schemaorg: schemaOrgFormat,
 } as const satisfies Record<ExportFormatId, ExportFormat>;
 
 /** A reader of a whole parsed JSON body, or of a byte stream read as it arrives. */

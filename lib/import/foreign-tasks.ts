@@ -2,9 +2,12 @@
 // regions. Documents are created from the tasks' texts (or found, when imported before); each
 // region's offsets are read in the file's unit — UTF-16 units or code points, decided over the whole
 // file by checking regions against their text (lib/text/offset-units.ts) — and a region that fits
-// neither reading is refused by name. What is left goes through the session like any span.
+// neither reading is refused by name. Offsets are read on the text as the file gives it (CRLF line
+// endings included) and moved to the stored text (LF). What is left goes through the session like
+// any span.
 
 import { CodePointIndex } from "../text/code-points";
+import { newlineOffsetMap, normalizeNewlines } from "../text/normalize";
 import { OffsetUnitVote, resolveRegion } from "../text/offset-units";
 import { reportNotice } from "./import-record";
 import type { ImportSession } from "./import-session";
@@ -22,6 +25,8 @@ export interface ForeignRegion {
   note?: unknown;
   /** Its id in the tool, for idempotent re-imports. */
   sourceId: string | null;
+  /** Its cue (the reporting verb), in the same unit as the region's offsets. */
+  cue?: { start: unknown; end: unknown; text: string | null };
 }
 
 export interface ForeignTask {
@@ -30,6 +35,7 @@ export interface ForeignTask {
   text: unknown;
   sourceUrl?: unknown;
   publishedAt?: unknown;
+  language?: unknown;
   regions: ForeignRegion[];
 }
 
@@ -50,10 +56,11 @@ export function titleOf(field: unknown, text: unknown): unknown {
 
 export async function importForeignTasks(session: ImportSession, tasks: ForeignTask[]): Promise<void> {
   const indexes = tasks.map((task) => (typeof task.text === "string" ? new CodePointIndex(task.text) : null));
+  const storedOffsets = indexes.map((index) => (index ? newlineOffsetMap(index.text) : null));
   const vote = new OffsetUnitVote();
   tasks.forEach((task, i) => {
     const index = indexes[i];
-    if (index) for (const region of task.regions) vote.add(index, region);
+    if (index) for (const region of task.regions) for (const r of region.cue ? [region, region.cue] : [region]) vote.add(index, r);
   });
   const unit = vote.unit;
   reportNotice(session.report, "(file)", `offsets read as ${unit === "utf-16" ? "UTF-16 units" : "code points"}`);
@@ -64,6 +71,7 @@ export async function importForeignTasks(session: ImportSession, tasks: ForeignT
       text: task.text,
       sourceUrl: task.sourceUrl,
       publishedAt: task.publishedAt,
+      language: task.language,
     });
     const index = indexes[i];
     for (const region of task.regions) {
@@ -80,14 +88,26 @@ export async function importForeignTasks(session: ImportSession, tasks: ForeignT
         );
         continue;
       }
+      const cue = region.cue ? resolveRegion(index, region.cue, unit) : null;
+      if (region.cue && !cue) {
+        session.skip(
+          region.ref,
+          `its cue at ${String(region.cue.start)}..${String(region.cue.end)} matches the text neither in UTF-16 units nor in code points`,
+        );
+        continue;
+      }
+      // The file's offsets are into its text as it holds it; the document keeps it with LF line endings.
+      const stored = storedOffsets[i] ?? ((offset: number) => offset);
       await session.add({
         ref: region.ref,
         document: { created },
         label: region.label,
         quoteKind: region.quoteKind ?? null,
-        start: span.start,
-        end: span.end,
-        exact: index.slice(span.start, span.end),
+        start: stored(span.start),
+        end: stored(span.end),
+        cueStart: cue ? stored(cue.start) : null,
+        cueEnd: cue ? stored(cue.end) : null,
+        exact: normalizeNewlines(index.slice(span.start, span.end)),
         speaker: region.speaker ? { name: region.speaker } : null,
         note: region.note ?? null,
         status: null,

@@ -1,6 +1,7 @@
 // One import request: the caller's access is checked before anything is read; the format comes
 // from ?format, else the body's media type (parameters ignored: application/ld+json with the anno
 // profile is w3c), else the parsed content; its reader (lib/formats/registry.ts) feeds the session.
+// Once every record is written, the documents it created get their suggestions when wanted.
 
 import type { Actor } from "../auth/authenticate";
 import { badRequest } from "../errors/domain-error";
@@ -18,6 +19,8 @@ export interface ImportRequest {
   projectId: string;
   /** ?format=, when given. */
   format?: ImportFormatId;
+  /** ?suggest=: suggestions for the documents the import creates (also when the project has autoSuggest on). */
+  suggest?: boolean;
   contentType: string | null;
   /** The body, for a format read as it streams in. */
   stream: ReadableStream<Uint8Array> | null;
@@ -46,6 +49,7 @@ export async function importAnnotations(request: ImportRequest): Promise<ImportR
   if (format && reader?.input === "stream") {
     session.setFormat(format);
     await reader.read(session, request.stream, STREAMED_IMPORT_LIMIT);
+    await session.suggestForCreatedDocuments(request.suggest);
     return session.report;
   }
   const body = await request.json();
@@ -54,5 +58,6 @@ export async function importAnnotations(request: ImportRequest): Promise<ImportR
   if (whole.input !== "json") throw badRequest(`${format} is read as a stream; send it with ?format=${format}.`);
   session.setFormat(format);
   await whole.read(session, body);
+  await session.suggestForCreatedDocuments(request.suggest);
   return session.report;
 }

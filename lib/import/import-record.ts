@@ -30,6 +30,11 @@ export interface ImportSpan {
    * anchored on its document's text (lib/text/anchor.ts) and start/end/exact are ignored.
    */
   selectors?: SpanSelectors;
+  /** The cue (reporting verb), code points into the document's text; checked like a span. */
+  cueStart?: unknown;
+  cueEnd?: unknown;
+  /** Or the cue's W3C selectors, anchored like the span's. */
+  cueSelectors?: SpanSelectors;
   /**
    * The ids the record had where it came from (its id, its via): when the project already has an
    * annotation with one of them (as its own id or as the id it was imported from), the record is
@@ -53,6 +58,10 @@ export const importReportSchema = z.object({
     created: z.int(),
     failed: z.int(),
     alreadyPresent: z.int().describe("Documents of the file the project already has (same title and text): reused, not copied."),
+    suggested: z
+      .int()
+      .optional()
+      .describe("Created documents whose suggestions were computed (when the import asked for them or the project has autoSuggest on)."),
   }),
   speakers: z.object({ created: z.int(), matched: z.int() }),
   annotations: z.object({

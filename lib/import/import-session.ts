@@ -15,8 +15,10 @@ import { createDocument, prepareDocumentText } from "../documents/documents";
 import { DomainError } from "../errors/domain-error";
 import { findOrCreateSpeaker } from "../speakers/speakers";
 import { speakerNameKey } from "../speakers/speaker-name";
+import { suggestForNewDocuments, suggestionsWanted, type NewDocument } from "../suggestions/new-documents";
 import { anchorSpan } from "../text/anchor";
 import type { CodePointIndex } from "../text/code-points";
+import { canonicalLanguageTag } from "../text/language-tag";
 import { fieldErrors, given } from "../validation/parse-input";
 import { createDocumentSchema, createSpeakerSchema, importAnnotationSchema } from "../validation/schemas";
 import type { z } from "zod";
@@ -39,6 +41,8 @@ export interface ImportDocumentInput {
   text: unknown;
   sourceUrl?: unknown;
   publishedAt?: unknown;
+  /** A BCP 47 tag, when the file gives one (checked like the API's). */
+  language?: unknown;
 }
 
 /** The text as the document would store it; null when it cannot be stored (createDocument says why). */
@@ -70,6 +74,7 @@ export class ImportSession {
   private documentsById: Map<string, string> | null = null;
   private documentsByTitle: Map<string, string[]> | null = null;
   private readonly indexes = new Map<string, CodePointIndex>();
+  private readonly createdDocuments: string[] = [];
   private pending: Row[] = [];
 
   private constructor(
@@ -154,6 +159,7 @@ export class ImportSession {
       text: input.text,
       sourceUrl: input.sourceUrl ?? null,
       publishedAt: input.publishedAt ?? null,
+      language: this.languageOf(input),
     });
     if (!parsed.success) return this.failDocument(input.ref, problems(parsed.error));
     // A document of the project with the same title and text is this one, imported before.
@@ -167,14 +173,35 @@ export class ImportSession {
     }
     let id: string;
     try {
-      ({ id } = await createDocument({ actor: this.actor, projectId: this.projectId, input: given(parsed.data) }));
+      ({ id } = await createDocument({ actor: this.actor, projectId: this.projectId, input: given(parsed.data), deferSuggestions: true }));
     } catch (error) {
       return this.failDocument(input.ref, refusal(error));
     }
     this.report.documents.created++;
+    this.createdDocuments.push(id);
     this.documentsById?.set(id, parsed.data.title);
     this.documentsByTitle?.set(parsed.data.title, [...(this.documentsByTitle.get(parsed.data.title) ?? []), id]);
     return id;
+  }
+
+  /** The file's language for a document, if it is a BCP 47 tag; any other value is left out, with a notice. */
+  private languageOf(input: ImportDocumentInput): string | null {
+    if (input.language === undefined || input.language === null || input.language === "") return null;
+    const tag = typeof input.language === "string" ? canonicalLanguageTag(input.language) : null;
+    if (!tag) reportNotice(this.report, input.ref, `language ${JSON.stringify(input.language)} is not a BCP 47 tag: left out`);
+    return tag;
+  }
+
+  /**
+   * After the import's writes: suggestions for the documents it created, when asked for (`asked`)
+   * or the project has autoSuggest on. Each document's own annotations are in by now, so no
+   * suggestion overlaps them.
+   */
+  async suggestForCreatedDocuments(asked: boolean | undefined): Promise<void> {
+    if (this.createdDocuments.length === 0 || !(await suggestionsWanted(pool(), this.projectId, asked))) return;
+    const documents: NewDocument[] = [];
+    for (const id of this.createdDocuments) documents.push({ id, text: await this.indexOf(id) });
+    this.report.documents.suggested = await suggestForNewDocuments(pool(), this.projectId, documents);
   }
 
   /** Reports a document that cannot be imported. */
@@ -285,12 +312,20 @@ export class ImportSession {
       if (!parsed.success) return this.fail(span.ref, `speaker: ${problems(parsed.error)}`);
       speaker = parsed.data;
     }
+    let { cueStart, cueEnd } = span;
+    if (span.cueSelectors) {
+      const cue = anchorSpan(await this.indexOf(document), span.cueSelectors);
+      if (!cue.ok) return this.fail(span.ref, `cue: ${cue.message}`);
+      ({ start: cueStart, end: cueEnd } = cue);
+    }
     let checked: CheckedAnnotation;
     try {
       checked = checkAnnotation(document, await this.indexOf(document), {
         ...fields.data,
         speakerId: null,
         status: (this.mayReview && fields.data.status) || "pending",
+        cueStart,
+        cueEnd,
       });
     } catch (error) {
       return this.fail(span.ref, refusal(error));

@@ -11,13 +11,15 @@ import { withTransaction } from "../db/transaction";
 import { forgetDocument } from "../documents/document-text";
 import { conflict, notFound, validationFailed } from "../errors/domain-error";
 import type { InputReader } from "../validation/parse-input";
-import type { CreateProjectInput, DeleteProjectInput, UpdateMemberInput } from "../validation/schemas";
+import type { CreateProjectInput, DeleteProjectInput, UpdateMemberInput, UpdateProjectInput } from "../validation/schemas";
 
 export const projectViewSchema = z.object({
   id: z.string(),
   name: z.string(),
   /** The caller's role in the project. */
   role: z.enum(ROLES),
+  /** Suggestions computed for every document added (issue 11). */
+  autoSuggest: z.boolean(),
   createdAt: z.string(),
 });
 export type ProjectView = z.infer<typeof projectViewSchema>;
@@ -41,8 +43,8 @@ export async function listProjects(actor: Actor, page?: PageRequest): Promise<Pa
   const params: unknown[] = [actor.id];
   const after = afterCursorSql(PROJECT_ORDER, page?.cursor, params, true);
   const limit = page ? ` LIMIT ${page.limit + 1}` : "";
-  const { rows } = await pool().query<{ id: string; name: string; role: Role; created_at: Date }>(
-    `SELECT p.id, p.name, m.role::text AS role, p.created_at
+  const { rows } = await pool().query<{ id: string; name: string; role: Role; auto_suggest: boolean; created_at: Date }>(
+    `SELECT p.id, p.name, m.role::text AS role, p.auto_suggest, p.created_at
        FROM memberships m JOIN projects p ON p.id = m.project_id
       WHERE m.user_id = $1${after}
       ORDER BY p.created_at DESC, p.id DESC${limit}`,
@@ -52,7 +54,7 @@ export async function listProjects(actor: Actor, page?: PageRequest): Promise<Pa
     rows,
     page?.limit ?? Infinity,
     (row) => [row.created_at.toISOString(), row.id],
-    (row) => ({ id: row.id, name: row.name, role: row.role, createdAt: row.created_at.toISOString() }),
+    (row) => ({ id: row.id, name: row.name, role: row.role, autoSuggest: row.auto_suggest, createdAt: row.created_at.toISOString() }),
   );
 }
 
@@ -69,17 +71,39 @@ export async function createProject(actor: Actor, input: InputReader<CreateProje
     [name, actor.id],
   );
   const row = rows[0] as { id: string; created_at: Date };
-  return { id: row.id, name, role: "owner", createdAt: row.created_at.toISOString() };
+  return { id: row.id, name, role: "owner", autoSuggest: false, createdAt: row.created_at.toISOString() };
 }
 
 export async function getProject(actor: Actor, projectId: string): Promise<ProjectView> {
   const { role } = await projectAccess(actor, projectId, "project.read");
   const project = await db().project.findUnique({
     where: { id: projectId },
-    select: { id: true, name: true, createdAt: true },
+    select: { id: true, name: true, autoSuggest: true, createdAt: true },
   });
   if (!project) throw notFound("Project");
   return { ...project, role, createdAt: project.createdAt.toISOString() };
+}
+
+/** Writes project settings; fields left out stay as they are. Checks nothing: see updateProject. */
+export async function writeProjectSettings(q: Queryable, projectId: string, settings: UpdateProjectInput): Promise<boolean> {
+  const { rowCount } = await q.query("UPDATE projects SET auto_suggest = COALESCE($2, auto_suggest) WHERE id = $1", [
+    projectId,
+    settings.autoSuggest ?? null,
+  ]);
+  return (rowCount ?? 0) > 0;
+}
+
+export interface UpdateProjectOptions {
+  actor: Actor;
+  projectId: string;
+  input: InputReader<UpdateProjectInput>;
+}
+
+/** PATCH /projects/{id}: changes the project's settings (owners). */
+export async function updateProject({ actor, projectId, input }: UpdateProjectOptions): Promise<ProjectView> {
+  await projectAccess(actor, projectId, "project.manage");
+  if (!(await writeProjectSettings(pool(), projectId, await input()))) throw notFound("Project");
+  return getProject(actor, projectId);
 }
 
 const MEMBER_ORDER: KeyColumn[] = [

@@ -14,6 +14,8 @@ import { notFound, validationFailed } from "../errors/domain-error";
 import { QUOTE_KINDS, type QuoteKind } from "../model/vocabulary";
 import { findOrCreateSpeaker } from "../speakers/speakers";
 import { suggestQuotes, type KnownSpeaker } from "../suggest/suggest-quotes";
+import type { CodePointIndex } from "../text/code-points";
+import { overlapTest } from "./covered-spans";
 import type { InputReader } from "../validation/parse-input";
 
 export const suggestionViewSchema = z.object({
@@ -98,61 +100,88 @@ async function pendingSuggestions(q: Queryable, documentId: string): Promise<Sug
   return rows;
 }
 
-/** The document's pending suggestions, by position. */
+/**
+ * The document's pending suggestions that no annotation overlaps (one made since they were computed
+ * hides them, as in the workspace), by position.
+ */
 export async function listSuggestions(actor: Actor, documentId: string): Promise<SuggestionView[]> {
   await documentAccess(actor, documentId, "project.read");
   const { index } = await documentText(documentId);
-  return (await pendingSuggestions(pool(), documentId)).map((row) => toView(row, (s, e) => index.slice(s, e)));
+  const [pending, annotated] = await Promise.all([pendingSuggestions(pool(), documentId), annotatedSpans(pool(), documentId)]);
+  const overlapsAnnotation = overlapTest(annotated);
+  return pending.filter((row) => !overlapsAnnotation(row)).map((row) => toView(row, (s, e) => index.slice(s, e)));
+}
+
+async function annotatedSpans(q: Queryable, documentId: string): Promise<{ start: number; end: number }[]> {
+  const { rows } = await q.query<{ start: number; end: number }>(`SELECT start, "end" FROM annotations WHERE document_id = $1`, [
+    documentId,
+  ]);
+  return rows;
+}
+
+/** A document to compute suggestions for: its project (whose speakers are matched) and its text. */
+export interface SuggestDocument {
+  projectId: string;
+  documentId: string;
+  index: CodePointIndex;
 }
 
 /**
- * Computes the document's suggestions and stores them in place of the pending ones. Proposals that
- * overlap an existing annotation, or repeat one already accepted or dismissed, are left out.
+ * Computes a document's suggestions and stores them in place of the pending ones, in the caller's
+ * transaction (`client`), without checking access: computeSuggestions and the writers of new
+ * documents have. Proposals that overlap an existing annotation, or repeat one already accepted or
+ * dismissed, are left out.
  */
+export async function storeSuggestions(client: Queryable, { projectId, documentId, index }: SuggestDocument): Promise<SuggestionView[]> {
+  // One computation per document at a time: two would each replace only the pending rows they
+  // can see, and leave both sets. (Not a key update, so annotations can still be written meanwhile.)
+  await client.query("SELECT 1 FROM documents WHERE id = $1 FOR NO KEY UPDATE", [documentId]);
+  const { rows: speakers } = await client.query<KnownSpeaker>(
+    `SELECT id, name, COALESCE(aliases, '{}') AS aliases, kind::text AS kind FROM speakers WHERE project_id = $1`,
+    [projectId],
+  );
+  const annotated = await annotatedSpans(client, documentId);
+  const { rows: decided } = await client.query<{ start: number; end: number }>(
+    `SELECT start, "end" FROM suggestions WHERE document_id = $1 AND status <> 'pending'`,
+    [documentId],
+  );
+  const overlapsAnnotation = overlapTest(annotated);
+  const decidedSpans = new Set(decided.map((d) => `${d.start}:${d.end}`));
+  const fresh = suggestQuotes(index.text, speakers).filter((s) => !overlapsAnnotation(s) && !decidedSpans.has(`${s.start}:${s.end}`));
+  await client.query(`DELETE FROM suggestions WHERE document_id = $1 AND status = 'pending'`, [documentId]);
+  const column = <T>(pick: (s: (typeof fresh)[number]) => T) => fresh.map(pick);
+  await client.query(
+    `INSERT INTO suggestions (project_id, document_id, label, quote_kind, start, "end", cue_start, cue_end, speaker_id, new_name,
+                              description, confidence, rule)
+     SELECT $1, $2, r.label, r.quote_kind, r.start, r."end", r.cue_start, r.cue_end, r.speaker_id, r.new_name, r.description,
+            r.confidence, r.rule
+       FROM unnest($3::"Label"[], $4::"QuoteKind"[], $5::int[], $6::int[], $7::int[], $8::int[], $9::text[], $10::text[], $11::text[],
+                   $12::float8[], $13::text[])
+         AS r(label, quote_kind, start, "end", cue_start, cue_end, speaker_id, new_name, description, confidence, rule)`,
+    [
+      projectId,
+      documentId,
+      column((s) => s.label),
+      column((s) => s.quoteKind),
+      column((s) => s.start),
+      column((s) => s.end),
+      column((s) => s.cueStart),
+      column((s) => s.cueEnd),
+      column((s) => (s.speaker && "id" in s.speaker ? s.speaker.id : null)),
+      column((s) => (s.speaker && "newName" in s.speaker ? s.speaker.newName : null)),
+      column((s) => (s.speaker && "newName" in s.speaker ? s.speaker.description : null)),
+      column((s) => s.confidence),
+      column((s) => s.rule),
+    ],
+  );
+  return (await pendingSuggestions(client, documentId)).map((row) => toView(row, (s, e) => index.slice(s, e)));
+}
+
+/** Computes and stores the document's suggestions (annotators, reviewers, owners): POST …/suggestions. */
 export async function computeSuggestions(actor: Actor, documentId: string): Promise<SuggestionView[]> {
   const { projectId } = await documentAccess(actor, documentId, "annotation.create");
   const { index } = await documentText(documentId);
-  return withTransaction(async (client) => {
-    const { rows: speakers } = await client.query<KnownSpeaker>(
-      `SELECT id, name, COALESCE(aliases, '{}') AS aliases, kind::text AS kind FROM speakers WHERE project_id = $1`,
-      [projectId],
-    );
-    const { rows: taken } = await client.query<{ start: number; end: number; annotation: boolean }>(
-      `SELECT start, "end", true AS annotation FROM annotations WHERE document_id = $1
-       UNION ALL SELECT start, "end", false FROM suggestions WHERE document_id = $1 AND status <> 'pending'`,
-      [documentId],
-    );
-    const fresh = suggestQuotes(index.text, speakers).filter(
-      (s) => !taken.some((t) => (t.annotation ? t.start < s.end && s.start < t.end : t.start === s.start && t.end === s.end)),
-    );
-    await client.query(`DELETE FROM suggestions WHERE document_id = $1 AND status = 'pending'`, [documentId]);
-    const column = <T>(pick: (s: (typeof fresh)[number]) => T) => fresh.map(pick);
-    await client.query(
-      `INSERT INTO suggestions (project_id, document_id, label, quote_kind, start, "end", cue_start, cue_end, speaker_id, new_name,
-                                description, confidence, rule)
-       SELECT $1, $2, r.label, r.quote_kind, r.start, r."end", r.cue_start, r.cue_end, r.speaker_id, r.new_name, r.description,
-              r.confidence, r.rule
-         FROM unnest($3::"Label"[], $4::"QuoteKind"[], $5::int[], $6::int[], $7::int[], $8::int[], $9::text[], $10::text[], $11::text[],
-                     $12::float8[], $13::text[])
-           AS r(label, quote_kind, start, "end", cue_start, cue_end, speaker_id, new_name, description, confidence, rule)`,
-      [
-        projectId,
-        documentId,
-        column((s) => s.label),
-        column((s) => s.quoteKind),
-        column((s) => s.start),
-        column((s) => s.end),
-        column((s) => s.cueStart),
-        column((s) => s.cueEnd),
-        column((s) => (s.speaker && "id" in s.speaker ? s.speaker.id : null)),
-        column((s) => (s.speaker && "newName" in s.speaker ? s.speaker.newName : null)),
-        column((s) => (s.speaker && "newName" in s.speaker ? s.speaker.description : null)),
-        column((s) => s.confidence),
-        column((s) => s.rule),
-      ],
-    );
-    return (await pendingSuggestions(client, documentId)).map((row) => toView(row, (s, e) => index.slice(s, e)));
-  });
+  return withTransaction((client) => storeSuggestions(client, { projectId, documentId, index }));
 }
 
 /** A suggestion locked for a decision, with the actor's access to its project checked for `annotation.create`. */
@@ -207,11 +236,13 @@ export async function acceptSuggestion({
       quoteKind: fields.quoteKind ?? row.quote_kind ?? undefined,
       speakerId: speakerId ?? null,
       status: "pending",
+      cueStart: row.cue_start,
+      cueEnd: row.cue_end,
     });
     const [view] = await insertAnnotations(client, {
       projectId: row.project_id,
       actor,
-      rows: [{ ...checked, cueStart: row.cue_start, cueEnd: row.cue_end }],
+      rows: [checked],
       kind: "annotation.created",
       origin: { origin: "suggestion", rule: row.rule, suggestionId: row.id },
     });

@@ -4,10 +4,7 @@
 // positions further on in the editor. This is the only place where editor positions are converted.
 
 import { CodePointIndex } from "./code-points";
-import { widenToClusters } from "./graphemes";
-import type { TextPosition } from "./quote-selector";
-
-const WHITESPACE = /\s/;
+import { snapSpan, type TextPosition } from "./quote-selector";
 
 /** Index of the last entry of ascending `sorted` that is <= `value` (0 when none is). */
 function lastAtOrBelow(sorted: readonly number[], value: number): number {
@@ -77,14 +74,6 @@ export class EditorTextMap {
    */
   spanFromSelection(from: number, to: number): TextPosition | null {
     if (from === to) return null;
-    const a = Math.min(from, to);
-    const b = Math.max(from, to);
-    let start = this.index.toUtf16(this.fromEditorPos(a, "down"));
-    let end = this.index.toUtf16(this.fromEditorPos(b, "up"));
-    const text = this.text;
-    while (start < end && WHITESPACE.test(text[start] as string)) start++;
-    while (end > start && WHITESPACE.test(text[end - 1] as string)) end--;
-    if (start >= end) return null;
-    return widenToClusters(this.index, this.index.toCodePoint(start, "down"), this.index.toCodePoint(end, "up"));
+    return snapSpan(this.index, this.fromEditorPos(Math.min(from, to), "down"), this.fromEditorPos(Math.max(from, to), "up"));
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeNewlines, textStorageProblem } from "./normalize";
+import { newlineOffsetMap, normalizeNewlines, textStorageProblem } from "./normalize";
 
 describe("normalizeNewlines", () => {
   it.each<[string, string]>([
@@ -73,5 +73,26 @@ describe("textStorageProblem", () => {
 
   it("reports NUL first when both problems occur", () => {
     expect(textStorageProblem("\u0000\ud83d")).toMatch(/NUL/);
+  });
+});
+
+describe("newlineOffsetMap", () => {
+  it("moves offsets back by the CRs of CRLFs before them, in code points", () => {
+    const raw = "a\r\n🚢 b\r\nc\rd";
+    const stored = normalizeNewlines(raw); // "a\n🚢 b\nc\nd"
+    const map = newlineOffsetMap(raw)!;
+    const points = Array.from(raw);
+    const storedPoints = Array.from(stored);
+    // Every offset not between a CR and its LF slices the same character in both texts.
+    for (let offset = 0; offset < points.length; offset++) {
+      if (points[offset - 1] === "\r" && points[offset] === "\n") continue;
+      const expected = points[offset] === "\r" ? "\n" : points[offset];
+      expect(storedPoints[map(offset)], `offset ${offset}`).toBe(expected);
+    }
+    expect([0, 1, 2, 3, 5, 8, 10, points.length].map(map)).toEqual([0, 1, 1, 2, 4, 6, 8, storedPoints.length]);
+  });
+
+  it("is null when there is no CRLF", () => {
+    expect(newlineOffsetMap("a\nb\rc 🚢")).toBeNull();
   });
 });

@@ -146,6 +146,28 @@ describe("checkSpan", () => {
     expect(problem?.message).toContain(`${field} ${field === "start" ? start : end} falls inside the character`);
   });
 
+  it.each<[string, string, number, number, "start" | "end", number]>([
+    ["starts with a space", "say it now", 3, 6, "start", 3],
+    ["ends with a space", "say it now", 4, 7, "end", 6],
+    ["ends with a newline", "first\nsecond", 0, 6, "end", 5],
+    ["starts with a tab", "a\tb", 1, 3, "start", 1],
+    ["starts with a no-break space", "50\u00a0km", 2, 5, "start", 2],
+    ["ends with an ideographic space after an emoji", "🚢\u3000x", 0, 2, "end", 1],
+    ["is only whitespace", "a \n b", 1, 4, "start", 1],
+  ])("refuses a span that %s, naming the offset", (_name, text, start, end, field, at) => {
+    const problem = checkSpan(new CodePointIndex(text), { start, end });
+    expect(problem).toMatchObject({ code: "edge_whitespace", field });
+    expect(problem?.message).toMatch(
+      new RegExp(`^${field} ${field === "start" ? start : end}: the span .* whitespace .*at code point ${at}\\)`),
+    );
+  });
+
+  it("accepts whitespace inside a span, and tells a mismatched exact before whitespace", () => {
+    expect(checkSpan(new CodePointIndex("say it now"), { start: 0, end: 10 })).toBeNull();
+    expect(checkSpan(new CodePointIndex("a\n\nb"), { start: 0, end: 4 }, "a\n\nb")).toBeNull();
+    expect(checkSpan(new CodePointIndex("say it"), { start: 3, end: 6 }, "it")?.code).toBe("exact_mismatch");
+  });
+
   it("accepts spans around whole clusters", () => {
     expect(checkSpan(new CodePointIndex("I 👍🏽 it"), { start: 2, end: 4 }, THUMBS)).toBeNull();
     expect(checkSpan(new CodePointIndex("🇯🇵🇫🇷"), { start: 2, end: 4 }, "🇫🇷")).toBeNull();

@@ -3,7 +3,7 @@
 // re-anchored. Offsets are code points.
 
 import { CodePointIndex } from "./code-points";
-import { clusterAround } from "./graphemes";
+import { clusterAround, widenToClusters } from "./graphemes";
 
 /** How many code points of context either side a TextQuoteSelector keeps (W3C / API.md). */
 export const QUOTE_CONTEXT_LENGTH = 32;
@@ -34,13 +34,42 @@ export type SpanProblem =
   | { code: "out_of_range"; message: string; field: "start" | "end" }
   | { code: "empty"; message: string }
   | { code: "splits_character"; message: string; field: "start" | "end" }
+  | { code: "edge_whitespace"; message: string; field: "start" | "end" }
   | { code: "exact_mismatch"; message: string; actual: string };
+
+/** Whitespace as spans may neither start nor end with it (Unicode White_Space: spaces, tabs, newlines, NBSP…). */
+const WHITESPACE = /^\s$/u;
+
+/** Is this character (one code point) whitespace? The workspace trims what this finds; the API refuses it. */
+export function isWhitespace(character: string): boolean {
+  return WHITESPACE.test(character);
+}
+
+/**
+ * The span a selection of `[start, end)` stands for, as the API takes it: whitespace at both ends
+ * trimmed, then widened to whole characters (grapheme clusters); null when only whitespace is
+ * selected. What the workspace saves (editor-map.ts) and what scripts that pick spans use.
+ */
+export function snapSpan(index: CodePointIndex, start: number, end: number): TextPosition | null {
+  let from = Math.max(0, start);
+  let to = Math.min(index.length, end);
+  while (from < to && isWhitespace(index.slice(from, from + 1))) from++;
+  while (to > from && isWhitespace(index.slice(to - 1, to))) to--;
+  if (from >= to) return null;
+  return widenToClusters(index, from, to);
+}
+
+/** The code point `U+0020`, as errors name characters. */
+function codePointName(character: string): string {
+  return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+}
 
 /**
  * Checks a span against its text: integer offsets with 0 <= start < end <= length, each between two
  * characters as a reader sees them (extended grapheme clusters: an emoji with its skin tone, a ZWJ
- * family, a flag, a letter with its combining accents), and, when given, an `exact` equal to
- * text[start:end]. Returns null when the span is valid.
+ * family, a flag, a letter with its combining accents), when given an `exact` equal to
+ * text[start:end], and no whitespace at either end (tools downstream trim it — brat does — and
+ * their offsets would disagree with ours). Returns null when the span is valid.
  */
 export function checkSpan(index: CodePointIndex, span: TextPosition, exact?: string): SpanProblem | null {
   const { start, end } = span;
@@ -58,7 +87,7 @@ export function checkSpan(index: CodePointIndex, span: TextPosition, exact?: str
     const cluster = clusterAround(index, span[field]);
     if (cluster) {
       const character = index.slice(cluster.start, cluster.end);
-      const points = [...character].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`).join(" ");
+      const points = [...character].map(codePointName).join(" ");
       return {
         code: "splits_character",
         field,
@@ -72,6 +101,21 @@ export function checkSpan(index: CodePointIndex, span: TextPosition, exact?: str
     const actual = index.slice(start, end);
     if (actual !== exact) {
       return { code: "exact_mismatch", message: "exact does not equal text[start:end]", actual };
+    }
+  }
+  for (const [field, at] of [
+    ["start", start],
+    ["end", end - 1],
+  ] as const) {
+    const character = index.slice(at, at + 1);
+    if (isWhitespace(character)) {
+      return {
+        code: "edge_whitespace",
+        field,
+        message:
+          `${field} ${span[field]}: the span ${field === "start" ? "starts" : "ends"} with whitespace ` +
+          `(${JSON.stringify(character)}, ${codePointName(character)}, at code point ${at}); trim it`,
+      };
     }
   }
   return null;

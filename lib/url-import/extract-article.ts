@@ -2,12 +2,14 @@
 // finds the story among navigation, ads, comments and scripts; its HTML is then reduced to text by
 // the HTML import's own htmlToText, so paragraphs are kept exactly as a saved page's would be.
 // Title, byline and publication date come from the page's metadata (Open Graph,
-// article:published_time, JSON-LD datePublished) as Readability reads it. Nothing is executed:
+// article:published_time, JSON-LD datePublished) as Readability reads it; the language from
+// <html lang>, else og:locale, when it is a BCP 47 tag. Nothing is executed:
 // linkedom builds a DOM without running scripts or loading resources.
 
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { htmlToText } from "../text/html-to-text";
+import { canonicalLanguageTag } from "../text/language-tag";
 import { normalizeNewlines } from "../text/normalize";
 
 export interface ExtractedArticle {
@@ -16,6 +18,8 @@ export interface ExtractedArticle {
   byline: string | null;
   /** ISO 8601, or null when the page does not say. */
   publishedAt: string | null;
+  /** A BCP 47 tag in canonical form ("en-GB"), or null when the page does not say (or says nonsense). */
+  language: string | null;
   /** "article": Readability found the story; "page": it did not, and this is the page's whole text. */
   extraction: "article" | "page";
 }
@@ -44,14 +48,27 @@ function withoutBylineLine(text: string, byline: string | null): string {
   return repeated && rest.length > 0 ? rest.join("\n") : text;
 }
 
+/** The page's language: <html lang>, else Open Graph's og:locale ("en_GB", underscores for hyphens). */
+function pageLanguage(document: {
+  documentElement?: { getAttribute(name: string): string | null } | null;
+  querySelector(selector: string): { getAttribute(name: string): string | null } | null;
+}): string | null {
+  const lang = canonicalLanguageTag(document.documentElement?.getAttribute("lang"));
+  if (lang) return lang;
+  const locale = document.querySelector('meta[property="og:locale"]')?.getAttribute("content");
+  return canonicalLanguageTag(locale?.replace(/_/g, "-"));
+}
+
 /** The article of an HTML page (or a plain text page's text), with what its metadata says. */
 export function extractArticle(body: string, mediaType: "text/html" | "text/plain", url: string): ExtractedArticle {
   if (mediaType === "text/plain") {
     const text = normalizeNewlines(body).trim();
-    return { title: firstLine(text) || new URL(url).hostname, text, byline: null, publishedAt: null, extraction: "page" };
+    return { title: firstLine(text) || new URL(url).hostname, text, byline: null, publishedAt: null, language: null, extraction: "page" };
   }
   const page = htmlToText(body);
   const { document } = parseHTML(body);
+  // Read before Readability, which takes the document apart.
+  const language = pageLanguage(document);
   // Readability resolves relative links against the document's URL; linkedom has none to give.
   const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
   const byline = article?.byline?.trim().replace(/^by\s+/i, "") || null;
@@ -62,6 +79,7 @@ export function extractArticle(body: string, mediaType: "text/html" | "text/plai
     text,
     byline,
     publishedAt: isoDate(article?.publishedTime),
+    language,
     extraction: articleText ? "article" : "page",
   };
 }

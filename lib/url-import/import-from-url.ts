@@ -23,6 +23,8 @@ export const urlPreviewSchema = z.object({
   length: z.int(),
   byline: z.string().nullable(),
   publishedAt: z.string().nullable(),
+  /** The page's language (<html lang>, else og:locale), a BCP 47 tag; null when it does not say. */
+  language: z.string().nullable(),
   /** "article": the story was found among the page's navigation, ads and comments; "page": the page's whole text. */
   extraction: z.enum(["article", "page"]),
 });
@@ -43,6 +45,7 @@ export async function previewUrl(actor: Actor, projectId: string, url: string, o
     length,
     byline: article.byline,
     publishedAt: article.publishedAt,
+    language: article.language,
     extraction: article.extraction,
   };
 }
@@ -56,11 +59,19 @@ export async function importFromUrl(
 ): Promise<{ preview: UrlPreview } | { document: DocumentView }> {
   const preview = await previewUrl(actor, projectId, input.url, options);
   if (input.preview) return { preview };
-  const { sourceUrl, title, text, byline, publishedAt } = preview;
+  const { sourceUrl, title, text, byline, publishedAt, language } = preview;
   const document = await createDocument({
     actor,
     projectId,
-    input: given({ title, text, sourceUrl, byline, publishedAt: publishedAt ? new Date(publishedAt) : null }),
+    input: given({
+      title,
+      text,
+      sourceUrl,
+      byline,
+      language,
+      publishedAt: publishedAt ? new Date(publishedAt) : null,
+      suggest: input.suggest,
+    }),
   });
   return { document };
 }

@@ -5,6 +5,7 @@ import { passwordProblem } from "../auth/password-policy";
 import { ROLES } from "../auth/roles";
 import { EXPORT_FORMAT_IDS, IMPORT_FORMAT_IDS } from "../formats/catalog";
 import { ANNOTATION_STATUSES, LABELS, QUOTE_KINDS, SPEAKER_KINDS } from "../model/vocabulary";
+import { canonicalLanguageTag } from "../text/language-tag";
 
 const trimmed = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `at most ${max} characters`);
 
@@ -21,6 +22,9 @@ const page = {
   cursor: z.string().max(1024).optional(),
   limit: pageLimit.default(100),
 };
+
+/** A yes/no query parameter: true or 1, false or 0. */
+const queryFlag = () => z.stringbool({ truthy: ["true", "1"], falsy: ["false", "0"] });
 
 /** ?cursor&limit of every list route. */
 export const pageQuerySchema = z.strictObject(page);
@@ -83,6 +87,11 @@ export const changePasswordSchema = z.strictObject({
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 export const createProjectSchema = z.strictObject({ name: trimmed(200) });
+/** PATCH /projects/{id} (owners): the project's settings; absent fields stay as they are. */
+export const updateProjectSchema = z.strictObject({
+  autoSuggest: z.boolean().optional().describe("Compute suggested quotes and speakers for every document added to the project."),
+});
+export type UpdateProjectInput = z.infer<typeof updateProjectSchema>;
 
 /** DELETE /projects/{id}: the project's name, typed again. */
 export const deleteProjectSchema = z.strictObject({ confirm: z.string().max(200) });
@@ -134,19 +143,44 @@ const isoDate = z
   .refine(isCalendarDate, "is not a real date");
 const publishedAt = isoDate.transform((value) => new Date(value));
 
+/** A BCP 47 language tag ("en", "pt-BR"), stored in canonical form ("EN-us" → "en-US"). */
+const languageTag = z
+  .string()
+  .max(100, "at most 100 characters")
+  .transform((value, ctx) => {
+    const tag = canonicalLanguageTag(value);
+    if (!tag) {
+      ctx.addIssue({ code: "custom", message: 'must be a BCP 47 language tag ("en", "pt-BR")' });
+      return z.NEVER;
+    }
+    return tag;
+  });
+
+const SUGGEST_OPTION =
+  "Compute the new document's suggested quotes and speakers once it is stored (always, when the project has autoSuggest on).";
+
 export const createDocumentSchema = z.strictObject({
   title: trimmed(1000),
   text: z.string().min(1, "must not be empty"),
   sourceUrl: httpUrl.nullish(),
   byline: z.string().trim().max(1000, "at most 1000 characters").nullish(),
+  language: languageTag.nullish(),
   publishedAt: publishedAt.nullish(),
+  suggest: z.boolean().optional().describe(SUGGEST_OPTION),
 });
 export type CreateDocumentInput = z.infer<typeof createDocumentSchema>;
+
+/** PATCH /api/v1/documents/{documentId}: what may change of a document (its text is frozen). */
+export const updateDocumentSchema = z.strictObject({
+  language: languageTag.nullable(),
+});
+export type UpdateDocumentInput = z.infer<typeof updateDocumentSchema>;
 
 /** POST …/documents/from-url: the page to import; with preview, what would be created, nothing stored. */
 export const importUrlSchema = z.strictObject({
   url: z.string().trim().min(1, "must not be empty").max(2048, "at most 2048 characters"),
   preview: z.boolean().optional(),
+  suggest: z.boolean().optional().describe(SUGGEST_OPTION),
 });
 export type ImportUrlInput = z.infer<typeof importUrlSchema>;
 
@@ -275,7 +309,7 @@ export const searchQuerySchema = annotationMatchSchema.extend({
   in: oneOf(SEARCH_SCOPES).default("annotations"),
   sort: oneOf(SEARCH_SORTS).optional(),
   /** Also count the matches (and, for annotations, by speaker, label, status and document): first page only. */
-  facets: z.stringbool({ truthy: ["true", "1"], falsy: ["false", "0"] }).default(false),
+  facets: queryFlag().default(false),
   cursor: page.cursor,
   limit: z.coerce.number<string>().int("must be an integer").min(1, "must be >= 1").max(200, "at most 200").default(20),
 });
@@ -301,7 +335,11 @@ export const eventStreamQuerySchema = z.strictObject({
 });
 
 /** POST …/import: the format, when the content type or the content should not decide it. */
-export const importQuerySchema = z.strictObject({ format: z.enum(IMPORT_FORMAT_IDS).optional() });
+export const importQuerySchema = z.strictObject({
+  format: z.enum(IMPORT_FORMAT_IDS).optional(),
+  /** Suggestions for the documents the import creates, computed once its annotations are in. */
+  suggest: queryFlag().optional(),
+});
 
 /** GET /annotations/{id}: as our JSON view (the default) or as one W3C Web Annotation. */
 export const annotationQuerySchema = z.strictObject({ format: z.enum(["json", "w3c"]).default("json") });

@@ -149,12 +149,48 @@ describe("creating annotations", () => {
     expect(moved.body.error.details.fields.end).toContain("👍🏽");
   });
 
+  it("refuses (422, naming the offset) a span that starts or ends with whitespace, on create and on update", async () => {
+    const owner = await newUser("whitespace");
+    const text = "The mayor said\u00a0it: we act.\nThen\tnothing.";
+    const { documentId } = await newProjectWithDocument(owner, text);
+    const at = (s: string) => Array.from(text.slice(0, text.indexOf(s))).length;
+    const before = await snapshotCounts();
+    const cases: [string, number, number, "start" | "end", number][] = [
+      ["starts with a space", at(" mayor"), at(" said"), "start", at(" mayor")],
+      ["ends with a space", 0, at(" mayor") + 1, "end", at(" mayor")],
+      ["ends with a no-break space", at("said"), at("it:"), "end", at("\u00a0")],
+      ["ends with a newline", at("we act"), at("Then"), "end", at("\n")],
+      ["starts with a tab", at("\t"), at("nothing.") + 8, "start", at("\t")],
+    ];
+    for (const [name, start, end, field, offset] of cases) {
+      const result = await create(owner, documentId, { label: "claim", start, end });
+      expect(result.status, name).toBe(422);
+      expect(result.body.error.details.fields[field], name).toMatch(
+        new RegExp(`^${field} ${field === "start" ? start : end}: the span .* whitespace .*at code point ${offset}\\)`),
+      );
+    }
+    expect(await snapshotCounts()).toEqual(before);
+    const trimmed = await create(owner, documentId, { label: "claim", start: at("we act"), end: at("we act") + 7, exact: "we act." });
+    expect(trimmed.status).toBe(201);
+    const widened = await call("PATCH", `/api/v1/annotations/${trimmed.body.id}`, {
+      token: owner.token,
+      body: { version: 1, end: at("Then") },
+    });
+    expect(widened.status).toBe(422);
+    expect(widened.body.error.details.fields.end).toMatch(/ends with whitespace/);
+    expect((await call("GET", `/api/v1/annotations/${trimmed.body.id}`, { token: owner.token })).body).toMatchObject({
+      version: 1,
+      exact: "we act.",
+    });
+  });
+
   it("lists a document's annotations ordered by start, then end", async () => {
     const { owner, documentId } = await setup();
+    // "minister" and its "mi" share a start; spans never start or end with whitespace.
     for (const [start, end] of [
-      [11, 20],
+      [12, 20],
       [2, 4],
-      [11, 13],
+      [12, 14],
       [0, 1],
     ]) {
       expect((await create(owner, documentId, { label: "claim", start, end })).status).toBe(201);
@@ -163,8 +199,8 @@ describe("creating annotations", () => {
     expect(list.body.annotations.map((a: { start: number; end: number }) => [a.start, a.end])).toEqual([
       [0, 1],
       [2, 4],
-      [11, 13],
-      [11, 20],
+      [12, 14],
+      [12, 20],
     ]);
     for (const a of list.body.annotations) expect(a.exact).toBe(cp(TEXT, a.start, a.end));
   });

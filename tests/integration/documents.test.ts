@@ -27,6 +27,7 @@ describe("documents", () => {
       length: Array.from(expected).length,
       sourceUrl: "https://news.example/a?b=1",
       byline: "Hana Sato",
+      language: null,
       publishedAt: "2022-11-04T00:00:00.000Z",
       createdAt: created.body.createdAt,
     });
@@ -37,6 +38,7 @@ describe("documents", () => {
       title: "Mixed",
       sourceUrl: "https://news.example/a?b=1",
       publishedAt: "2022-11-04T00:00:00.000Z",
+      language: null,
       length: Array.from(expected).length,
       annotationCount: 0,
       createdAt: created.body.createdAt,
@@ -82,6 +84,9 @@ describe("documents", () => {
       [{ title: "t", text: "x", publishedAt: "last tuesday" }, "publishedAt"],
       [{ title: "t", text: "nul \u0000 inside" }, "text"],
       [{ title: "t", text: "lone \ud83d surrogate" }, "text"],
+      [{ title: "t", text: "x", language: "English (UK)" }, "language"],
+      [{ title: "t", text: "x", language: "en_GB" }, "language"],
+      [{ title: "t", text: "x", language: 7 }, "language"],
     ];
     for (const [body, field] of cases) {
       const result = await call("POST", `/api/v1/projects/${projectId}/documents`, { token: owner.token, body });
@@ -111,5 +116,33 @@ describe("documents", () => {
     expect(byViewer.status).toBe(403);
     expect(await count("SELECT count(*) FROM documents WHERE project_id = $1", [projectId])).toBe(before);
     expect((await call("GET", `/api/v1/projects/${projectId}/documents`, { token: viewer.token })).status).toBe(200);
+  });
+
+  it("keeps a document's language as a canonical BCP 47 tag, set on create and changed with PATCH", async () => {
+    const owner = await newUser("language");
+    const viewer = await newUser("language-viewer");
+    const { projectId } = await newProjectWithDocument(owner);
+    await addMember(owner, projectId, viewer, "viewer");
+    const created = await call("POST", `/api/v1/projects/${projectId}/documents`, {
+      token: owner.token,
+      body: { title: "Relatório", text: "O ministro disse que vai agir.", language: "PT-br" },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.language).toBe("pt-BR");
+    const id = created.body.id as string;
+    const patched = await call("PATCH", `/api/v1/documents/${id}`, { token: owner.token, body: { language: "zh-hant-tw" } });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ id, language: "zh-Hant-TW", text: "O ministro disse que vai agir." });
+    const history = await count("SELECT count(*) FROM change_events WHERE subject_id = $1 AND kind = 'document.updated'", [id]);
+    expect(history).toBe(1);
+    // Refused: not a tag, a field that cannot change, a viewer; nothing changes.
+    const bad = await call("PATCH", `/api/v1/documents/${id}`, { token: owner.token, body: { language: "Portuguese!" } });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.details.fields).toHaveProperty("language");
+    expect((await call("PATCH", `/api/v1/documents/${id}`, { token: owner.token, body: { text: "new" } })).status).toBe(422);
+    expect((await call("PATCH", `/api/v1/documents/${id}`, { token: viewer.token, body: { language: "en" } })).status).toBe(403);
+    expect((await call("GET", `/api/v1/documents/${id}`, { token: owner.token })).body.language).toBe("zh-Hant-TW");
+    const cleared = await call("PATCH", `/api/v1/documents/${id}`, { token: owner.token, body: { language: null } });
+    expect(cleared.body.language).toBeNull();
   });
 });

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from "vitest";
 import { call, newUser } from "../helpers/api";
-import { TRICKY_SPANS, TRICKY_TEXT, trickyProject } from "../helpers/fixtures";
+import { codePointSpan, TRICKY_SPANS, TRICKY_TEXT, trickyProject } from "../helpers/fixtures";
 import { python } from "../helpers/python";
 import { unzip } from "../helpers/unzip";
 
@@ -162,11 +162,13 @@ describe("brat export", () => {
     }
     // The span across a paragraph break became two fragments.
     expect([...spans.values()].some((s) => s.fragments.length === 2)).toBe(true);
-    // Notes keep their tabs and carriage returns, escaped; nested claims and quotes are declared legal.
+    // Notes keep their tabs and carriage returns, escaped; nested claims, quotes and cues are declared legal.
     const allNotes = [...notes.values()].flat();
     expect(allNotes).toContain("Note: @mention\\ttab");
     expect(allNotes).toContain("Note: \\rcarriage");
-    expect(files.get("annotation.conf")!.toString("utf8")).toContain("<OVERLAP> Arg1:Claim|Quote, Arg2:Claim|Quote, <OVL-TYPE>:<ANY>");
+    expect(files.get("annotation.conf")!.toString("utf8")).toContain(
+      "<OVERLAP> Arg1:Claim|Quote|Cue, Arg2:Claim|Quote|Cue, <OVL-TYPE>:<ANY>",
+    );
   });
 
   it("slices right in Python (zipfile, str indexing)", async () => {
@@ -243,5 +245,90 @@ print(len(rows), sum(1 for r in rows if text[int(r["start"]):int(r["end"])]!=r["
     const safe = await exported("csv");
     expect(safe.text).toContain("'-1 for the plan");
     expect(raw.text).not.toContain("'-1 for the plan");
+  });
+});
+
+describe("schemaorg export", () => {
+  it("writes Claims and Quotations that slice the text, with speakers and the article, and honours the filters", async () => {
+    const result = await exported("schemaorg");
+    expect(result.status).toBe(200);
+    expect(result.headers.get("content-type")).toBe("application/ld+json; charset=utf-8");
+    expect(result.headers.get("content-disposition")).toContain(".schemaorg.jsonld");
+    const graph = JSON.parse(result.text);
+    expect(graph["@context"]).toBe("https://schema.org");
+    expect(graph["@graph"]).toHaveLength(TRICKY_SPANS.length);
+    for (const item of graph["@graph"]) {
+      const id = (name: string) => item.identifier.find((v: { propertyID: string }) => v.propertyID === name)?.value;
+      const source = api.find((a) => a.id === id("sourcemark:annotationId"))!;
+      expect(item["@type"]).toBe(source.label === "claim" ? "Claim" : "Quotation");
+      expect(item.text).toBe(source.exact);
+      expect(cp(TRICKY_TEXT, id("sourcemark:start"), id("sourcemark:end"))).toBe(item.text);
+      const article = source.label === "claim" ? item.appearance : item.isPartOf;
+      expect(article).toMatchObject({ "@type": "NewsArticle", headline: "Tricky 🚢 «article» 中国" });
+      const speaker = source.label === "claim" ? item.author : item.spokenByCharacter;
+      if (source.speaker) expect(speaker).toMatchObject({ "@type": "Person", name: source.speaker.name });
+      else expect(speaker).toBeUndefined();
+    }
+
+    // Only accepted claims: one claim accepted, the rest pending.
+    const claim = api.find((a) => a.label === "claim")!;
+    const other = await newUser("schemaorg-filter");
+    const copy = await trickyProject(other, "Filtered");
+    const copied = (await call("GET", `/api/v1/documents/${copy.documentId}/annotations`, { token: other.token })).body.annotations as {
+      id: string;
+      exact: string;
+    }[];
+    const target = copied.find((a) => a.exact === claim.exact)!;
+    expect(
+      (await call("POST", `/api/v1/annotations/${target.id}/review`, { token: other.token, body: { status: "accepted" } })).status,
+    ).toBe(200);
+    const accepted = await call("GET", `/api/v1/projects/${copy.projectId}/export?format=schemaorg&label=claim&status=accepted`, {
+      token: other.token,
+    });
+    const items = JSON.parse(accepted.text)["@graph"];
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ "@type": "Claim", "@id": `urn:uuid:${target.id}`, text: claim.exact });
+  });
+});
+
+describe("a document's language in exports", () => {
+  it("is on W3C textual bodies and source, schema.org inLanguage, and survives json, labelstudio and doccano round trips", async () => {
+    const user = await newUser("language-export");
+    const project = (await call("POST", "/api/v1/projects", { token: user.token, body: { name: "Languages" } })).body.id as string;
+    const text = "外務省は「参加する」と述べた。";
+    const document = await call("POST", `/api/v1/projects/${project}/documents`, {
+      token: user.token,
+      body: { title: "日本語の記事", text, language: "ja" },
+    });
+    const span = codePointSpan(text, "「参加する」");
+    const created = await call("POST", `/api/v1/documents/${document.body.id}/annotations`, {
+      token: user.token,
+      body: { label: "quote", ...span, note: "確認済み" },
+    });
+    expect(created.status).toBe(201);
+    const w3c = JSON.parse((await call("GET", `/api/v1/projects/${project}/export?format=w3c`, { token: user.token })).text);
+    const [item] = w3c.first.items;
+    for (const body of item.body.filter((b: { type: string }) => b.type === "TextualBody")) expect(body.language).toBe("ja");
+    expect(item.target.source.language).toBe("ja");
+    const single = await call("GET", `/api/v1/annotations/${created.body.id}?format=w3c`, { token: user.token });
+    expect(JSON.parse(single.text).body[0].language).toBe("ja");
+    const schema = JSON.parse((await call("GET", `/api/v1/projects/${project}/export?format=schemaorg`, { token: user.token })).text);
+    expect(schema["@graph"][0]).toMatchObject({ "@type": "Quotation", inLanguage: "ja", isPartOf: { inLanguage: "ja" } });
+    for (const [format, contentType] of [
+      ["json", "application/json"],
+      ["labelstudio", "application/json"],
+      ["doccano", "application/x-ndjson"],
+    ]) {
+      const file = await call("GET", `/api/v1/projects/${project}/export?format=${format}`, { token: user.token });
+      const target = (await call("POST", "/api/v1/projects", { token: user.token, body: { name: `From ${format}` } })).body.id;
+      const imported = await call("POST", `/api/v1/projects/${target}/import?format=${format}`, {
+        token: user.token,
+        raw: file.text,
+        headers: { "content-type": contentType! },
+      });
+      expect(imported.body.documents, format).toMatchObject({ created: 1 });
+      const documents = (await call("GET", `/api/v1/projects/${target}/documents`, { token: user.token })).body.documents;
+      expect(documents[0].language, format).toBe("ja");
+    }
   });
 });

@@ -335,6 +335,23 @@ describe("jsonl import", () => {
     ]);
   });
 
+  it("reports a span that starts or ends with whitespace as refused, writing nothing of it", async () => {
+    const text = "The mayor said: we act now.";
+    const { projectId, documentId } = await newProjectWithDocument(owner, text, "Whitespace");
+    const act = codePointSpan(text, "we act now.");
+    const lines = [
+      { documentId, label: "claim", start: act.start - 1, end: act.end, text: " we act now." },
+      { documentId, label: "claim", start: 0, end: 4, text: "The " },
+      { documentId, label: "claim", ...act, text: "we act now." },
+    ].map((l) => JSON.stringify(l));
+    const result = await importInto(projectId, lines.join("\n"), "jsonl");
+    expect(result.body.annotations).toEqual({ created: 1, failed: 2, alreadyPresent: 0, reanchored: 0 });
+    expect(result.body.errors).toEqual([
+      { ref: "line 1", reason: expect.stringContaining(`start ${act.start - 1}: the span starts with whitespace`) },
+      { ref: "line 2", reason: expect.stringContaining("end 4: the span ends with whitespace") },
+    ]);
+  });
+
   it("keeps review status only for reviewers and owners", async () => {
     const annotator = await newUser("annotator");
     const { projectId, documentId } = await newProjectWithDocument(owner, "Plain text for status.", "Status");

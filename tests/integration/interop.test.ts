@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { call, newUser } from "../helpers/api";
 import { codePointSpan, TRICKY_SPANS, TRICKY_TEXT, trickyProject } from "../helpers/fixtures";
 import { python } from "../helpers/python";
+import { unzip } from "../helpers/unzip";
 
 const owner = await newUser("interop");
 const source = await trickyProject(owner, "Interop 🚢 article");
@@ -234,5 +235,259 @@ describe("doccano import", () => {
     // doccano keeps label and speaker; quote kinds and notes are not carried.
     const keep = (s: string) => s.split(" | ").slice(0, 2).join(" | ");
     expect((await spansOf(target)).map(keep)).toEqual((await spansOf(source.projectId)).map(keep));
+  });
+});
+
+describe("files with Windows line endings and a byte order mark", () => {
+  // What a file written on Windows holds: CRLF in the text, offsets counted on it.
+  const CRLF_TEXT = "🚢 The mayor said “we act”.\r\nSecond 👍🏽 line: the claim here.\r\nThird line.";
+  const LF_TEXT = CRLF_TEXT.replace(/\r\n/g, "\n");
+  const BOM = "\ufeff";
+  const crlfUnits = (exact: string) => ({ start: CRLF_TEXT.indexOf(exact), end: CRLF_TEXT.indexOf(exact) + exact.length });
+  const crlfPoints = (exact: string) => codePointSpan(CRLF_TEXT, exact);
+  const stored = (label: string, exact: string) => {
+    const lf = exact.replace(/\r\n/g, "\n");
+    const { start, end } = codePointSpan(LF_TEXT, lf);
+    return `${label} ${start}..${end} ${lf}`;
+  };
+  const spans = async (projectId: string) => (await spansOf(projectId)).map((s) => s.split(" | ")[0]);
+  const ACROSS = "the claim here.\r\nThird line.";
+
+  it("labelstudio: offsets on the CRLF text (UTF-16 units) land on the stored LF text", async () => {
+    const projectId = await emptyProject();
+    const quote = "“we act”.";
+    const task = {
+      id: 1,
+      data: { text: CRLF_TEXT },
+      annotations: [
+        {
+          result: [
+            {
+              id: "r1",
+              from_name: "label",
+              to_name: "text",
+              type: "labels",
+              value: { ...crlfUnits(quote), text: quote, labels: ["Quote"] },
+            },
+            {
+              id: "r2",
+              from_name: "label",
+              to_name: "text",
+              type: "labels",
+              value: { ...crlfUnits(ACROSS), text: ACROSS, labels: ["Claim"] },
+            },
+          ],
+        },
+      ],
+    };
+    const file = BOM + JSON.stringify([task], null, 2).replace(/\n/g, "\r\n");
+    const result = await importInto(projectId, file);
+    expect(result.body).toMatchObject({ format: "labelstudio", documents: { created: 1 }, annotations: { created: 2, failed: 0 } });
+    expect(await spans(projectId)).toEqual([stored("quote", quote), stored("claim", ACROSS)].sort());
+    const document = (await call("GET", `/api/v1/projects/${projectId}/documents`, { token: owner.token })).body.documents[0];
+    expect((await call("GET", `/api/v1/documents/${document.id}`, { token: owner.token })).body.text).toBe(LF_TEXT);
+  });
+
+  it("doccano: CRLF lines, a BOM, and offsets on the CRLF text", async () => {
+    const projectId = await emptyProject();
+    const line = JSON.stringify({ id: 4, text: CRLF_TEXT, label: [[crlfUnits(ACROSS).start, crlfUnits(ACROSS).end, "Claim"]] });
+    const result = await importInto(projectId, `${BOM}${line}\r\n`, "doccano", "application/x-ndjson");
+    expect(result.body).toMatchObject({ documents: { created: 1 }, annotations: { created: 1, failed: 0 } });
+    expect(await spans(projectId)).toEqual([stored("claim", ACROSS)]);
+  });
+
+  it("json: a text with CRLF and offsets on it; jsonl: CRLF lines and a BOM", async () => {
+    const projectId = await emptyProject();
+    const { start, end } = crlfPoints(ACROSS);
+    const file = {
+      documents: [{ title: "Windows", text: CRLF_TEXT, annotations: [{ label: "claim", start, end, exact: ACROSS }] }],
+    };
+    const result = await importInto(projectId, BOM + JSON.stringify(file, null, 2).replace(/\n/g, "\r\n"), "json");
+    expect(result.body).toMatchObject({ documents: { created: 1 }, annotations: { created: 1, failed: 0 } });
+    expect(await spans(projectId)).toEqual([stored("claim", ACROSS)]);
+    const quote = codePointSpan(LF_TEXT, "“we act”.");
+    const jsonl = `${BOM}${JSON.stringify({ documentTitle: "Windows", label: "quote", ...quote, text: "“we act”." })}\r\n`;
+    const lines = await importInto(projectId, jsonl, "jsonl", "application/x-ndjson");
+    expect(lines.body.annotations).toMatchObject({ created: 1, failed: 0 });
+  });
+
+  it("w3c: a CRLF file with a BOM whose quote spans a CRLF and whose positions count it", async () => {
+    const projectId = await emptyProject();
+    await call("POST", `/api/v1/projects/${projectId}/documents`, { token: owner.token, body: { title: "Windows", text: CRLF_TEXT } });
+    const annotation = {
+      "@context": "http://www.w3.org/ns/anno.jsonld",
+      id: "https://annotations.example/a/1",
+      type: "Annotation",
+      body: [{ type: "TextualBody", purpose: "tagging", value: "Claim" }],
+      target: {
+        source: { id: "https://news.example/windows", label: "Windows" },
+        selector: [
+          { type: "TextQuoteSelector", exact: ACROSS, prefix: "Second 👍🏽 line: ", suffix: "" },
+          { type: "TextPositionSelector", ...crlfPoints(ACROSS) },
+        ],
+      },
+    };
+    const file = BOM + JSON.stringify(annotation, null, 2).replace(/\n/g, "\r\n");
+    const result = await importInto(projectId, file, undefined, 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"');
+    expect(result.body).toMatchObject({ format: "w3c", annotations: { created: 1, failed: 0 } });
+    expect(await spans(projectId)).toEqual([stored("claim", ACROSS)]);
+  });
+});
+
+describe("cues in every format", () => {
+  const TEXT = "🚢 The mayor said “we act now”.\nAnalysts 👍🏽 argued that the plan fails.";
+  const quote = codePointSpan(TEXT, "“we act now”.");
+  const said = codePointSpan(TEXT, "said");
+  const claim = codePointSpan(TEXT, "the plan fails");
+  const argued = codePointSpan(TEXT, "argued");
+  const EXPECTED = [
+    `quote ${quote.start}..${quote.end} cue ${said.start}..${said.end}`,
+    `claim ${claim.start}..${claim.end} cue ${argued.start}..${argued.end}`,
+  ].sort();
+
+  /** Every annotation of the project as "label start..end cue cueStart..cueEnd", sorted. */
+  async function cuesOf(projectId: string): Promise<string[]> {
+    const exported = (await call("GET", `/api/v1/projects/${projectId}/export?format=json`, { token: owner.token })).body;
+    return exported.documents
+      .flatMap((d: any) => d.annotations)
+      .map((a: any) => `${a.label} ${a.start}..${a.end} cue ${a.cueStart}..${a.cueEnd}`)
+      .sort();
+  }
+
+  async function sourceProject(): Promise<string> {
+    const projectId = await emptyProject();
+    const file = {
+      documents: [
+        {
+          title: "Cues",
+          text: TEXT,
+          annotations: [
+            { label: "quote", ...quote, exact: "“we act now”.", cueStart: said.start, cueEnd: said.end },
+            { label: "claim", ...claim, exact: "the plan fails", cueStart: argued.start, cueEnd: argued.end },
+          ],
+        },
+      ],
+    };
+    const result = await importInto(projectId, JSON.stringify(file), "json");
+    expect(result.body.annotations).toMatchObject({ created: 2, failed: 0 });
+    return projectId;
+  }
+
+  it("json import takes cues and refuses a cue that breaks the span rules, naming it", async () => {
+    const projectId = await sourceProject();
+    expect(await cuesOf(projectId)).toEqual(EXPECTED);
+    const bad = {
+      documents: [
+        {
+          title: "Cues",
+          text: TEXT,
+          annotations: [
+            { label: "claim", ...claim, exact: "the plan fails", cueStart: argued.start, cueEnd: argued.end + 1 },
+            { label: "claim", ...claim, exact: "the plan fails", cueStart: argued.start },
+          ],
+        },
+      ],
+    };
+    const result = await importInto(await emptyProject(), JSON.stringify(bad), "json");
+    expect(result.body.annotations).toMatchObject({ created: 0, failed: 2 });
+    expect(result.body.errors[0].reason).toMatch(/^cue: end \d+: the span ends with whitespace/);
+    expect(result.body.errors[1].reason).toBe("cue: cueStart and cueEnd go together");
+  });
+
+  it.each([
+    ["json", "application/json", false],
+    ["jsonl", "application/x-ndjson", true],
+    ["w3c", "application/ld+json", true],
+    ["labelstudio", "application/json", false],
+    ["doccano", "application/x-ndjson", false],
+  ] as const)("survive export → import in %s", async (format, contentType, needsDocument) => {
+    const source = await sourceProject();
+    const file = await call("GET", `/api/v1/projects/${source}/export?format=${format}`, { token: owner.token });
+    expect(file.status).toBe(200);
+    const target = await emptyProject();
+    if (needsDocument)
+      await call("POST", `/api/v1/projects/${target}/documents`, { token: owner.token, body: { title: "Cues", text: TEXT } });
+    const result = await importInto(target, file.text, format, contentType);
+    expect(result.body.annotations, JSON.stringify(result.body.errors)).toMatchObject({ created: 2, failed: 0 });
+    expect(await cuesOf(target)).toEqual(EXPECTED);
+  });
+
+  it("brat writes a Cue and a CueOf relation, declared in annotation.conf; spaCy a cues list", async () => {
+    const source = await sourceProject();
+    const zip = await call("GET", `/api/v1/projects/${source}/export?format=brat`, { token: owner.token });
+    const files = unzip(zip.bytes);
+    const conf = files.get("annotation.conf")!.toString("utf8");
+    expect(conf).toContain("\nCue\n");
+    expect(conf).toContain("CueOf Arg1:Cue, Arg2:Claim|Quote");
+    expect(conf).toContain("<OVERLAP> Arg1:Claim|Quote|Cue, Arg2:Claim|Quote|Cue, <OVL-TYPE>:<ANY>");
+    const ann = [...files.entries()].find(([name]) => name.endsWith(".ann"))![1].toString("utf8");
+    const lines = ann.trim().split("\n");
+    const byText = (type: string, text: string) => lines.find((l) => l.split("\t")[1]?.startsWith(`${type} `) && l.endsWith(`\t${text}`))!;
+    const cueLine = byText("Cue", "said");
+    expect(cueLine.split("\t")[1]).toBe(`Cue ${said.start} ${said.end}`);
+    const quoteId = byText("Quote", "“we act now”.").split("\t")[0];
+    expect(lines).toContain(`R1\tCueOf Arg1:${cueLine.split("\t")[0]} Arg2:${quoteId}`);
+    const spacy = JSON.parse((await call("GET", `/api/v1/projects/${source}/export?format=spacy`, { token: owner.token })).text);
+    const quoteSpan = spacy.spans.find((s: any) => s.label === "quote");
+    expect(spacy.cues).toContainEqual({ ...said, text: "said", label: "Cue", of: quoteSpan.id });
+  });
+});
+
+describe("restoring an imported annotation", () => {
+  const regions = [
+    { id: "rA1", exact: "Tokyo 🇯🇵", label: "Claim" },
+    { id: "rB2", exact: "Analysts doubt it.", label: "Claim" },
+  ];
+
+  it("keeps the id it was imported with, so importing the file again still changes nothing", async () => {
+    const projectId = await emptyProject();
+    const file = JSON.stringify(labelStudioExport(regions));
+    expect((await importInto(projectId, file)).body.annotations).toMatchObject({ created: 2 });
+    const exported = (await call("GET", `/api/v1/projects/${projectId}/export?format=json`, { token: owner.token })).body;
+    const victim = exported.documents[0].annotations[0];
+    expect((await call("DELETE", `/api/v1/annotations/${victim.id}`, { token: owner.token })).status).toBe(204);
+    // Deleted: a re-import brings it back as a new annotation…
+    const restored = await call("POST", `/api/v1/annotations/${victim.id}/restore`, { token: owner.token });
+    expect(restored.status).toBe(201);
+    // …but restored, it is the one the file names.
+    const again = await importInto(projectId, file);
+    expect(again.body.annotations).toEqual({ created: 0, failed: 0, alreadyPresent: 2, reanchored: 0 });
+    expect(await spansOf(projectId)).toHaveLength(2);
+  });
+
+  it("is a 409 when the same record was imported again meanwhile, and changes nothing", async () => {
+    const projectId = await emptyProject();
+    const file = JSON.stringify(labelStudioExport(regions));
+    await importInto(projectId, file);
+    const exported = (await call("GET", `/api/v1/projects/${projectId}/export?format=json`, { token: owner.token })).body;
+    const victim = exported.documents[0].annotations[0];
+    await call("DELETE", `/api/v1/annotations/${victim.id}`, { token: owner.token });
+    expect((await importInto(projectId, file)).body.annotations).toMatchObject({ created: 1, alreadyPresent: 1 });
+    const restored = await call("POST", `/api/v1/annotations/${victim.id}/restore`, { token: owner.token });
+    expect(restored.status).toBe(409);
+    expect(restored.body.error.message).toMatch(/imported from the same record/);
+    expect(await spansOf(projectId)).toHaveLength(2);
+  });
+
+  it("keeps its cue", async () => {
+    const projectId = await emptyProject();
+    const text = "The mayor said the plan fails.";
+    const claim = codePointSpan(text, "the plan fails");
+    const said = codePointSpan(text, "said");
+    const file = {
+      documents: [
+        {
+          title: "Cue kept",
+          text,
+          annotations: [{ label: "claim", ...claim, exact: "the plan fails", cueStart: said.start, cueEnd: said.end }],
+        },
+      ],
+    };
+    await importInto(projectId, JSON.stringify(file), "json");
+    const [annotation] = (await call("GET", `/api/v1/projects/${projectId}/export?format=json`, { token: owner.token })).body.documents[0]
+      .annotations;
+    await call("DELETE", `/api/v1/annotations/${annotation.id}`, { token: owner.token });
+    const restored = await call("POST", `/api/v1/annotations/${annotation.id}/restore`, { token: owner.token });
+    expect(restored.body).toMatchObject({ id: annotation.id, cueStart: said.start, cueEnd: said.end });
   });
 });

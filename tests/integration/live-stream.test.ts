@@ -42,7 +42,11 @@ describe("the project stream", () => {
       token: owner.token,
       body: { title: "Second", text: "Hello." },
     });
-    const created = await events.next();
+    // A stream opened without a position starts before the oldest transaction still open (so that
+    // none of its changes can be missed): with other tests writing meanwhile, that may replay this
+    // project's first document.created, which happened before the stream. Skip it.
+    let created = await events.next();
+    if (created.event === "document.created" && (created.data as { id: string }).id === documentId) created = await events.next();
     expect(created).toMatchObject({ event: "document.created", data: { id: doc.body.id, title: "Second", annotationCount: 0, actor } });
     expect(created.id).toMatch(/^\d+$/);
 
@@ -88,7 +92,8 @@ describe("the project stream", () => {
     const owner = await newUser("owner");
     const { projectId, documentId } = await newProjectWithDocument(owner, TEXT);
     const events = await stream(`/api/v1/projects/${projectId}/events`, owner);
-    for (let i = 0; i < 5; i++) {
+    // One letter each, of "minister" (a span never starts or ends with a space).
+    for (let i = 6; i < 11; i++) {
       await call("POST", `/api/v1/documents/${documentId}/annotations`, {
         token: owner.token,
         body: { label: "claim", start: i, end: i + 1 },
@@ -126,14 +131,14 @@ describe("the document stream", () => {
 
     await call("POST", `/api/v1/documents/${other.body.id}/annotations`, {
       token: owner.token,
-      body: { label: "claim", start: 0, end: 2 },
+      body: { label: "claim", start: 0, end: 1 },
     });
     await call("POST", `/api/v1/projects/${projectId}/documents`, { token: owner.token, body: { title: "Third", text: "x" } });
     const speaker = await call("POST", `/api/v1/projects/${projectId}/speakers`, { token: colleague.token, body: { name: "Spokesman" } });
     expect(await theirs.next()).toMatchObject({ event: "speaker.created", data: { id: speaker.body.id, actor: { id: colleague.id } } });
     const here = await call("POST", `/api/v1/documents/${documentId}/annotations`, {
       token: colleague.token,
-      body: { label: "claim", start: 0, end: 2 },
+      body: { label: "claim", start: 0, end: 1 },
     });
     expect(await mine.next()).toMatchObject({ event: "speaker.created" });
     expect(await mine.next()).toMatchObject({ event: "annotation.created", data: { id: here.body.id, author: { id: colleague.id } } });
@@ -150,8 +155,12 @@ describe("resuming", () => {
   it("replays every change after Last-Event-ID, in order, then live ones, with no duplicate", async () => {
     const owner = await newUser("owner");
     const { documentId } = await newProjectWithDocument(owner, TEXT);
-    const create = (start: number) =>
-      call("POST", `/api/v1/documents/${documentId}/annotations`, { token: owner.token, body: { label: "claim", start, end: start + 1 } });
+    // The i-th letter from "minister" on (code point 6), never a space.
+    const create = (i: number) =>
+      call("POST", `/api/v1/documents/${documentId}/annotations`, {
+        token: owner.token,
+        body: { label: "claim", start: 6 + i, end: 7 + i },
+      });
     const first = await stream(`/api/v1/documents/${documentId}/events`, owner);
     await create(0);
     const seen = await first.next();

@@ -84,6 +84,8 @@ describe("the reference tells the truth", () => {
     const projectId = project.body.id as string;
     expect((await check("GET", "/api/v1/projects", as)).status).toBe(200);
     expect((await check("GET", "/api/v1/projects/{projectId}", { ...as, params: { projectId } })).status).toBe(200);
+    const settings = { ...as, params: { projectId }, body: { autoSuggest: false } };
+    expect((await check("PATCH", "/api/v1/projects/{projectId}", settings)).status).toBe(200);
 
     const members = { ...as, params: { projectId, userId: member.id } };
     const invitation = await check("POST", "/api/v1/projects/{projectId}/members", {
@@ -117,6 +119,8 @@ describe("the reference tells the truth", () => {
     const documentId = document.body.id as string;
     expect((await check("GET", "/api/v1/projects/{projectId}/documents", inProject)).status).toBe(200);
     expect((await check("GET", "/api/v1/documents/{documentId}", { ...as, params: { documentId } })).status).toBe(200);
+    const language = await check("PATCH", "/api/v1/documents/{documentId}", { ...as, params: { documentId }, body: { language: "en-gb" } });
+    expect(language.body.language).toBe("en-GB");
 
     const speaker = { name: "The Minister", aliases: ["Minister"], kind: "person" };
     const created = await check("POST", "/api/v1/projects/{projectId}/speakers", { ...inProject, body: speaker });

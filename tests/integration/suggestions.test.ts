@@ -98,6 +98,11 @@ describe("suggestions", () => {
       body: { end: 100_000 },
     });
     expect(bad.status).toBe(422);
+    // A correction that leaves whitespace at an end is refused like any span, naming the offset.
+    const direct = computed.body.suggestions[0]!;
+    const spaced = await call("POST", `/api/v1/suggestions/${direct.id}/accept`, { token: owner.token, body: { start: direct.start - 2 } });
+    expect(spaced.status).toBe(422);
+    expect(spaced.body.error.details.fields.start).toMatch(new RegExp(`^start ${direct.start - 2}: the span starts with whitespace`));
   });
 
   it("follow the document's access rules: viewers read, non-members get 404", async () => {

@@ -111,6 +111,7 @@ describe("POST /projects/{id}/documents/from-url", () => {
       title: "Japan joins NATO cyber defence centre",
       byline: "Hana Sato",
       publishedAt: "2022-11-07T21:30:00.000Z",
+      language: "en",
       extraction: "article",
     });
     const paragraphs = preview.text.split("\n");
@@ -144,6 +145,7 @@ describe("POST /projects/{id}/documents/from-url", () => {
       sourceUrl: `${base}/news`,
       byline: "Hana Sato",
       publishedAt: "2022-11-07T21:30:00.000Z",
+      language: "en",
     });
     const fetched = await call("GET", `/api/v1/documents/${answer.body.id}`, { token: owner.token });
     expect(fetched.body.text).toBe(answer.body.text);

@@ -150,9 +150,14 @@ describe("concurrent restores", () => {
 describe("jsonl imports", () => {
   it("report bad lines by their own number — not UTF-8, NUL, too long — and import the rest, never a 500", async () => {
     const owner = await newUser("owner");
-    const { projectId, documentId } = await newProjectWithDocument(owner, "Plain text for a jsonl import, with enough words.");
-    const good = (i: number) =>
-      `${JSON.stringify({ documentId, label: "claim", start: i % 40, end: (i % 40) + 2, text: "Plain text for a jsonl import, with enough words.".slice(i % 40, (i % 40) + 2) })}\n`;
+    const text = "Plain text for a jsonl import, with enough words.";
+    const { projectId, documentId } = await newProjectWithDocument(owner, text);
+    // Two-character spans with no space at either end (the API refuses those).
+    const starts = [...text].map((_, i) => i).filter((i) => i < 40 && /\S\S/.test(text.slice(i, i + 2)));
+    const good = (i: number) => {
+      const start = starts[i % starts.length]!;
+      return `${JSON.stringify({ documentId, label: "claim", start, end: start + 2, text: text.slice(start, start + 2) })}\n`;
+    };
     const encoder = new TextEncoder();
     const parts: Uint8Array[] = [];
     for (let i = 0; i < 2500; i++) parts.push(encoder.encode(good(i)));

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { addMember, newProjectWithDocument, newUser, type TestUser } from "../helpers/api";
 import { startServer, tempDataDir, type RunningServer } from "../helpers/server";
 import { EventReader } from "../helpers/sse";
+import { CodePointIndex } from "@/lib/text/code-points";
+import { snapSpan } from "@/lib/text/quote-selector";
 
 const TEXT = "The spokesman said “we will act” and the ministry agreed.";
 let a: RunningServer;
@@ -33,7 +35,8 @@ async function annotate(server: RunningServer, start: number): Promise<string> {
   const response = await fetch(`${server.url}/api/v1/documents/${documentId}/annotations`, {
     method: "POST",
     headers: { authorization: `Bearer ${owner.token}`, "content-type": "application/json" },
-    body: JSON.stringify({ label: "claim", start, end: start + 3 }),
+    // About three characters from `start`, trimmed as the workspace trims a selection.
+    body: JSON.stringify({ label: "claim", ...snapSpan(new CodePointIndex(TEXT), start, start + 3) }),
   });
   expect(response.status).toBe(201);
   return ((await response.json()) as { id: string }).id;

@@ -1,7 +1,8 @@
 // The document page is the annotation workspace. Its annotations travel packed (see
 // lib/annotations/annotation-record.ts): a long article's thousands of annotations are most of
-// the page, and the browser slices their quotes from the text it receives anyway. They are read
-// while the page's frame, and with it the scripts, is already on its way to the browser.
+// the page, and the browser slices their quotes from the text it receives anyway (so it does the
+// suggestions' too). They are read while the page's frame, and with it the scripts, is already on
+// its way to the browser.
 
 import { documentStreamStart } from "@/lib/changes/change-log";
 import { pool } from "@/lib/db/client";
@@ -12,11 +13,13 @@ import { Workspace } from "@/components/workspace/Workspace";
 import { packAnnotations, type UnquotedRecord } from "@/lib/annotations/annotation-record";
 import { listAnnotationRecords } from "@/lib/annotations/list-annotation-records";
 import type { Actor } from "@/lib/auth/authenticate";
+import { can } from "@/lib/auth/roles";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { getDocument, type DocumentView } from "@/lib/documents/documents";
 import { orNotFound } from "@/lib/projects/project-page";
 import { getProject, type ProjectView } from "@/lib/projects/projects";
 import { listSpeakers } from "@/lib/speakers/speakers";
+import { listSuggestions } from "@/lib/suggestions/suggestions";
 
 export default async function DocumentPage({
   params,
@@ -68,7 +71,12 @@ async function LoadedWorkspace(props: {
   since: string;
 }) {
   const { actor, document, project } = props;
-  const [annotations, speakers] = await Promise.all([props.annotations, listSpeakers(actor, document.projectId)]);
+  // Suggestions are for those who may annotate; nobody else is shown them.
+  const [annotations, speakers, suggestions] = await Promise.all([
+    props.annotations,
+    listSpeakers(actor, document.projectId),
+    can(project.role, "annotation.create") ? listSuggestions(actor, document.id) : [],
+  ]);
   return (
     <Workspace
       document={{ id: document.id, projectId: document.projectId, title: document.title, text: document.text }}
@@ -78,6 +86,7 @@ async function LoadedWorkspace(props: {
       role={project.role}
       initialSelectedId={props.selectedId}
       since={props.since}
+      suggestions={suggestions.map(({ exact: _exact, ...suggestion }) => suggestion)}
     />
   );
 }

@@ -42,12 +42,12 @@ export default async function ProjectDocumentsPage({ params }: Props) {
       </section>
       {mayImport && (
         <section className={styles.section}>
-          <ImportDocumentForm projectId={project.id} />
+          <ImportDocumentForm projectId={project.id} autoSuggest={project.autoSuggest} />
         </section>
       )}
       {mayImport && (
         <section className={styles.section}>
-          <ImportAnnotationsForm projectId={project.id} />
+          <ImportAnnotationsForm projectId={project.id} autoSuggest={project.autoSuggest} />
         </section>
       )}
     </>

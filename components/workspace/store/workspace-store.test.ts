@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { AnnotationView } from "@/lib/annotations/annotation-view";
 import type { SpeakerView } from "@/lib/speakers/speakers";
-import { createWorkspaceStore, type AnnotationRecord, type StoreChange, type WorkspaceStore } from "./workspace-store";
+import {
+  createWorkspaceStore,
+  type AnnotationRecord,
+  type StoreChange,
+  type SuggestionRecord,
+  type WorkspaceStore,
+} from "./workspace-store";
 
 const DOC = "doc-1";
 const ANN = { id: "u1", name: "Ann" };
@@ -41,12 +47,34 @@ function speaker(id: string, name: string): SpeakerView {
   return { id, name, aliases: [], kind: "person", description: null, annotationCount: 0 };
 }
 
-/** A store with a recorder of its change sets (origin and ids; the states left out). */
-function setUp(annotations: AnnotationRecord[] = [], speakers: SpeakerView[] = []) {
-  const store = createWorkspaceStore({ documentId: DOC, annotations, speakers });
-  const changes: Omit<StoreChange, "before" | "previous" | "state">[] = [];
-  store.subscribe(({ before: _before, previous: _previous, state: _state, ...change }) => changes.push(change));
-  return { store, changes };
+/** A store with a recorder of its change sets (origin and ids; the states and suggestions left out). */
+function setUp(annotations: AnnotationRecord[] = [], speakers: SpeakerView[] = [], suggestions: SuggestionRecord[] = []) {
+  const store = createWorkspaceStore({ documentId: DOC, annotations, speakers, suggestions });
+  const changes: Omit<StoreChange, "before" | "previous" | "state" | "suggestions">[] = [];
+  /** Per change, the ids of the suggestions shown and hidden ("+s1", "-s2"). */
+  const suggestionChanges: string[][] = [];
+  store.subscribe(({ before: _before, previous: _previous, state: _state, suggestions: shownHidden, ...change }) => {
+    changes.push(change);
+    suggestionChanges.push([...shownHidden.shown.map((s) => `+${s.id}`), ...shownHidden.hidden.map((s) => `-${s.id}`)]);
+  });
+  return { store, changes, suggestionChanges };
+}
+
+function suggestion(id: string, start: number, end: number, extra: Partial<SuggestionRecord> = {}): SuggestionRecord {
+  return {
+    id,
+    label: "quote",
+    quoteKind: "direct",
+    start,
+    end,
+    exact: "x".repeat(end - start),
+    cueStart: null,
+    cueEnd: null,
+    speaker: { newName: "Zhao Lijian", description: null },
+    confidence: 0.9,
+    rule: "direct-cue",
+    ...extra,
+  };
 }
 
 const ids = (store: WorkspaceStore) => store.getState().annotations.map((a) => a.id);
@@ -272,6 +300,16 @@ describe("remote changes", () => {
       change("remote", { speakers: ["s1"] }),
     ]);
   });
+
+  it("takes a speaker merged into another off the list, once", () => {
+    const { store, changes } = setUp([]);
+    store.applyRemote([{ kind: "speaker.created", after: speaker("s2", "Zhao") }]);
+    store.applyRemote([{ kind: "speaker.merged", before: { id: "s2", into: "s1" } }]);
+    store.applyRemote([{ kind: "speaker.merged", before: { id: "s2", into: "s1" } }]);
+    expect(store.getState().speakers.map((s) => s.id)).not.toContain("s2");
+    expect(store.getState().speakerById.has("s2")).toBe(false);
+    expect(changes).toEqual([change("remote", { speakers: ["s2"] }), change("remote", { speakers: ["s2"] })]);
+  });
 });
 
 describe("selection and draft", () => {
@@ -308,5 +346,97 @@ describe("selection and draft", () => {
     unsubscribe();
     store.select(null);
     expect(calls).toBe(1);
+  });
+});
+
+describe("suggestions", () => {
+  const shown = (store: WorkspaceStore) => store.getState().suggestions.map((s) => s.id);
+
+  it("shows those no annotation overlaps, in text order", () => {
+    const { store } = setUp([record("a", 10, 20)], [], [suggestion("s3", 40, 50), suggestion("s1", 0, 5), suggestion("s2", 15, 30)]);
+    expect(shown(store)).toEqual(["s1", "s3"]);
+    expect(store.getSuggestion("s1")?.start).toBe(0);
+    expect(store.getSuggestion("s2")).toBeUndefined();
+  });
+
+  it("hides one a colleague's new annotation overlaps, and shows it again when that annotation is deleted", () => {
+    const { store, suggestionChanges } = setUp([], [], [suggestion("s1", 0, 5), suggestion("s2", 10, 20)]);
+    store.select("s2");
+    store.applyRemote([{ kind: "annotation.created", after: view("b", 18, 25, { author: { id: "u2", name: "Bo" } }) }]);
+    expect(shown(store)).toEqual(["s1"]);
+    expect(store.getState().selectedId).toBeNull();
+    store.applyRemote([{ kind: "annotation.deleted", before: { id: "b", documentId: DOC } }]);
+    expect(shown(store)).toEqual(["s1", "s2"]);
+    expect(suggestionChanges).toEqual([[], ["-s2"], ["+s2"]]);
+  });
+
+  it("hides one under an annotation being tagged at once, before the server answers", () => {
+    const { store } = setUp([], [], [suggestion("s1", 0, 5)]);
+    const write = store.createLocal(record("draft-1", 2, 3, { version: 0 }));
+    expect(shown(store)).toEqual([]);
+    write.rollback();
+    expect(shown(store)).toEqual(["s1"]);
+  });
+
+  it("accepts one at once: hidden, its annotation shown in one change; the server's answer and its echo show it once", () => {
+    const { store, changes, suggestionChanges } = setUp([], [], [suggestion("s1", 0, 5), suggestion("s2", 10, 20)]);
+    const write = store.acceptSuggestionLocal("s1", record("suggested-1", 0, 5, { label: "quote", version: 0 }), {
+      speakerName: "Zhao Lijian",
+    });
+    expect(shown(store)).toEqual(["s2"]);
+    expect(ids(store)).toEqual(["suggested-1"]);
+    expect(store.get("suggested-1")?.pending).toEqual({ speakerName: "Zhao Lijian" });
+    expect(changes.at(-1)).toEqual(change("local", { added: ["suggested-1"] }));
+    expect(suggestionChanges.at(-1)).toEqual(["-s1"]);
+    // The event of the new annotation comes first, then the answer to the POST.
+    const saved = view("q1", 0, 5, { label: "quote" });
+    store.applyRemote([{ kind: "annotation.created", after: saved }]);
+    write.confirm(saved);
+    expect(ids(store)).toEqual(["q1"]);
+    expect(shown(store)).toEqual(["s2"]);
+    // Deleting the annotation later does not bring the accepted suggestion back.
+    store.applyRemote([{ kind: "annotation.deleted", before: { id: "q1", documentId: DOC } }]);
+    expect(shown(store)).toEqual(["s2"]);
+  });
+
+  it("selects the next suggestion in the same change as a decision", () => {
+    const { store, suggestionChanges } = setUp([], [], [suggestion("s1", 0, 5), suggestion("s2", 10, 20), suggestion("s3", 30, 40)]);
+    store.select("s1");
+    store.acceptSuggestionLocal("s1", record("suggested-1", 0, 5, { version: 0 }), { select: "s2" });
+    expect(store.getState().selectedId).toBe("s2");
+    store.dismissSuggestionLocal("s2", { select: "s3" });
+    expect(store.getState().selectedId).toBe("s3");
+    expect(suggestionChanges).toEqual([[], ["-s1"], ["-s2"]]);
+  });
+
+  it("shows a suggestion again when accepting or dismissing it fails", () => {
+    const { store } = setUp([], [], [suggestion("s1", 0, 5), suggestion("s2", 10, 20)]);
+    const accepting = store.acceptSuggestionLocal("s1", record("suggested-1", 0, 5, { version: 0 }));
+    const dismissing = store.dismissSuggestionLocal("s2");
+    expect(shown(store)).toEqual([]);
+    accepting.rollback();
+    dismissing.rollback();
+    expect(shown(store)).toEqual(["s1", "s2"]);
+    expect(ids(store)).toEqual([]);
+    store.dismissSuggestionLocal("s2").confirm();
+    expect(shown(store)).toEqual(["s1"]);
+  });
+
+  it("takes a new set in place of the old one; selects only those shown", () => {
+    const { store } = setUp([record("a", 0, 5)], [], [suggestion("s1", 10, 15)]);
+    store.select("s1");
+    expect(store.getState().selectedId).toBe("s1");
+    store.setSuggestions([suggestion("n1", 2, 4), suggestion("n2", 30, 40)]);
+    expect(shown(store)).toEqual(["n2"]);
+    expect(store.getState().selectedId).toBeNull();
+    store.select("n1");
+    expect(store.getState().selectedId).toBeNull();
+  });
+
+  it("keeps the same list (no re-render) when a change leaves the suggestions as they were", () => {
+    const { store } = setUp([], [], [suggestion("s1", 10, 15)]);
+    const before = store.getState().suggestions;
+    store.putConfirmed(view("a", 30, 40));
+    expect(store.getState().suggestions).toBe(before);
   });
 });

@@ -12,6 +12,12 @@
 // refused write is dropped and what shows falls back to the base; and a server change whose
 // version is not newer than the base — a stale event, or the echo of our own confirmed write — is
 // ignored.
+//
+// It also holds the document's suggestions (proposed quotes, lib/suggestions/). One is shown unless
+// it overlaps an annotation — one shown now, optimistic or a colleague's just arrived
+// (lib/suggestions/covered-spans.ts) — or is being accepted or dismissed; accepting one is an
+// optimistic create in the same change that hides it. Change sets name the suggestions shown and
+// hidden, so the highlights follow them as they follow annotations.
 
 import { toRecord, type AnnotationRecord } from "@/lib/annotations/annotation-record";
 import type { AnnotationView } from "@/lib/annotations/annotation-view";
@@ -19,6 +25,8 @@ import type { ChangeKind } from "@/lib/changes/change-kinds";
 import type { Label } from "@/lib/model/vocabulary";
 import { speakerNameKey } from "@/lib/speakers/speaker-name";
 import type { SpeakerView } from "@/lib/speakers/speakers";
+import { overlapTest } from "@/lib/suggestions/covered-spans";
+import type { SuggestionView } from "@/lib/suggestions/suggestions";
 
 export type { AnnotationRecord };
 
@@ -30,6 +38,14 @@ export interface StoredAnnotation extends AnnotationRecord {
    * confirmed); `speakerName` is the speaker typed for it when that speaker is being created too.
    */
   readonly pending?: { readonly speakerName: string | null };
+}
+
+/** A suggested quote, as the API lists it (the browser slices its quote from the text). */
+export type SuggestionRecord = SuggestionView;
+
+/** What else a decision on a suggestion changes in the same change: the selection. */
+export interface SuggestionDecision {
+  select?: string | null;
 }
 
 /** The fields a local edit may change. */
@@ -58,11 +74,14 @@ export interface WorkspaceState {
   /** By name (ignoring case and spacing). */
   readonly speakers: readonly SpeakerView[];
   readonly speakerById: ReadonlyMap<string, SpeakerView>;
+  /** An annotation's id, or a shown suggestion's. */
   readonly selectedId: string | null;
   readonly draft: DraftAnnotation | null;
+  /** The suggestions shown, in text order (start, end, id). */
+  readonly suggestions: readonly SuggestionRecord[];
 }
 
-/** What one change did. Ids are annotation ids; `speakers` lists speakers added or changed. */
+/** What one change did. Ids are annotation ids; `speakers` lists speakers added, changed or removed. */
 export interface StoreChange {
   readonly origin: Origin;
   readonly added: readonly string[];
@@ -71,6 +90,8 @@ export interface StoreChange {
   readonly speakers: readonly string[];
   /** The annotations added, changed or removed, as they were before (undefined: not there). */
   readonly before: ReadonlyMap<string, StoredAnnotation | undefined>;
+  /** Suggestions shown by this change, and those no longer shown (as they were). */
+  readonly suggestions: { readonly shown: readonly SuggestionRecord[]; readonly hidden: readonly SuggestionRecord[] };
   /** The states before and after the change, for subscribers that diff what they show. */
   readonly previous: WorkspaceState;
   readonly state: WorkspaceState;
@@ -97,7 +118,13 @@ export type RemoteChange =
    * delivers changes in order, so nothing newer can have been seen before it.
    */
   | { kind: Extract<ChangeKind, "annotation.deleted">; before: Pick<AnnotationView, "id" | "documentId"> & { version?: number } }
-  | { kind: Extract<ChangeKind, "speaker.created" | "speaker.updated">; after: SpeakerView };
+  | { kind: Extract<ChangeKind, "speaker.created" | "speaker.updated">; after: SpeakerView }
+  /**
+   * Merged into another speaker and gone from the project. Its annotations come as their own
+   * annotation.updated events (the merge moves them through the write path); what is left here is
+   * to take it off the list, so nobody attributes a new annotation to a speaker that is no more.
+   */
+  | { kind: Extract<ChangeKind, "speaker.merged">; before: { id: string; into: string } };
 
 export interface WorkspaceStore {
   getState(): WorkspaceState;
@@ -116,9 +143,34 @@ export interface WorkspaceStore {
   /** Changes made by other users, applied as one change; stale ones and our own echoes are skipped. */
   applyRemote(changes: readonly RemoteChange[]): void;
 
+  /** The suggestion with this id, if it is shown now. */
+  getSuggestion(id: string): SuggestionRecord | undefined;
+  /** The document's pending suggestions, in place of those known (after computing them anew). */
+  setSuggestions(suggestions: readonly SuggestionRecord[]): void;
+  /**
+   * Accepts a suggestion at once: in one change it is hidden and `record` (its annotation, with a
+   * temporary id) shows as an optimistic create — and `select`, when given, is selected (the next
+   * suggestion: one change redraws the article once). The server's annotation confirms both; a
+   * refusal brings the suggestion back.
+   */
+  acceptSuggestionLocal(
+    suggestionId: string,
+    record: AnnotationRecord,
+    options?: SuggestionDecision & { speakerName?: string | null },
+  ): PendingWrite<AnnotationView>;
+  /** Hides a suggestion at once (and selects `select`, when given); confirmed when the server has dismissed it, shown again if it refused. */
+  dismissSuggestionLocal(suggestionId: string, options?: SuggestionDecision): PendingWrite<void>;
+
   select(id: string | null): void;
   /** Starts or ends the draft; a draft clears the selection (its popup is modal). */
   setDraft(draft: DraftAnnotation | null): void;
+}
+
+/** An annotation made in this browser, before the server has it: pending, unreviewed, version 0. */
+export function unsavedAnnotation(
+  fields: Pick<AnnotationRecord, "id" | "label" | "quoteKind" | "start" | "end" | "exact" | "speakerId" | "author">,
+): AnnotationRecord {
+  return { ...fields, note: null, status: "pending", reviewedBy: null, reviewedAt: null, reviewReason: null, version: 0 };
 }
 
 /** Text order: by start, then end, then id (the API's order). */
@@ -173,6 +225,12 @@ function indexOf(list: readonly StoredAnnotation[], record: Pick<AnnotationRecor
   return lo;
 }
 
+function sortedSuggestions(list: readonly SuggestionRecord[]): SuggestionRecord[] {
+  return [...list].sort(byTextOrder);
+}
+
+const NOTHING_SHOWN: StoreChange["suggestions"] = { shown: [], hidden: [] };
+
 /** Above this many annotations changed at once, the text order is rebuilt by sorting. */
 const SPLICE_LIMIT = 64;
 
@@ -182,6 +240,7 @@ export function createWorkspaceStore(initial: {
   documentId: string;
   annotations: readonly AnnotationRecord[];
   speakers: readonly SpeakerView[];
+  suggestions?: readonly SuggestionRecord[];
 }): WorkspaceStore {
   const annotations = [...initial.annotations];
   // The page sends them in text order; sort only if it did not.
@@ -189,12 +248,27 @@ export function createWorkspaceStore(initial: {
   const speakers = [...initial.speakers].sort(bySpeakerName);
   // What shows, by id: changed in place (a change set says what each touched id was before).
   const visible = new Map<string, StoredAnnotation>(annotations.map((a) => [a.id, a]));
+
+  // Every pending suggestion known, in text order; those being accepted or dismissed (`taken`) and
+  // those done with (`decided`) are not shown, nor those an annotation overlaps.
+  let suggestions = sortedSuggestions(initial.suggestions ?? []);
+  const taken = new Set<string>();
+  const decided = new Set<string>();
+  function shownSuggestions(annotationList: readonly StoredAnnotation[]): SuggestionRecord[] {
+    if (suggestions.length === 0) return [];
+    const overlapsAnnotation = overlapTest(annotationList, true);
+    return suggestions.filter((s) => !taken.has(s.id) && !decided.has(s.id) && !overlapsAnnotation(s));
+  }
+  const initiallyShown = shownSuggestions(annotations);
+  let shownById = new Map(initiallyShown.map((s) => [s.id, s]));
+
   let state: WorkspaceState = {
     annotations,
     speakers,
     speakerById: new Map(speakers.map((s) => [s.id, s])),
     selectedId: null,
     draft: null,
+    suggestions: initiallyShown,
   };
   const listeners = new Set<(change: StoreChange) => void>();
   let seq = 0;
@@ -227,6 +301,8 @@ export function createWorkspaceStore(initial: {
     mutate: (next: MutableState) => {
       touched?: Iterable<string>;
       speakers?: string[];
+      /** The suggestions (or which are taken or decided) changed. */
+      suggestions?: boolean;
     },
   ): void {
     if (notifying) {
@@ -243,7 +319,7 @@ export function createWorkspaceStore(initial: {
   function publish(origin: Origin, mutate: Parameters<typeof commit>[1]): void {
     const previous = state;
     const next = { ...state };
-    const { touched = [], speakers: speakerIds = [] } = mutate(next);
+    const { touched = [], speakers: speakerIds = [], suggestions: suggestionsChanged = false } = mutate(next);
     const added: string[] = [];
     const changed: string[] = [];
     const removed: string[] = [];
@@ -279,12 +355,36 @@ export function createWorkspaceStore(initial: {
         }
         next.annotations = list;
       }
-      if (next.selectedId !== null && !visible.has(next.selectedId)) next.selectedId = null;
+    }
+    // What annotations cover, or the suggestions themselves, may have changed what is shown.
+    let suggestionChange = NOTHING_SHOWN;
+    if (moves.length > 0 || suggestionsChanged) {
+      const list = shownSuggestions(next.annotations);
+      const nowById = new Map(list.map((s) => [s.id, s]));
+      const shown = list.filter((s) => shownById.get(s.id) !== s);
+      const hidden = previous.suggestions.filter((s) => nowById.get(s.id) !== s);
+      if (shown.length > 0 || hidden.length > 0) {
+        next.suggestions = list;
+        shownById = nowById;
+        suggestionChange = { shown, hidden };
+      }
+      if (next.selectedId !== null && !visible.has(next.selectedId) && !shownById.has(next.selectedId)) next.selectedId = null;
     }
     const selectionMoved = next.selectedId !== previous.selectedId;
-    if (moves.length === 0 && speakerIds.length === 0 && !selectionMoved && next.draft === previous.draft) return;
+    const suggestionsMoved = next.suggestions !== previous.suggestions;
+    if (moves.length === 0 && speakerIds.length === 0 && !selectionMoved && next.draft === previous.draft && !suggestionsMoved) return;
     state = next;
-    const change: StoreChange = { origin, added, changed, removed, speakers: speakerIds, before, previous, state: next };
+    const change: StoreChange = {
+      origin,
+      added,
+      changed,
+      removed,
+      speakers: speakerIds,
+      suggestions: suggestionChange,
+      before,
+      previous,
+      state: next,
+    };
     notifying = true;
     try {
       for (const listener of listeners) listener(change);
@@ -321,10 +421,12 @@ export function createWorkspaceStore(initial: {
     return [];
   }
 
+  /** `settle`, when given, runs in the change that ends the write (true: confirmed) and may change the suggestions. */
   function pendingWrite<Result>(
     id: string,
     op: Op,
     onConfirm: (result: Result, entry: Entry, next: MutableState) => string[],
+    settle?: (confirmed: boolean) => void,
   ): PendingWrite<Result> {
     let done = false;
     const finish = (origin: Origin, apply: (entry: Entry, next: MutableState) => string[]) => {
@@ -333,7 +435,8 @@ export function createWorkspaceStore(initial: {
       commit(origin, (next) => {
         const entry = entryOf(id);
         entry.ops = entry.ops.filter((o) => o.seq !== op.seq);
-        return { touched: [id, ...apply(entry, next)] };
+        settle?.(origin === "confirmed");
+        return { touched: [id, ...apply(entry, next)], suggestions: settle !== undefined };
       });
     };
     return {
@@ -341,6 +444,25 @@ export function createWorkspaceStore(initial: {
       rollback: () => finish("local", () => []),
     };
   }
+
+  /** Ends a suggestion's acceptance or dismissal: done with (confirmed), or shown again. */
+  const settleSuggestion = (suggestionId: string) => (confirmed: boolean) => {
+    taken.delete(suggestionId);
+    if (confirmed) decided.add(suggestionId);
+  };
+
+  /** An optimistic create of `record` (the op's record), as createLocal and acceptSuggestionLocal make it. */
+  function createOp(record: AnnotationRecord, speakerName: string | null | undefined): Op {
+    return { seq: ++seq, kind: "create", record: { ...toRecord(record), pending: { speakerName: speakerName ?? null } } };
+  }
+
+  /** The server gave the created annotation its own id: the temporary one goes, and a selection follows it. */
+  const confirmCreate =
+    (temporaryId: string) =>
+    (saved: AnnotationView, _entry: Entry, next: MutableState): string[] => {
+      if (next.selectedId === temporaryId) next.selectedId = saved.id;
+      return [...putServerRecord(saved), saved.id];
+    };
 
   function speakerChange(next: { speakers: readonly SpeakerView[]; speakerById: ReadonlyMap<string, SpeakerView> }, speaker: SpeakerView) {
     const old = next.speakerById.get(speaker.id);
@@ -362,17 +484,13 @@ export function createWorkspaceStore(initial: {
     },
 
     createLocal(record, options = {}) {
-      const op: Op = { seq: ++seq, kind: "create", record: { ...toRecord(record), pending: { speakerName: options.speakerName ?? null } } };
+      const op = createOp(record, options.speakerName);
       commit("local", (next) => {
         entryOf(record.id).ops.push(op);
         if (next.draft?.id === record.id) next.draft = null;
         return { touched: [record.id] };
       });
-      return pendingWrite<AnnotationView>(record.id, op, (saved, _entry, next) => {
-        // The server gave it its own id: the temporary one goes, and a selection follows it.
-        if (next.selectedId === record.id) next.selectedId = saved.id;
-        return [...putServerRecord(saved), saved.id];
-      });
+      return pendingWrite<AnnotationView>(record.id, op, confirmCreate(record.id));
     },
 
     updateLocal(id, patch) {
@@ -455,15 +573,64 @@ export function createWorkspaceStore(initial: {
               speakerChange(next, change.after);
               speakerIds.push(change.after.id);
               break;
+            case "speaker.merged": {
+              const { id } = change.before;
+              if (!next.speakerById.has(id)) break;
+              next.speakers = next.speakers.filter((s) => s.id !== id);
+              const byId = new Map(next.speakerById);
+              byId.delete(id);
+              next.speakerById = byId;
+              speakerIds.push(id);
+              break;
+            }
           }
         }
         return { touched, speakers: speakerIds };
       });
     },
 
+    getSuggestion: (id) => shownById.get(id),
+
+    setSuggestions(list) {
+      commit("confirmed", () => {
+        suggestions = sortedSuggestions(list);
+        decided.clear();
+        return { suggestions: true };
+      });
+    },
+
+    acceptSuggestionLocal(suggestionId, record, options = {}) {
+      const op = createOp(record, options.speakerName);
+      commit("local", (next) => {
+        taken.add(suggestionId);
+        if (options.select !== undefined) next.selectedId = options.select;
+        entryOf(record.id).ops.push(op);
+        return { touched: [record.id], suggestions: true };
+      });
+      return pendingWrite<AnnotationView>(record.id, op, confirmCreate(record.id), settleSuggestion(suggestionId));
+    },
+
+    dismissSuggestionLocal(suggestionId, options = {}) {
+      commit("local", (next) => {
+        taken.add(suggestionId);
+        if (options.select !== undefined) next.selectedId = options.select;
+        return { suggestions: true };
+      });
+      let done = false;
+      const finish = (confirmed: boolean) => {
+        if (done) return;
+        done = true;
+        commit(confirmed ? "confirmed" : "local", () => {
+          settleSuggestion(suggestionId)(confirmed);
+          return { suggestions: true };
+        });
+      };
+      return { confirm: () => finish(true), rollback: () => finish(false) };
+    },
+
     select(id) {
       commit("local", (next) => {
-        next.selectedId = id !== null && visible.has(id) ? id : null;
+        next.selectedId = id !== null && (visible.has(id) || shownById.has(id)) ? id : null;
         return {};
       });
     },

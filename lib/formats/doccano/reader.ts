@@ -2,7 +2,8 @@
 // {"id", "text", "label": [[start, end, "Claim"], …]} (also the older "annotations" and the
 // relation projects' "entities" with start_offset/end_offset). Each line's text becomes a document
 // (title from "title", else its first line); each span an annotation, labelled Claim or Quote in
-// any case; "speakers": [[start, end, "name"], …] gives the speaker of the span at those offsets.
+// any case; "speakers": [[start, end, "name"], …] gives the speaker of the span at those offsets, and
+// "cues": [[cueStart, cueEnd, start, end], …] its cue (the "Cue" spans of "label" are not annotations).
 // doccano writes no span text, so the offsets' unit is told by which reading splits no character
 // (lib/import/foreign-tasks.ts).
 
@@ -28,6 +29,11 @@ export function doccanoTask(line: number, value: unknown): ForeignTask | string 
     const span = spanOf(entry);
     if (span && typeof span[2] === "string") speakers.set(`${String(span[0])}:${String(span[1])}`, span[2]);
   }
+  const cues = new Map<string, { start: unknown; end: unknown; text: null }>();
+  for (const entry of listOf(value.cues)) {
+    if (Array.isArray(entry) && entry.length >= 4)
+      cues.set(`${String(entry[2])}:${String(entry[3])}`, { start: entry[0], end: entry[1], text: null });
+  }
   const id = value.id ?? value.documentId;
   const field = Array.isArray(value.label) ? "label" : Array.isArray(value.entities) ? "entities" : "annotations";
   const regions: ForeignRegion[] = [];
@@ -35,7 +41,11 @@ export function doccanoTask(line: number, value: unknown): ForeignTask | string 
     const span = spanOf(entry);
     if (!span) return;
     const [start, end, label] = span;
+    // A cue is shown as a "Cue" span; which span it reports is in "cues".
+    if (typeof label === "string" && label.toLowerCase() === "cue") return;
+    const cue = cues.get(`${String(start)}:${String(end)}`);
     regions.push({
+      ...(cue ? { cue } : {}),
       ref: `${ref}: ${field}[${i}]`,
       start,
       end,
@@ -51,6 +61,7 @@ export function doccanoTask(line: number, value: unknown): ForeignTask | string 
     text: value.text,
     sourceUrl: value.source_url ?? null,
     publishedAt: value.published_at ?? null,
+    language: value.language ?? null,
     regions,
   };
 }

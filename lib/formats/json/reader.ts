@@ -4,6 +4,7 @@
 import { validationFailed } from "../../errors/domain-error";
 import { isJsonObject, sourceIdsOf, type ImportSpeaker } from "../../import/import-record";
 import type { ImportSession } from "../../import/import-session";
+import { newlineOffsetMap, normalizeNewlines } from "../../text/normalize";
 
 function speakerOf(value: unknown, details: Map<string, ImportSpeaker>): ImportSpeaker | null {
   if (!isJsonObject(value) || typeof value.name !== "string") return null;
@@ -34,8 +35,18 @@ export async function importJsonExport(session: ImportSession, body: unknown): P
     const ref = `documents[${i}]`;
     const annotations = isJsonObject(doc) && Array.isArray(doc.annotations) ? doc.annotations : [];
     const created = isJsonObject(doc)
-      ? await session.createDocument({ ref, title: doc.title, text: doc.text, sourceUrl: doc.sourceUrl, publishedAt: doc.publishedAt })
+      ? await session.createDocument({
+          ref,
+          title: doc.title,
+          text: doc.text,
+          sourceUrl: doc.sourceUrl,
+          publishedAt: doc.publishedAt,
+          language: doc.language,
+        })
       : session.rejectDocument(ref, "a document must be an object");
+    // Offsets are into the text as the file gives it; the document keeps it with LF line endings.
+    const stored = isJsonObject(doc) && typeof doc.text === "string" ? newlineOffsetMap(doc.text) : null;
+    const moved = (offset: unknown) => (stored && Number.isInteger(offset) ? stored(offset as number) : offset);
     for (const [j, a] of annotations.entries()) {
       const spanRef = `${ref}.annotations[${j}]`;
       if (!created) {
@@ -51,9 +62,11 @@ export async function importJsonExport(session: ImportSession, body: unknown): P
         document: { created },
         label: a.label,
         quoteKind: a.quoteKind,
-        start: a.start,
-        end: a.end,
-        exact: a.exact,
+        start: moved(a.start),
+        end: moved(a.end),
+        exact: stored && typeof a.exact === "string" ? normalizeNewlines(a.exact) : a.exact,
+        cueStart: moved(a.cueStart),
+        cueEnd: moved(a.cueEnd),
         speaker: speakerOf(a.speaker, speakers),
         note: a.note,
         status: a.status,

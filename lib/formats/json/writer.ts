@@ -3,9 +3,9 @@
 
 import type { ExportFormat, ExportWriter, ExportDocument, ExportAnnotation, ExportSpeaker } from "../../export/export-types";
 
-/** The exported annotation: the API's annotation object (documentTitle is implied by nesting). */
-export function jsonAnnotation(annotation: ExportAnnotation): Omit<ExportAnnotation, "documentTitle"> {
-  const { documentTitle: _title, ...rest } = annotation;
+/** The exported annotation: the API's annotation object (its document's title and language are implied by nesting, the cue's text by its offsets). */
+export function jsonAnnotation(annotation: ExportAnnotation): Omit<ExportAnnotation, "documentTitle" | "documentLanguage" | "cueExact"> {
+  const { documentTitle: _title, documentLanguage: _language, cueExact: _cue, ...rest } = annotation;
   return rest;
 }
 
@@ -27,6 +27,7 @@ export const jsonFormat: ExportFormat = {
           title: document.title,
           sourceUrl: document.sourceUrl,
           publishedAt: document.publishedAt,
+          language: document.language ?? null,
           text: document.text ?? "",
         };
         const json = JSON.stringify(head);

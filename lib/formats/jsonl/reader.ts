@@ -21,6 +21,8 @@ export function jsonlSpan(line: number, value: unknown): ImportSpan | string {
     start: value.start,
     end: value.end,
     exact: value.text ?? value.exact,
+    cueStart: value.cueStart,
+    cueEnd: value.cueEnd,
     speaker: isJsonObject(value.speaker) && typeof value.speaker.name === "string" ? { name: value.speaker.name } : null,
     note: value.note,
     status: value.status,

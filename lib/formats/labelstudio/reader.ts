@@ -3,7 +3,8 @@
 // region of its (not cancelled) annotations becomes an annotation, labelled Claim or Quote in any
 // case. Per-region results sharing the region's id carry the speaker (`textarea` or `choices` whose
 // name contains "speaker"), the quote kind (`choices` direct/indirect/mixed) and the note
-// (`textarea` "note"); a region's `meta.speaker` works too. Offsets: see lib/import/foreign-tasks.ts.
+// (`textarea` "note"); a region's `meta.speaker` works too. A `Cue` region linked to a span by a
+// relation is that span's cue. Offsets: see lib/import/foreign-tasks.ts.
 
 import { validationFailed } from "../../errors/domain-error";
 import { importForeignTasks, titleOf, type ForeignRegion, type ForeignTask } from "../../import/foreign-tasks";
@@ -35,8 +36,19 @@ export function labelStudioTask(task: unknown, i: number): ForeignTask {
     if (!isJsonObject(annotation) || annotation.was_cancelled === true) return;
     const results = listOf(annotation.result).filter(isJsonObject);
     const extras = (id: unknown) => results.filter((r) => r.id === id && r.type !== "labels");
+    // Cue regions, by id, and what each is linked to by a relation (either way round).
+    const isCue = (r: Record<string, unknown>) =>
+      r.type === "labels" && isJsonObject(r.value) && String(listOf(r.value.labels)[0] ?? "").toLowerCase() === "cue";
+    const cues = new Map(results.filter(isCue).map((r) => [r.id, r.value as Record<string, unknown>]));
+    const cueOf = new Map<unknown, Record<string, unknown>>();
+    for (const r of results) {
+      if (r.type !== "relation") continue;
+      const [cue, span] = cues.has(r.from_id) ? [r.from_id, r.to_id] : [r.to_id, r.from_id];
+      const value = cues.get(cue);
+      if (value) cueOf.set(span, value);
+    }
     results.forEach((result, k) => {
-      if (result.type !== "labels" || !isJsonObject(result.value)) return;
+      if (result.type !== "labels" || !isJsonObject(result.value) || isCue(result)) return;
       const value = result.value;
       const region: ForeignRegion = {
         ref: `${ref}.annotations[${j}].result[${k}]`,
@@ -47,6 +59,8 @@ export function labelStudioTask(task: unknown, i: number): ForeignTask {
         speaker: isJsonObject(result.meta) ? firstString(result.meta.speaker) : null,
         sourceId: null,
       };
+      const cue = cueOf.get(result.id);
+      if (cue) region.cue = { start: cue.start, end: cue.end, text: typeof cue.text === "string" ? cue.text : null };
       if (typeof result.id === "string" && result.id) {
         region.sourceId = uuidOfIri(result.id) ? result.id : `labelstudio:${String(taskId ?? "")}/${result.id}`;
       }
@@ -68,6 +82,7 @@ export function labelStudioTask(task: unknown, i: number): ForeignTask {
     text,
     sourceUrl: data.sourceUrl ?? data.url ?? null,
     publishedAt: data.publishedAt ?? null,
+    language: data.language ?? meta.language ?? null,
     regions,
   };
 }

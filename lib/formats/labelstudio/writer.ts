@@ -3,7 +3,8 @@
 // annotation is a `labels` region (Claim/Quote) with offsets in UTF-16 units, as Label Studio's
 // editor counts them, and its text; its speaker, quote kind and note are per-region results
 // (`textarea` "speaker", `choices` "quoteKind", `textarea` "note") sharing the region's id, which
-// is the annotation's id. The task's data keeps the document's title, URL, date and id.
+// is the annotation's id; its cue is a `Cue` region ("<id>-cue") with a relation (labelled "cue")
+// from the cue to the span. The task's data keeps the document's title, URL, date, language and id.
 
 import type { ExportAnnotation, ExportDocument, ExportFormat, ExportWriter } from "../../export/export-types";
 import { LABEL_INFO } from "../../model/vocabulary";
@@ -14,7 +15,11 @@ export const LABEL_STUDIO_CONFIG = `<View>
   <Labels name="label" toName="text">
     <Label value="Claim"/>
     <Label value="Quote"/>
+    <Label value="Cue"/>
   </Labels>
+  <Relations>
+    <Relation value="cue"/>
+  </Relations>
   <Text name="text" value="$text"/>
   <TextArea name="speaker" toName="text" perRegion="true" editable="true" maxSubmissions="1" placeholder="Speaker"/>
   <Choices name="quoteKind" toName="text" perRegion="true">
@@ -25,7 +30,7 @@ export const LABEL_STUDIO_CONFIG = `<View>
   <TextArea name="note" toName="text" perRegion="true" editable="true" maxSubmissions="1" placeholder="Note"/>
 </View>`;
 
-export interface LabelStudioResult {
+export interface LabelStudioRegionResult {
   id: string;
   from_name: string;
   to_name: "text";
@@ -34,11 +39,25 @@ export interface LabelStudioResult {
   value: { start: number; end: number; text?: string | string[]; labels?: string[]; choices?: string[] };
 }
 
+/** Label Studio's link between two regions (here: a cue to its claim or quote). */
+export interface LabelStudioRelation {
+  from_id: string;
+  to_id: string;
+  type: "relation";
+  direction: "right";
+  labels: ["cue"];
+}
+
+export type LabelStudioResult = LabelStudioRegionResult | LabelStudioRelation;
+
+/** The region id of an annotation's cue. */
+export const cueRegionId = (annotationId: string) => `${annotationId}-cue`;
+
 /** An annotation as Label Studio results: its region, then its per-region fields. */
 export function toLabelStudioResults(a: ExportAnnotation, index: CodePointIndex): LabelStudioResult[] {
   const start = index.toUtf16(a.start);
   const end = index.toUtf16(a.end);
-  const result = (from_name: string, type: LabelStudioResult["type"], value: Partial<LabelStudioResult["value"]>) => ({
+  const result = (from_name: string, type: LabelStudioRegionResult["type"], value: Partial<LabelStudioRegionResult["value"]>) => ({
     id: a.id,
     from_name,
     to_name: "text" as const,
@@ -50,6 +69,18 @@ export function toLabelStudioResults(a: ExportAnnotation, index: CodePointIndex)
   if (a.speaker) results.push(result("speaker", "textarea", { text: [a.speaker.name] }));
   if (a.quoteKind) results.push(result("quoteKind", "choices", { choices: [a.quoteKind] }));
   if (a.note) results.push(result("note", "textarea", { text: [a.note] }));
+  if (a.cueStart != null && a.cueEnd != null) {
+    // The cue ("said") as a Cue region, linked to its claim or quote by a relation.
+    const id = cueRegionId(a.id);
+    const value = {
+      start: index.toUtf16(a.cueStart),
+      end: index.toUtf16(a.cueEnd),
+      text: index.slice(a.cueStart, a.cueEnd),
+      labels: ["Cue"],
+    };
+    results.push({ id, from_name: "label", to_name: "text", type: "labels", origin: "manual", value });
+    results.push({ from_id: id, to_id: a.id, type: "relation", direction: "right", labels: ["cue"] });
+  }
   return results;
 }
 
@@ -74,7 +105,14 @@ export const labelStudioFormat: ExportFormat = {
       },
       endDocument(d: ExportDocument) {
         tasks++;
-        const data = { text: d.text ?? "", title: d.title, sourceUrl: d.sourceUrl, publishedAt: d.publishedAt, documentId: d.id };
+        const data = {
+          text: d.text ?? "",
+          title: d.title,
+          sourceUrl: d.sourceUrl,
+          publishedAt: d.publishedAt,
+          language: d.language ?? null,
+          documentId: d.id,
+        };
         const task =
           `{"id":${tasks},"data":${JSON.stringify(data)},"annotations":[{"result":[${results.join(",")}],` +
           `"was_cancelled":false,"ground_truth":false}],"predictions":[],"meta":{}}`;

@@ -1,7 +1,8 @@
 // `w3c` import: W3C Web Annotations — a collection, a page, a list or one annotation, ours or
 // another tool's (Hypothesis, Recogito, Apache Annotator). Each attaches to a document of the
 // project by its target source's id, else the source's label (title); its bodies give the label
-// (in any case: "Quote", "claim"), speaker, quote kind, note and status. Its selectors are anchored
+// (in any case: "Quote", "claim"), speaker, quote kind, note, status and cue (a "describing" body with
+// selectors of its own). Its selectors are anchored
 // like an annotation client does (lib/text/anchor.ts): position, else quote, else a fuzzy quote.
 // `type` may be a string or an array (JSON-LD), `target` one object or an array.
 
@@ -10,6 +11,7 @@ import { sourceIdsOf, uuidOfIri } from "../../import/import-record";
 import type { ImportSession } from "../../import/import-session";
 import { isLabel, labelOfName } from "../../model/vocabulary";
 import type { SpanSelectors } from "../../text/anchor";
+import { normalizeNewlines } from "../../text/normalize";
 
 export interface W3cSpan {
   /** Where it came from in the input, for error reports ("items[3]"). */
@@ -21,6 +23,8 @@ export interface W3cSpan {
   selectors: SpanSelectors;
   /** Its id and via: a re-import finds it by either. */
   sourceIds: string[];
+  /** The cue's selectors (a "describing" body), when it has one. */
+  cueSelectors: SpanSelectors | null;
   speakerName: string | null;
   speakerKind: "person" | "organization" | null;
   quoteKind: string | null;
@@ -59,6 +63,7 @@ export function readW3cAnnotation(item: string, value: Json): W3cSpan {
     label: null,
     selectors: {},
     sourceIds: [],
+    cueSelectors: null,
     speakerName: null,
     speakerKind: null,
     quoteKind: null,
@@ -76,7 +81,9 @@ export function readW3cAnnotation(item: string, value: Json): W3cSpan {
     const purpose = str(tagged.purpose)?.toLowerCase() ?? null;
     const text = str(tagged.value);
     const label = labelOfName(text);
-    if (purpose === "commenting") span.note = text;
+    // The cue: a segment of the same text with its own selectors (our export writes it so).
+    if (purpose === "describing" && tagged.selector !== undefined) span.cueSelectors = selectorsOf(tagged.selector);
+    else if (purpose === "commenting") span.note = text;
     else if (purpose === "assessing") span.status = text;
     else if (purpose === "identifying") {
       const source = tagged.source;
@@ -98,17 +105,26 @@ export function readW3cAnnotation(item: string, value: Json): W3cSpan {
     const sourceId = str(source) ?? (isObject(source) ? str(source.id) : null);
     span.documentId = sourceId ? uuidOfIri(sourceId) : null;
     span.documentTitle = isObject(source) ? str(source.label) : null;
-    for (const selector of asArray(target.selector)) {
-      if (!isObject(selector)) continue;
-      if (hasType(selector, "TextQuoteSelector") && typeof selector.exact === "string") {
-        span.selectors.quote = { exact: selector.exact, prefix: str(selector.prefix), suffix: str(selector.suffix) };
-      }
-      if (hasType(selector, "TextPositionSelector") && typeof selector.start === "number" && typeof selector.end === "number") {
-        span.selectors.position = { start: selector.start, end: selector.end };
-      }
-    }
+    span.selectors = selectorsOf(target.selector);
   }
   return span;
+}
+
+/** A target's (or the cue body's) TextQuoteSelector and TextPositionSelector. */
+function selectorsOf(value: Json | undefined): SpanSelectors {
+  const selectors: SpanSelectors = {};
+  for (const selector of asArray(value)) {
+    if (!isObject(selector)) continue;
+    if (hasType(selector, "TextQuoteSelector") && typeof selector.exact === "string") {
+      // Our texts have LF line endings: a quote taken from a CRLF copy of the text is found all the same.
+      const lf = (text: string | null) => (text === null ? null : normalizeNewlines(text));
+      selectors.quote = { exact: normalizeNewlines(selector.exact), prefix: lf(str(selector.prefix)), suffix: lf(str(selector.suffix)) };
+    }
+    if (hasType(selector, "TextPositionSelector") && typeof selector.start === "number" && typeof selector.end === "number") {
+      selectors.position = { start: selector.start, end: selector.end };
+    }
+  }
+  return selectors;
 }
 
 /** W3C annotations: each attaches to a document of the project by its target source, else its label. */
@@ -132,6 +148,7 @@ export async function importW3c(session: ImportSession, body: unknown): Promise<
       end: null,
       exact: null,
       selectors: span.selectors,
+      cueSelectors: span.cueSelectors ?? undefined,
       sourceIds: span.sourceIds,
       speaker: span.speakerName ? { name: span.speakerName, kind: span.speakerKind ?? undefined } : null,
       note: span.note,

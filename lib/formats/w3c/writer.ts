@@ -2,7 +2,9 @@
 // last, and only) AnnotationPage, partOf the collection, holds every Annotation. Each targets its document (source) with a
 // TextQuoteSelector and a TextPositionSelector (code points, as the model requires); its bodies
 // carry the label (purpose "tagging"), the speaker ("identifying"), the quote kind
-// ("classifying"), the note ("commenting") and the review status ("assessing"). Each annotation's
+// ("classifying"), the note ("commenting"), the review status ("assessing") and the cue (a
+// SpecificResource on the same document with its own selectors, purpose "describing"); textual bodies
+// and the source carry the document's language (BCP 47) when it is known. Each annotation's
 // comments follow it as replies (motivation "replying", targeting the annotation).
 
 import type { CommentView } from "../../comments/comments";
@@ -16,13 +18,22 @@ export function documentIri(documentId: string, baseUrl?: string): string {
 
 const uuidIri = (id: string) => `urn:uuid:${id}`;
 
+/** A span of the text as W3C selectors: the quote with its context, and the position in code points. */
+type W3cSelectors = [
+  { type: "TextQuoteSelector"; exact: string; prefix: string; suffix: string },
+  { type: "TextPositionSelector"; start: number; end: number },
+];
+
 interface W3cBody {
   type: "TextualBody" | "SpecificResource";
-  purpose: "tagging" | "identifying" | "classifying" | "commenting" | "assessing";
+  purpose: "tagging" | "identifying" | "classifying" | "commenting" | "assessing" | "describing";
   value?: string;
-  /** Every textual body is plain text (the model's SHOULD). Documents have no language yet, so none is given. */
+  /** Every textual body is plain text (the model's SHOULD), in its document's language when that is known. */
   format?: "text/plain";
-  source?: { id: string; type: "Person" | "Organization" | "Agent"; name: string };
+  language?: string;
+  source?: { id: string; type: "Person" | "Organization" | "Agent"; name: string } | string;
+  /** The cue: a segment of the same text ("describing" body), found by its text and position. */
+  selector?: [{ type: "TextQuoteSelector"; exact: string }, { type: "TextPositionSelector"; start: number; end: number }];
 }
 
 export interface W3cAnnotation {
@@ -35,16 +46,20 @@ export interface W3cAnnotation {
   creator: { id: string; type: "Person"; name: string };
   body: W3cBody[];
   target: {
-    source: { id: string; type: "Text"; format: "text/plain"; label: string };
-    selector: [
-      { type: "TextQuoteSelector"; exact: string; prefix: string; suffix: string },
-      { type: "TextPositionSelector"; start: number; end: number },
-    ];
+    source: { id: string; type: "Text"; format: "text/plain"; language?: string; label: string };
+    selector: W3cSelectors;
   };
 }
 
 export function toW3cAnnotation(a: ExportAnnotation, baseUrl?: string, speakerKind?: "person" | "organization"): W3cAnnotation {
-  const text = (purpose: W3cBody["purpose"], value: string): W3cBody => ({ type: "TextualBody", purpose, value, format: "text/plain" });
+  const language = a.documentLanguage ? { language: a.documentLanguage } : {};
+  const text = (purpose: W3cBody["purpose"], value: string): W3cBody => ({
+    type: "TextualBody",
+    purpose,
+    value,
+    format: "text/plain",
+    ...language,
+  });
   const body: W3cBody[] = [text("tagging", a.label)];
   if (a.speaker) {
     body.push({
@@ -60,6 +75,18 @@ export function toW3cAnnotation(a: ExportAnnotation, baseUrl?: string, speakerKi
   if (a.quoteKind) body.push(text("classifying", a.quoteKind));
   if (a.note) body.push(text("commenting", a.note));
   body.push(text("assessing", a.status));
+  if (a.cueStart != null && a.cueEnd != null) {
+    // The cue ("said"): the segment of the same document that reports the claim or quote.
+    body.push({
+      type: "SpecificResource",
+      purpose: "describing",
+      source: documentIri(a.documentId, baseUrl),
+      selector: [
+        { type: "TextQuoteSelector", exact: a.cueExact ?? "" },
+        { type: "TextPositionSelector", start: a.cueStart, end: a.cueEnd },
+      ],
+    });
+  }
   return {
     id: uuidIri(a.id),
     type: "Annotation",
@@ -69,7 +96,7 @@ export function toW3cAnnotation(a: ExportAnnotation, baseUrl?: string, speakerKi
     creator: { id: uuidIri(a.author.id), type: "Person", name: a.author.name },
     body,
     target: {
-      source: { id: documentIri(a.documentId, baseUrl), type: "Text", format: "text/plain", label: a.documentTitle },
+      source: { id: documentIri(a.documentId, baseUrl), type: "Text", format: "text/plain", ...language, label: a.documentTitle },
       selector: [
         { type: "TextQuoteSelector", exact: a.exact, prefix: a.prefix, suffix: a.suffix },
         { type: "TextPositionSelector", start: a.start, end: a.end },

@@ -1,7 +1,9 @@
-// A project's Settings tab (owners): the danger zone, where the project is deleted.
+// A project's Settings tab (owners): automatic suggestions, and the danger zone, where the project
+// is deleted.
 
 import type { Metadata } from "next";
 import { DeleteProjectForm } from "@/components/projects/DeleteProjectForm";
+import { SuggestionSetting } from "@/components/projects/SuggestionSetting";
 import { can } from "@/lib/auth/roles";
 import { loadProjectPage } from "@/lib/projects/project-page";
 
@@ -18,5 +20,10 @@ export default async function ProjectSettingsPage({ params }: Props) {
   if (!can(project.role, "project.manage")) {
     return <p className="muted">Only the project’s owners can change its settings or delete it.</p>;
   }
-  return <DeleteProjectForm projectId={project.id} projectName={project.name} />;
+  return (
+    <>
+      <SuggestionSetting projectId={project.id} autoSuggest={project.autoSuggest} />
+      <DeleteProjectForm projectId={project.id} projectName={project.name} />
+    </>
+  );
 }
