@@ -175,6 +175,29 @@ export function ExportDialog({
               Claims as schema.org Claim, quotes as Quotation, each with its speaker and article; choose Label: Claims for claims only.
             </p>
           )}
+          <fieldset className="export-cells">
+            <legend>Layer</legend>
+            <label>
+              <input
+                type="radio"
+                name="layer"
+                value="all"
+                checked={!filters.layer}
+                onChange={() => setFilters((current) => ({ ...current, layer: "" }))}
+              />{" "}
+              All annotations, with their authors
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="layer"
+                value="curated"
+                checked={filters.layer === "curated"}
+                onChange={() => setFilters((current) => ({ ...current, layer: "curated" }))}
+              />{" "}
+              Curated layer only: the adjudicated gold data
+            </label>
+          </fieldset>
           <fieldset className="export-filters">
             <legend>Filters</legend>
             {select("Document", "documentId", [

@@ -41,6 +41,8 @@ export interface ExportFilters {
   q?: string;
   from?: string;
   to?: string;
+  /** "curated": only the curated (gold) layer; empty: every annotation, with its author (the server's default). */
+  layer?: "" | "curated";
 }
 
 /** `cells` matters for csv only: "raw" is sent, "safe" is the server's default. */

@@ -8,13 +8,25 @@ import { formatNumber } from "@/components/ui/format";
 import { usePendingCount } from "./pending-reviews";
 import styles from "./projects.module.css";
 
-export function ProjectTabLinks({ projectId, pending, mayManage }: { projectId: string; pending: number; mayManage: boolean }) {
+export function ProjectTabLinks({
+  projectId,
+  pending,
+  mayManage,
+  mayCurate = false,
+}: {
+  projectId: string;
+  pending: number;
+  mayManage: boolean;
+  /** Reviewers and owners: the agreement page (and from it, curation). */
+  mayCurate?: boolean;
+}) {
   const pathname = usePathname();
   const pendingNow = usePendingCount(projectId, pending);
   const base = `/projects/${encodeURIComponent(projectId)}`;
   const sections = [
     { path: "", label: "Documents" },
     { path: "/review", label: `Review (${formatNumber(pendingNow)} pending)` },
+    ...(mayCurate ? [{ path: "/agreement", label: "Agreement" }] : []),
     { path: "/speakers", label: "Speakers" },
     { path: "/search", label: "Search" },
     { path: "/members", label: "Members" },

@@ -9,5 +9,12 @@ import { ProjectTabLinks } from "./ProjectTabLinks";
 export async function ProjectTabs({ projectId }: { projectId: string }) {
   const { actor, project } = await loadProjectPage(projectId);
   const pending = await pendingCount(actor, project.id);
-  return <ProjectTabLinks projectId={project.id} pending={pending} mayManage={can(project.role, "project.manage")} />;
+  return (
+    <ProjectTabLinks
+      projectId={project.id}
+      pending={pending}
+      mayManage={can(project.role, "project.manage")}
+      mayCurate={can(project.role, "annotation.curate")}
+    />
+  );
 }

@@ -33,6 +33,11 @@ export const annotationViewSchema = z.object({
   reviewedAt: z.string().nullable(),
   reviewReason: z.string().nullable(),
   author: personRef,
+  /** In the curated (gold) layer: accepted by a curator from an annotator's annotation; who, and when. Optional in the
+   *  type, as the cue is, for clients and fixtures from before the curated layer; the API always sends all three. */
+  curated: z.boolean().optional(),
+  curatedBy: personRef.nullable().optional(),
+  curatedAt: z.string().nullable().optional(),
   version: z.int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -66,6 +71,9 @@ const VIEW_FIELDS = {
   reviewedAt: isoTimestampSql("a.reviewed_at"),
   reviewReason: "a.review_reason",
   author: "json_build_object('id', u.id, 'name', u.name)",
+  curated: "a.curated",
+  curatedBy: "CASE WHEN a.curated_by IS NULL THEN NULL ELSE json_build_object('id', a.curated_by, 'name', cu.name) END",
+  curatedAt: isoTimestampSql("a.curated_at"),
   version: "a.version",
   createdAt: isoTimestampSql("a.created_at"),
   updatedAt: isoTimestampSql("a.updated_at"),
@@ -83,7 +91,7 @@ export function annotationViewSql(extra: Readonly<Record<string, string>> = {}):
     .join(", ")})`;
 }
 
-/** FROM clause joining an annotation source (a table or a CTE) aliased `a` to its speaker, author and reviewer. */
+/** FROM clause joining an annotation source (a table or a CTE) aliased `a` to its speaker, author, reviewer and curator. */
 export function annotationJoins(source = "annotations"): string {
-  return `${source} a LEFT JOIN speakers s ON s.id = a.speaker_id JOIN users u ON u.id = a.author_id LEFT JOIN users r ON r.id = a.reviewed_by`;
+  return `${source} a LEFT JOIN speakers s ON s.id = a.speaker_id JOIN users u ON u.id = a.author_id LEFT JOIN users r ON r.id = a.reviewed_by LEFT JOIN users cu ON cu.id = a.curated_by`;
 }

@@ -42,14 +42,12 @@ export interface CheckedAnnotation {
   /** The cue span (the reporting verb), code points: an accepted suggestion's or an import's. */
   cueStart?: number | null;
   cueEnd?: number | null;
+  /** For the curated layer: the annotator's annotation this one was accepted from (curated by the actor, now). */
+  curatedFrom?: string | null;
 }
 
 /** Where a change came from when not typed by hand, recorded on its change event (the history). */
-export interface ChangeOrigin {
-  origin: "suggestion";
-  rule: string;
-  suggestionId: string;
-}
+export type ChangeOrigin = { origin: "suggestion"; rule: string; suggestionId: string } | { origin: "curation"; from: string };
 
 /** What a restore keeps of the deleted annotation; new annotations get fresh values. */
 interface KeptIdentity {
@@ -130,16 +128,19 @@ export async function insertAnnotations(
     text: `WITH ins AS (
        INSERT INTO annotations
          (id, project_id, document_id, label, quote_kind, start, "end", exact, prefix, suffix, speaker_id, note, status,
-          version, author_id, created_at, updated_at, reviewed_by, reviewed_at, review_reason, source_id, cue_start, cue_end)
+          version, author_id, created_at, updated_at, reviewed_by, reviewed_at, review_reason, source_id, cue_start, cue_end,
+          curated, curated_by, curated_at, curated_from)
        SELECT r.id, $1, r.document_id, r.label, r.quote_kind, r.start, r."end", r.exact, r.prefix, r.suffix, r.speaker_id,
               r.note, r.status, r.version, r.author_id, COALESCE(r.created_at, now()), now(),
               r.reviewed_by, CASE WHEN r.reviewed_by IS NULL THEN NULL ELSE COALESCE(r.reviewed_at, now()) END, r.review_reason,
-              r.source_id, r.cue_start, r.cue_end
+              r.source_id, r.cue_start, r.cue_end,
+              r.curated_from IS NOT NULL, CASE WHEN r.curated_from IS NULL THEN NULL ELSE $2 END,
+              CASE WHEN r.curated_from IS NULL THEN NULL ELSE now() END, r.curated_from
          FROM unnest($4::text[], $5::text[], $6::"Label"[], $7::"QuoteKind"[], $8::int[], $9::int[], $10::text[], $11::text[],
                      $12::text[], $13::text[], $14::text[], $15::"AnnotationStatus"[], $16::int[], $17::text[], $18::timestamptz[],
-                     $20::text[], $21::timestamptz[], $22::text[], $23::text[], $24::int[], $25::int[])
+                     $20::text[], $21::timestamptz[], $22::text[], $23::text[], $24::int[], $25::int[], $27::text[])
            AS r(id, document_id, label, quote_kind, start, "end", exact, prefix, suffix, speaker_id, note, status, version,
-                author_id, created_at, reviewed_by, reviewed_at, review_reason, source_id, cue_start, cue_end)
+                author_id, created_at, reviewed_by, reviewed_at, review_reason, source_id, cue_start, cue_end, curated_from)
         WHERE ${memberAllowedSql("$1", "$2", "$3")}
           AND EXISTS (SELECT 1 FROM documents d WHERE d.id = r.document_id AND d.project_id = $1)
           AND (r.speaker_id IS NULL OR EXISTS (SELECT 1 FROM speakers sp WHERE sp.id = r.speaker_id AND sp.project_id = $1))
@@ -179,6 +180,7 @@ export async function insertAnnotations(
       column((r) => r.cueStart ?? null),
       column((r) => r.cueEnd ?? null),
       origin ? JSON.stringify(origin) : null,
+      column((r) => r.curatedFrom ?? null),
     ],
   });
   return written.map((row) => row.view);
@@ -630,10 +632,14 @@ export const historyEntrySchema = z.object({
   before: annotationViewSchema.nullable().describe("The annotation before the change; null for a create."),
   after: annotationViewSchema.nullable().describe("The annotation after the change; null for a delete."),
   origin: z
-    .object({ origin: z.literal("suggestion"), rule: z.string(), suggestionId: z.string() })
+    .discriminatedUnion("origin", [
+      z.object({ origin: z.literal("suggestion"), rule: z.string(), suggestionId: z.string() }),
+      z.object({ origin: z.literal("curation"), from: z.string() }),
+    ])
     .nullable()
     .describe(
-      'Where the change came from when not made by hand: an accepted suggestion ({"origin": "suggestion", "rule", "suggestionId"}).',
+      'Where the change came from when not made by hand: an accepted suggestion ({"origin": "suggestion", "rule", "suggestionId"}), ' +
+        'or a curator accepting an annotator\'s annotation into the curated layer ({"origin": "curation", "from": its id}).',
     ),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;

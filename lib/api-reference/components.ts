@@ -26,6 +26,8 @@ import {
 } from "../search/search";
 import { duplicatesSchema, mergeResultSchema, reattributeResultSchema } from "../speakers/merge-speakers";
 import { speakerViewSchema } from "../speakers/speakers";
+import { agreementReportSchema } from "../agreement/load-agreement";
+import { curateSchema, unanimousResultSchema } from "../curation/curation";
 import { acceptSuggestionSchema, suggestionListSchema, suggestionViewSchema } from "../suggestions/suggestions";
 import { errorBodySchema } from "./errors";
 import {
@@ -96,7 +98,11 @@ requestBodies
   .add(assignDocumentsSchema, { id: "AssignDocuments" })
   .add(createTokenSchema, { id: "CreateToken" })
   .add(changePasswordSchema, { id: "ChangePassword" })
-  .add(importUrlSchema, { id: "ImportUrl", description: "The page's address; with preview true, nothing is created." });
+  .add(importUrlSchema, { id: "ImportUrl", description: "The page's address; with preview true, nothing is created." })
+  .add(curateSchema, {
+    id: "Curate",
+    description: "The annotation to accept (from) and optional corrections: label, kind, speaker, span, note.",
+  });
 
 export const signedInSchema = actorSchema.pick({ id: true });
 /** Every list answer: a page of items and the cursor of the next page (null on the last). */
@@ -181,7 +187,12 @@ responseBodies
   .add(assignmentListSchema, { id: "AssignmentList" })
   .add(assignResultSchema, { id: "AssignResult" })
   .add(queueItemSchema, { id: "QueueItem", description: "A document assigned to you, with its project and your state on it." })
-  .add(queueListSchema, { id: "Queue", description: "Oldest assignment first; nextCursor continues." });
+  .add(queueListSchema, { id: "Queue", description: "Oldest assignment first; nextCursor continues." })
+  .add(agreementReportSchema, {
+    id: "Agreement",
+    description: "Pairwise F1 and alpha_u for the project and per document; null where undefined.",
+  })
+  .add(unanimousResultSchema, { id: "UnanimousCuration" });
 
 /**
  * What the schemas above do not say themselves, attached to the same schema objects (fields of

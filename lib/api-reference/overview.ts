@@ -27,6 +27,7 @@ const ACTION_NAMES = {
   "annotation.review": "review annotations: accept, reject (with a reason), back to pending",
   "annotation.readAll": "see everyone's annotations in an independent project (others see only their own)",
   "assignment.manage": "assign documents to members",
+  "annotation.curate": "see agreement between annotators, curate the gold layer",
   "comment.create": "comment on annotations, edit their own comments",
   "comment.deleteAny": "delete anyone's comment",
 } as const satisfies Record<Action, string | null>;

@@ -58,6 +58,8 @@ import { commentViewSchema } from "../comments/comments";
 import { invitationViewSchema } from "../projects/invitations";
 import { healthSchema } from "../db/health";
 import { reviewQueuePageSchema } from "../review/review-queue";
+import { agreementQuerySchema, agreementReportSchema } from "../agreement/load-agreement";
+import { curateSchema, unanimousResultSchema } from "../curation/curation";
 import { searchPageSchema } from "../search/search";
 import { duplicatesSchema, mergeResultSchema, reattributeResultSchema } from "../speakers/merge-speakers";
 import { speakerViewSchema } from "../speakers/speakers";
@@ -803,6 +805,62 @@ export const OPERATIONS: readonly OperationSpec[] = [
   },
   {
     method: "GET",
+    path: "/api/v1/projects/{projectId}/agreement",
+    operationId: "agreement",
+    tag: "Review",
+    summary: "Inter-annotator agreement",
+    description:
+      "For every pair of annotators, over the documents both marked done (assignments): span precision, recall and F1 with exact " +
+      "matching and with overlap matching (one-to-one; overlap = the spans share at least half of the shorter one's code points), " +
+      "label and speaker agreement on matched spans; and Krippendorff's alpha for unitizing (alpha_u) per label and overall, over " +
+      "the documents every annotator in scope finished. The same per document. Curated annotations are left out. Reviewers and " +
+      "owners (annotators and viewers get 403). With format=csv: one row per pair for the project (document_id empty), then per " +
+      "pair and document (columns document_id, document_title, annotator_a, annotator_b, documents, exact_precision, exact_recall, " +
+      "exact_f1, overlap_precision, overlap_recall, overlap_f1, label_agreement, speaker_agreement, alpha_u).",
+    auth: "required",
+    query: {
+      schema: agreementQuerySchema,
+      about: {
+        documentId: "Only this document.",
+        label: "Only spans with this label (alpha_u and F1 for that label alone).",
+        users: "Comma-separated user ids: compare only these annotators.",
+        format: "json (the default) or csv (a file download).",
+      },
+    },
+    responses: {
+      200: { description: "The agreement report; text/csv with format=csv.", body: agreementReportSchema, mediaTypes: ["text/csv"] },
+    },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/documents/{documentId}/curation",
+    operationId: "curateAnnotation",
+    tag: "Review",
+    summary: "Accept an annotation into the curated layer",
+    description:
+      "Creates a curated copy of an annotator's annotation (from), with any corrections given: authored by the caller, accepted, " +
+      "with curatedBy and curatedAt. It is written like any annotation; its history records origin curation with the source's id. " +
+      "To un-curate, DELETE the curated annotation. Reviewers and owners.",
+    auth: "required",
+    body: { schema: curateSchema, ...json() },
+    responses: { 201: { description: "The curated annotation.", body: annotationViewSchema } },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/documents/{documentId}/curation/unanimous",
+    operationId: "curateUnanimous",
+    tag: "Review",
+    summary: "Accept every unanimous span",
+    description:
+      "Every span (same start, end, label and speaker) that all annotators who marked the document done (at least two) have is " +
+      "accepted into the curated layer, once: spans already curated are skipped, so calling it again writes nothing. Reviewers and owners.",
+    auth: "required",
+    responses: {
+      200: { description: "How many annotators finished, and the curated annotations written now.", body: unanimousResultSchema },
+    },
+  },
+  {
+    method: "GET",
     path: "/api/v1/speakers/{speakerId}/annotations",
     operationId: "speakerAnnotations",
     tag: "Review",
@@ -960,6 +1018,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
         speakerId: "Only annotations attributed to this speaker.",
         status: "Only annotations with this review status.",
         author: "Only annotations by this user (their id).",
+        layer: "all (the default): every annotation, with its author; curated: only the curated (gold) layer.",
       },
     },
     responses: {

@@ -29,6 +29,7 @@ const MATRIX: Record<Action, [owner: boolean, reviewer: boolean, annotator: bool
   "annotation.review": [true, true, false, false],
   "annotation.readAll": [true, true, false, false],
   "assignment.manage": [true, false, false, false],
+  "annotation.curate": [true, true, false, false],
   "comment.create": [true, true, true, false],
   "comment.deleteAny": [true, false, false, false],
 };
@@ -44,8 +45,8 @@ describe("can", () => {
     expect([...ROLES]).toEqual(ROLE_ORDER);
   });
 
-  it("covers 18 actions × 4 roles", () => {
-    expect(CASES).toHaveLength(72);
+  it("covers 19 actions × 4 roles", () => {
+    expect(CASES).toHaveLength(76);
   });
 
   it.each(CASES)("%s may %s: %s", (role, action, expected) => {
@@ -72,6 +73,7 @@ describe("can", () => {
         "annotation.review",
         "annotation.readAll",
         "assignment.manage",
+        "annotation.curate",
         "comment.create",
         "comment.deleteAny",
       ],
@@ -90,6 +92,7 @@ describe("can", () => {
         "annotation.deleteOwn",
         "annotation.review",
         "annotation.readAll",
+        "annotation.curate",
         "comment.create",
       ],
     ],

@@ -21,6 +21,7 @@ export type Action =
   | "annotation.review"
   | "annotation.readAll"
   | "assignment.manage"
+  | "annotation.curate"
   | "comment.create"
   | "comment.deleteAny";
 
@@ -49,6 +50,8 @@ const MATRIX: Record<Action, readonly Role[]> = {
   "annotation.readAll": ["owner", "reviewer"],
   // Handing documents out to annotators (issue 10): the owner's call, like membership.
   "assignment.manage": ["owner"],
+  // Agreement and the curated (gold) layer: who settles the annotators' differences.
+  "annotation.curate": ["owner", "reviewer"],
   // Whoever works on the annotations discusses them; viewers read the threads. A comment is
   // edited only by its author; removing someone else's is the owner's call, as for annotations.
   "comment.create": WRITERS,

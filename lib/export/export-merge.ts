@@ -6,7 +6,7 @@
 import type pg from "pg";
 import { EXPORT_WRITERS } from "../formats/registry";
 import type { ExportFormatId } from "../formats/catalog";
-import type { AnnotationMatch, CellMode } from "../validation/schemas";
+import type { ExportFilter, CellMode } from "../validation/schemas";
 import { ExportQuery } from "./export-query";
 import type { Chunk, ExportDocument, ExportMeta } from "./export-types";
 
@@ -14,7 +14,7 @@ export interface ExportOptions {
   projectId: string;
   projectName: string;
   formatId: ExportFormatId;
-  filter: AnnotationMatch;
+  filter: ExportFilter;
   /** Origin of the server, for formats that write resolvable IRIs. */
   baseUrl?: string;
   cells?: CellMode;

@@ -6,7 +6,7 @@ import { projectAccess } from "../auth/access";
 import type { Actor } from "../auth/authenticate";
 import { db } from "../db/client";
 import { notFound } from "../errors/domain-error";
-import type { AnnotationMatch, CellMode } from "../validation/schemas";
+import type { ExportFilter, CellMode } from "../validation/schemas";
 import { FORMAT_CATALOG, type ExportFormatId } from "../formats/catalog";
 import { exportStream } from "./export-stream";
 
@@ -14,7 +14,7 @@ export interface ExportProjectOptions {
   actor: Actor;
   projectId: string;
   formatId: ExportFormatId;
-  filter: AnnotationMatch;
+  filter: ExportFilter;
   /** Origin of the server, for formats that write resolvable IRIs. */
   baseUrl?: string;
   /** csv: formula-protected cells (default) or raw ones. */

@@ -6,7 +6,7 @@
 
 import type pg from "pg";
 import { annotationJoins, annotationViewSql } from "../annotations/annotation-view";
-import type { AnnotationMatch } from "../validation/schemas";
+import type { ExportFilter } from "../validation/schemas";
 import { COMMENT_VIEW_SQL, commentJoins } from "../comments/comments";
 import { annotationMatchSql } from "../search/search";
 import type { ExportAnnotation, ExportDocument, ExportFormat, ExportSpeaker } from "./export-types";
@@ -59,7 +59,7 @@ export class ExportQuery {
   constructor(
     private readonly client: pg.ClientBase,
     private readonly projectId: string,
-    private readonly filter: AnnotationMatch,
+    private readonly filter: ExportFilter,
     private readonly comments: ExportFormat["comments"] = "none",
   ) {}
 
@@ -72,7 +72,7 @@ export class ExportQuery {
       `DECLARE export_annotations NO SCROLL CURSOR FOR
        SELECT a.document_id, ${annotationViewSql({ ...DOCUMENT_FIELDS, ...COMMENT_FIELDS[this.comments] })}::text
          FROM ${annotationJoins()} JOIN documents d ON d.id = a.document_id
-        WHERE ${where.where}
+        WHERE ${where.where}${this.filter.layer === "curated" ? " AND a.curated" : ""}
         ORDER BY a.document_id, a.start, a."end", a.id`,
       where.params,
     );

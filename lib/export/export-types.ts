@@ -3,12 +3,12 @@
 
 import type { AnnotationView } from "../annotations/annotation-view";
 import type { CommentView } from "../comments/comments";
-import type { AnnotationMatch, CellMode } from "../validation/schemas";
+import type { ExportFilter, CellMode } from "../validation/schemas";
 
 export interface ExportMeta {
   project: { id: string; name: string };
   exportedAt: string;
-  filter: AnnotationMatch;
+  filter: ExportFilter;
   /** Origin of the server (e.g. "https://sourcemark.example.org"), for resolvable IRIs. */
   baseUrl?: string;
   /** csv: cells protected against formulas (the default) or written as they are. */

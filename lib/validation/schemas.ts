@@ -361,8 +361,18 @@ export const CELL_MODES = ["safe", "raw"] as const;
 export type CellMode = (typeof CELL_MODES)[number];
 
 /** GET …/export: the format and the annotation filters. */
+/** Which annotations an export holds: every annotator's (with authors), or only the curated (gold) layer. */
+export const EXPORT_LAYERS = ["all", "curated"] as const;
+export type ExportLayer = (typeof EXPORT_LAYERS)[number];
+/** An export's filters: the search filters and the layer. */
+export type ExportFilter = AnnotationMatch & { layer?: ExportLayer };
+
 export const exportQuerySchema = annotationMatchSchema.extend({
   format: z.enum(EXPORT_FORMAT_IDS).default("json"),
+  layer: z
+    .enum(EXPORT_LAYERS)
+    .default("all")
+    .describe("all (the default): every annotation, with its author; curated: only the curated layer, the adjudicated gold data."),
   cells: z
     .enum(CELL_MODES)
     .default("safe")

@@ -83,6 +83,9 @@ describe("jsonl export", () => {
         "commentCount",
         "cueStart",
         "cueEnd",
+        "curated",
+        "curatedBy",
+        "curatedAt",
       ]);
       expect(line.text).toBe(cp(TRICKY_TEXT, line.start, line.end));
       expect(line.documentTitle).toBe("Tricky 🚢 article");

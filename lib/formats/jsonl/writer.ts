@@ -23,6 +23,10 @@ export interface JsonlRecord {
   /** The cue span (PARC-style), code points; null when none is marked. */
   cueStart: number | null;
   cueEnd: number | null;
+  /** In the curated (gold) layer, by whom and when (null/false otherwise). */
+  curated: boolean;
+  curatedBy: { id: string; name: string } | null;
+  curatedAt: string | null;
 }
 
 export function toJsonlRecord(a: ExportAnnotation): JsonlRecord {
@@ -44,6 +48,9 @@ export function toJsonlRecord(a: ExportAnnotation): JsonlRecord {
     commentCount: a.commentCount ?? 0,
     cueStart: a.cueStart ?? null,
     cueEnd: a.cueEnd ?? null,
+    curated: a.curated ?? false,
+    curatedBy: a.curatedBy ?? null,
+    curatedAt: a.curatedAt ?? null,
   };
 }
 

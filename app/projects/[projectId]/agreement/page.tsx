@@ -1,0 +1,168 @@
+// A project's Agreement tab (reviewers and owners): pairwise overlap F1 as a heat map, α_u and F1 per
+// label, and the documents, least agreement first, each linking to its curation view; a CSV download.
+// Everything is computed and rendered on the server (?label narrows it to one label).
+
+import type { Metadata } from "next";
+import Link from "next/link";
+import { heatCells, heatmapSvg } from "@/components/agreement/heatmap-svg";
+import styles from "@/components/projects/projects.module.css";
+import { loadAgreement, type AgreementReport } from "@/lib/agreement/load-agreement";
+import { can } from "@/lib/auth/roles";
+import { LABEL_INFO, LABELS, type Label } from "@/lib/model/vocabulary";
+import { loadProjectPage } from "@/lib/projects/project-page";
+
+type Props = {
+  params: Promise<{ projectId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { project } = await loadProjectPage((await params).projectId);
+  return { title: `Agreement · ${project.name} · Sourcemark` };
+}
+
+const score = (value: number | null) => (value === null ? "–" : value.toFixed(3));
+
+/** Mean of the pairs' overlap F1 (null when no pair has one): how a document or a label is ranked. */
+function meanF1(pairs: AgreementReport["pairs"]): number | null {
+  const values = pairs.map((pair) => pair.overlap.f1).filter((f1): f1 is number => f1 !== null);
+  return values.length ? values.reduce((sum, f1) => sum + f1, 0) / values.length : null;
+}
+
+export default async function AgreementPage({ params, searchParams }: Props) {
+  const { projectId } = await params;
+  const { actor, project } = await loadProjectPage(projectId);
+  if (!can(project.role, "annotation.curate")) {
+    return <p role="status">Agreement between annotators is for the project&apos;s reviewers and owners.</p>;
+  }
+  const query = await searchParams;
+  const label = LABELS.find((l) => l === query.label) as Label | undefined;
+  const [report, ...byLabel] = await Promise.all([
+    loadAgreement({ actor, projectId: project.id, label }),
+    ...LABELS.map((l) => loadAgreement({ actor, projectId: project.id, label: l })),
+  ]);
+  const names = report.users.map((user) => user.name);
+  const documents = report.perDocument
+    .filter((document) => document.pairs.length > 0)
+    .map((document) => ({ ...document, f1: meanF1(document.pairs) }))
+    .sort((x, y) => (x.f1 ?? 2) - (y.f1 ?? 2) || (x.alphaU.overall ?? 2) - (y.alphaU.overall ?? 2));
+  const csvHref = `/api/v1/projects/${encodeURIComponent(project.id)}/agreement?format=csv${label ? `&label=${label}` : ""}`;
+
+  return (
+    <section aria-labelledby="agreement-heading" className="stack">
+      <h2 id="agreement-heading">Agreement{label ? ` · ${LABEL_INFO[label].plural}` : ""}</h2>
+      <p>
+        Over the documents annotators marked done, curated annotations left out. Krippendorff&apos;s α<sub>u</sub> overall:{" "}
+        <strong>{score(report.alphaU.overall)}</strong> ({report.alphaU.documents} documents every annotator finished).{" "}
+        <a href={csvHref} download>
+          Download CSV
+        </a>
+      </p>
+      <nav aria-label="Label">
+        <Link href={`/projects/${encodeURIComponent(project.id)}/agreement`} aria-current={label ? undefined : "page"}>
+          All labels
+        </Link>
+        {LABELS.map((l) => (
+          <span key={l}>
+            {" · "}
+            <Link href={`/projects/${encodeURIComponent(project.id)}/agreement?label=${l}`} aria-current={label === l ? "page" : undefined}>
+              {LABEL_INFO[l].plural}
+            </Link>
+          </span>
+        ))}
+      </nav>
+
+      <h3 id="heatmap-heading">Pairwise overlap F1</h3>
+      {report.pairs.length === 0 ? (
+        <p role="status">No two annotators have marked the same document done yet.</p>
+      ) : (
+        <figure aria-labelledby="heatmap-heading">
+          <div
+            role="img"
+            aria-label="Heat map of pairwise overlap F1"
+            dangerouslySetInnerHTML={{ __html: heatmapSvg(heatCells(report), names) }}
+          />
+          <figcaption>
+            <table className={styles.table}>
+              <caption>Pairs</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Annotators</th>
+                  <th scope="col">Documents</th>
+                  <th scope="col">Exact F1</th>
+                  <th scope="col">Overlap F1</th>
+                  <th scope="col">Label agreement</th>
+                  <th scope="col">Speaker agreement</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.pairs.map((pair) => (
+                  <tr key={`${pair.a}-${pair.b}`}>
+                    <td>
+                      {report.users.find((u) => u.id === pair.a)?.name} – {report.users.find((u) => u.id === pair.b)?.name}
+                    </td>
+                    <td>{pair.documents}</td>
+                    <td>{score(pair.exact.f1)}</td>
+                    <td>{score(pair.overlap.f1)}</td>
+                    <td>{score(pair.overlap.labelAgreement)}</td>
+                    <td>{score(pair.overlap.speakerAgreement)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </figcaption>
+        </figure>
+      )}
+
+      <table className={styles.table} aria-labelledby="labels-heading">
+        <caption id="labels-heading">By label</caption>
+        <thead>
+          <tr>
+            <th scope="col">Label</th>
+            <th scope="col">α_u</th>
+            <th scope="col">Mean pairwise overlap F1</th>
+          </tr>
+        </thead>
+        <tbody>
+          {LABELS.map((l, i) => (
+            <tr key={l}>
+              <th scope="row">{LABEL_INFO[l].plural}</th>
+              <td>{score(report.alphaU.byLabel[l] ?? null)}</td>
+              <td>{score(meanF1(byLabel[i]?.pairs ?? []))}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <table className={styles.table} aria-labelledby="documents-heading">
+        <caption id="documents-heading">Documents, least agreement first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Document</th>
+            <th scope="col">Annotators done</th>
+            <th scope="col">Mean overlap F1</th>
+            <th scope="col">α_u</th>
+          </tr>
+        </thead>
+        <tbody>
+          {documents.length === 0 ? (
+            <tr>
+              <td colSpan={4}>No document has two annotators done yet.</td>
+            </tr>
+          ) : (
+            documents.map((document) => (
+              <tr key={document.documentId}>
+                <th scope="row">
+                  <Link href={`/documents/${encodeURIComponent(document.documentId)}/curate`}>{document.title}</Link>
+                </th>
+                <td>{document.annotators.length}</td>
+                <td>{score(document.f1)}</td>
+                <td>{score(document.alphaU.overall)}</td>
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </section>
+  );
+}
