@@ -8,8 +8,10 @@ import type { Actor } from "../auth/authenticate";
 import { rolesAllowed, type Role } from "../auth/roles";
 import { pool, type Queryable } from "../db/client";
 
-export type AnnotationMode = "shared" | "independent";
-export const ANNOTATION_MODES = ["shared", "independent"] as const satisfies readonly AnnotationMode[];
+import type { AnnotationMode } from "../model/vocabulary";
+
+export { ANNOTATION_MODES } from "../model/vocabulary";
+export type { AnnotationMode };
 
 /** Pure form of the rule: may a member with `role` see annotations authored by others? */
 export function seesOthersAnnotations(mode: AnnotationMode, role: Role): boolean {

@@ -1,12 +1,13 @@
-// The annotation model's vocabulary — labels, quote kinds, review statuses, speaker kinds — derived
+// The annotation model's vocabulary — labels, quote kinds, review statuses, speaker kinds, project
+// annotation modes — derived
 // once from the Prisma enums (prisma/schema.prisma is the source), with the names people read and
 // the keys they press. Everything else (zod schemas, SQL casts, forms, filters, exports) uses these
 // lists, so a third label is one line in the schema plus one entry below, and the compiler finds
 // every place that must handle it. Pure and browser-safe: the generated enums file has no runtime.
 
-import { AnnotationStatus, Label, QuoteKind, SpeakerKind } from "../db/generated/enums";
+import { AnnotationMode, AnnotationStatus, Label, QuoteKind, SpeakerKind } from "../db/generated/enums";
 
-export { AnnotationStatus, Label, QuoteKind, SpeakerKind };
+export { AnnotationMode, AnnotationStatus, Label, QuoteKind, SpeakerKind };
 
 /** The values of a Prisma enum object, in schema order, as a non-empty tuple (what z.enum takes). */
 function valuesOf<T extends Record<string, string>>(enumObject: T): [T[keyof T], ...T[keyof T][]] {
@@ -17,6 +18,8 @@ export const LABELS = valuesOf(Label);
 export const QUOTE_KINDS = valuesOf(QuoteKind);
 export const ANNOTATION_STATUSES = valuesOf(AnnotationStatus);
 export const SPEAKER_KINDS = valuesOf(SpeakerKind);
+/** shared (everyone sees every annotation) or independent (blind double annotation). */
+export const ANNOTATION_MODES = valuesOf(AnnotationMode);
 
 export interface LabelInfo {
   /** "Claim": badges, buttons, brat entity types. */

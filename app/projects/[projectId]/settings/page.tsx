@@ -1,7 +1,8 @@
-// A project's Settings tab (owners): automatic suggestions, and the danger zone, where the project
+// A project's Settings tab (owners): the annotation mode, automatic suggestions, and the danger zone, where the project
 // is deleted.
 
 import type { Metadata } from "next";
+import { AnnotationModeSetting } from "@/components/projects/AnnotationModeSetting";
 import { DeleteProjectForm } from "@/components/projects/DeleteProjectForm";
 import { SuggestionSetting } from "@/components/projects/SuggestionSetting";
 import { can } from "@/lib/auth/roles";
@@ -22,6 +23,7 @@ export default async function ProjectSettingsPage({ params }: Props) {
   }
   return (
     <>
+      <AnnotationModeSetting projectId={project.id} annotationMode={project.annotationMode} />
       <SuggestionSetting projectId={project.id} autoSuggest={project.autoSuggest} />
       <DeleteProjectForm projectId={project.id} projectName={project.name} />
     </>
