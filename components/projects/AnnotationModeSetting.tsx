@@ -2,10 +2,10 @@
 // A project's annotation mode (owners): shared, or independent for blind double annotation. Saved
 // as soon as it is chosen, shown as saved or, when the server refuses, put back with the reason.
 
-import { useId, useState } from "react";
-import { api, errorMessage } from "@/components/ui/api-client";
+import { useId } from "react";
 import { ANNOTATION_MODES, type AnnotationMode } from "@/lib/model/vocabulary";
 import styles from "./projects.module.css";
+import { useProjectSetting } from "./use-project-setting";
 
 const MODE_TEXT: Record<AnnotationMode, { label: string; saved: string }> = {
   shared: { label: "Shared: everyone sees every annotation", saved: "Saved: everyone sees every annotation." },
@@ -17,32 +17,13 @@ const MODE_TEXT: Record<AnnotationMode, { label: string; saved: string }> = {
 
 export function AnnotationModeSetting({ projectId, annotationMode }: { projectId: string; annotationMode: AnnotationMode }) {
   const id = useId();
-  const [mode, setMode] = useState(annotationMode);
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState("");
-  const [error, setError] = useState<string | null>(null);
-
-  async function change(next: AnnotationMode) {
-    const previous = mode;
-    setMode(next);
-    setBusy(true);
-    setError(null);
-    setStatus("Saving…");
-    try {
-      const project = await api<{ annotationMode: AnnotationMode }>(`/api/v1/projects/${encodeURIComponent(projectId)}`, {
-        method: "PATCH",
-        json: { annotationMode: next },
-      });
-      setMode(project.annotationMode);
-      setStatus(MODE_TEXT[project.annotationMode].saved);
-    } catch (e) {
-      setMode(previous);
-      setStatus("");
-      setError(`Not saved: ${errorMessage(e)}`);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const {
+    value: mode,
+    busy,
+    status,
+    error,
+    change,
+  } = useProjectSetting(projectId, "annotationMode", annotationMode, (saved) => MODE_TEXT[saved].saved);
 
   return (
     <section className={styles.section} aria-labelledby={`${id}-heading`}>

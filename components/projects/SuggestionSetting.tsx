@@ -2,37 +2,21 @@
 // A project's "Suggest quotes and speakers for every new document" setting (owners): saved as soon
 // as it is changed, shown as saved or, when the server refuses, put back with the reason.
 
-import { useId, useState } from "react";
-import { api, errorMessage } from "@/components/ui/api-client";
+import { useId } from "react";
+import { useProjectSetting } from "./use-project-setting";
 import styles from "./projects.module.css";
 
 export function SuggestionSetting({ projectId, autoSuggest }: { projectId: string; autoSuggest: boolean }) {
   const id = useId();
-  const [checked, setChecked] = useState(autoSuggest);
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState("");
-  const [error, setError] = useState<string | null>(null);
-
-  async function change(next: boolean) {
-    setChecked(next);
-    setBusy(true);
-    setError(null);
-    setStatus("Saving…");
-    try {
-      const project = await api<{ autoSuggest: boolean }>(`/api/v1/projects/${encodeURIComponent(projectId)}`, {
-        method: "PATCH",
-        json: { autoSuggest: next },
-      });
-      setChecked(project.autoSuggest);
-      setStatus(project.autoSuggest ? "Saved: new documents get suggestions." : "Saved: suggestions only when asked for.");
-    } catch (e) {
-      setChecked(!next);
-      setStatus("");
-      setError(`Not saved: ${errorMessage(e)}`);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const {
+    value: checked,
+    busy,
+    status,
+    error,
+    change,
+  } = useProjectSetting(projectId, "autoSuggest", autoSuggest, (on) =>
+    on ? "Saved: new documents get suggestions." : "Saved: suggestions only when asked for.",
+  );
 
   return (
     <section className={styles.section} aria-labelledby={`${id}-heading`}>
