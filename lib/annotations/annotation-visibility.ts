@@ -18,6 +18,15 @@ export function seesOthersAnnotations(mode: AnnotationMode, role: Role): boolean
   return mode === "shared" || rolesAllowed("annotation.readAll").includes(role);
 }
 
+/**
+ * The rule for one annotation once the viewer's layer is known (`layerAuthor` without a request):
+ * `layer` undefined sees every author's, else only `layer`'s own. A comment is visible with its
+ * annotation.
+ */
+export function inVisibleLayer(authorId: string | null | undefined, layer: string | undefined): boolean {
+  return layer === undefined || authorId === layer;
+}
+
 const READ_ALL_SQL = `ARRAY[${rolesAllowed("annotation.readAll")
   .map((role) => `'${role}'`)
   .join(", ")}]::"Role"[]`;

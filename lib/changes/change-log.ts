@@ -4,7 +4,7 @@
 // skipped by a reader that has moved on. Who may read which events is the stream's scope.
 
 import type { Queryable } from "../db/client";
-import { kindInfo, PROJECT_STREAM_ONLY_KINDS, type ChangeKind } from "./change-kinds";
+import { kindInfo, kindsOf, PROJECT_STREAM_ONLY_KINDS, type ChangeKind } from "./change-kinds";
 
 /** Where a reader is in the log. */
 export interface Position {
@@ -32,7 +32,25 @@ export interface StoredChange {
   actor: { id: string; name: string } | null;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+  /**
+   * For a comment event, the author of the annotation the comment is on (who may see the event
+   * depends on it: annotation-visibility.ts); null for other kinds, or when no trace of the
+   * annotation is left. Read with the event, never sent.
+   */
+  annotationAuthorId: string | null;
 }
+
+const kindListSql = (kinds: readonly ChangeKind[]) => `ARRAY[${kinds.map((k) => `'${k}'`).join(", ")}]::text[]`;
+const COMMENTED_ANNOTATION_SQL = "COALESCE(e.after->>'annotationId', e.before->>'annotationId')";
+/**
+ * The author of a comment event's annotation: the annotation's row, or — deleted, its comments
+ * are kept for a restore — its last event's image. An annotation's author never changes.
+ */
+const ANNOTATION_AUTHOR_SQL = `CASE WHEN e.kind = ANY(${kindListSql(kindsOf("comment"))}) THEN COALESCE(
+    (SELECT ca.author_id FROM annotations ca WHERE ca.id = ${COMMENTED_ANNOTATION_SQL}),
+    (SELECT COALESCE(ae.before->'author'->>'id', ae.after->'author'->>'id') FROM change_events ae
+      WHERE ae.subject_id = ${COMMENTED_ANNOTATION_SQL} AND ae.kind = ANY(${kindListSql(kindsOf("annotation"))})
+      ORDER BY ae.id DESC LIMIT 1)) END`;
 
 /**
  * Which events a stream delivers: a project's, or a document's (its events and the project's
@@ -73,6 +91,7 @@ interface ChangeRow {
   actor_name: string | null;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+  annotation_author_id: string | null;
 }
 
 function toStoredChange(row: ChangeRow): StoredChange {
@@ -86,6 +105,7 @@ function toStoredChange(row: ChangeRow): StoredChange {
     actor: row.actor_id ? { id: row.actor_id, name: row.actor_name ?? "" } : null,
     before: row.before,
     after: row.after,
+    annotationAuthorId: row.annotation_author_id,
   };
 }
 
@@ -97,7 +117,7 @@ export async function readChanges(q: Queryable, from: Position, limit: number, s
   const params: unknown[] = [from.tx.toString(), from.id.toString(), limit];
   const { rows } = await q.query<ChangeRow>(
     `SELECT e.id::text AS id, e.tx::text AS tx, e.project_id, e.document_id, e.subject_id, e.kind, e.actor_id,
-            u.name AS actor_name, e.before, e.after
+            u.name AS actor_name, e.before, e.after, ${ANNOTATION_AUTHOR_SQL} AS annotation_author_id
        FROM change_events e LEFT JOIN users u ON u.id = e.actor_id
       WHERE (e.tx, e.id) > ($1::xid8, $2::bigint)
         AND e.tx < pg_snapshot_xmin(pg_current_snapshot())${scopeSql(scope, params)}

@@ -7,7 +7,7 @@
 // shutdown.
 
 import { randomUUID } from "node:crypto";
-import { layerAuthor } from "../annotations/annotation-visibility";
+import { inVisibleLayer, layerAuthor } from "../annotations/annotation-visibility";
 import { documentAccess, projectAccess } from "../auth/access";
 import type { Actor } from "../auth/authenticate";
 import { pool } from "../db/client";
@@ -42,21 +42,23 @@ export function eventData(change: StoredChange): Record<string, unknown> {
   return { ...change.after, ...actor };
 }
 
-/** The author of the annotation (or comment) an event is about, from its image. */
-function subjectAuthor(change: StoredChange): string | undefined {
+/** The author of the annotation an event is about: its own, or (a comment) the commented one's. */
+function annotationAuthor(change: StoredChange): string | null {
+  if (kindInfo(change.kind).subject === "comment") return change.annotationAuthorId;
   const image = (change.after ?? change.before) as { author?: { id?: unknown } } | null;
-  return typeof image?.author?.id === "string" ? image.author.id : undefined;
+  return typeof image?.author?.id === "string" ? image.author.id : null;
 }
 
 /**
- * May a stream limited to `userId`'s own layer (an annotator in an independent project,
- * annotation-visibility.ts) carry this change? Others' annotations never; comments only the user's
- * own (an event does not say whose annotation a comment is on); speakers, documents: yes.
+ * May a stream whose viewer sees `layer` (undefined: every layer; else one user's own — an
+ * annotator in an independent project, annotation-visibility.ts) carry this change? Annotations
+ * and comments only when the annotation is visible (whoever wrote the comment); speakers,
+ * documents: yes.
  */
-export function inOwnLayer(change: StoredChange, userId: string): boolean {
+export function visibleOnStream(change: StoredChange, layer: string | undefined): boolean {
   const subject = kindInfo(change.kind).subject;
   if (subject !== "annotation" && subject !== "comment") return true;
-  return subjectAuthor(change) === userId;
+  return inVisibleLayer(annotationAuthor(change), layer);
 }
 
 export function encodeChange(change: StoredChange): string {
@@ -82,8 +84,8 @@ class LiveStream {
   constructor(
     readonly actor: Actor,
     readonly scope: StreamScope,
-    /** Only the actor's own annotations (annotation-visibility.ts), fixed when the stream opens. */
-    private readonly ownLayerOnly: boolean,
+    /** The layer the actor sees (undefined: all; annotation-visibility.ts), fixed when the stream opens. */
+    private readonly layer: string | undefined,
     start: Position,
     replaying: boolean,
     private readonly onClose: (stream: LiveStream) => void,
@@ -110,7 +112,7 @@ class LiveStream {
   private send(change: StoredChange): void {
     if (!isAfter(change.position, this.last)) return; // already sent (replay and live overlap)
     this.last = change.position;
-    if (this.ownLayerOnly && !inOwnLayer(change, this.actor.id)) return;
+    if (!visibleOnStream(change, this.layer)) return;
     this.write(encodeChange(change));
   }
 
@@ -342,11 +344,11 @@ export async function openChangeStream({
     if (!since) throw badRequest("Last-Event-ID (or since) is not an event of this project.", { fields: { since: "unknown event id" } });
   }
   // Fixed for the stream's life: a change of the project's mode applies to streams opened after it.
-  const ownLayerOnly = (await layerAuthor(actor, scope.projectId)) !== undefined;
+  const layer = await layerAuthor(actor, scope.projectId);
   const feed = await changeFeed();
   // Without a position to resume from, the stream starts with the changes made after it opened.
   const start = since ?? (await headPosition(pool()));
-  const stream = new LiveStream(actor, scope, ownLayerOnly, start, since !== null, (s) => streams.remove(s));
+  const stream = new LiveStream(actor, scope, layer, start, since !== null, (s) => streams.remove(s));
   streams.add(feed, stream);
   if (since) void stream.replay(since);
   if (documentId) await streams.join(stream);

@@ -182,3 +182,76 @@ describe("PATCH /projects/{id}", () => {
     expect(list.body.projects.find((p: { id: string }) => p.id === projectId).annotationMode).toBe("independent");
   });
 });
+
+describe("live comment events in an independent project", () => {
+  /** A's live document stream, subscribed before the call returns. */
+  async function live(f: Fixture, user: TestUser, query = ""): Promise<EventReader> {
+    const response = await dispatchRaw("GET", `/api/v1/documents/${f.documentId}/events${query}`, { token: user.token });
+    expect(response.status).toBe(200);
+    const reader = new EventReader(response.body as ReadableStream<Uint8Array>);
+    open.push(reader);
+    return reader;
+  }
+  const comment = (f: Fixture, user: TestUser, annotationId: string, body: string) =>
+    call("POST", `/api/v1/annotations/${annotationId}/comments`, { token: user.token, body: { body } });
+
+  it("A receives every comment on their own annotations (the reviewer's too), none on B's, and the same on replay", async () => {
+    const f = await setup("independent");
+    const a = await live(f, f.a);
+    const reviewer = await live(f, f.reviewer);
+    // Sent in this order: what A receives first must be the comment on A's annotation.
+    const onTheirs = await comment(f, f.reviewer, f.theirId, "reviewer on B's span");
+    const bOnTheirs = await comment(f, f.b, f.theirId, "B on B's span");
+    const onOwn = await comment(f, f.reviewer, f.ownId, "reviewer on A's span");
+    expect([onTheirs.status, bOnTheirs.status, onOwn.status]).toEqual([201, 201, 201]);
+    const received = await a.next();
+    expect(received).toMatchObject({
+      event: "comment.created",
+      data: { id: onOwn.body.id, annotationId: f.ownId, author: { id: f.reviewer.id } },
+    });
+    const edited = await call("PATCH", `/api/v1/comments/${onTheirs.body.id}`, { token: f.reviewer.token, body: { body: "edited" } });
+    expect(edited.status).toBe(200);
+    const ownReply = await comment(f, f.a, f.ownId, "A replies");
+    expect((await a.next()).data).toMatchObject({ id: ownReply.body.id });
+    // The reviewer sees every layer: all four, in order.
+    expect((await reviewer.take(5)).map((e) => (e.data as { id: string }).id)).toEqual([
+      onTheirs.body.id,
+      bOnTheirs.body.id,
+      onOwn.body.id,
+      onTheirs.body.id,
+      ownReply.body.id,
+    ]);
+    const replay = await replayed(`/api/v1/documents/${f.documentId}/events?since=0`, f.a);
+    expect(replay).toContain(onOwn.body.id);
+    expect(replay).toContain(ownReply.body.id);
+    expect(replay).not.toContain(onTheirs.body.id);
+    expect(replay).not.toContain(bOnTheirs.body.id);
+    expect(replay).not.toContain("okapi");
+  }, 20_000);
+
+  it("A's own comment on B's annotation, written while the project was shared, is not sent once it is independent", async () => {
+    const f = await setup("shared");
+    const written = await comment(f, f.a, f.theirId, "A on B's span, in shared mode");
+    expect(written.status).toBe(201);
+    const sharedReplay = await replayed(`/api/v1/projects/${f.projectId}/events?since=0`, f.a);
+    expect(sharedReplay).toContain(written.body.id);
+    await call("PATCH", `/api/v1/projects/${f.projectId}`, { token: f.owner.token, body: { annotationMode: "independent" } });
+    const a = await live(f, f.a);
+    await call("PATCH", `/api/v1/comments/${written.body.id}`, { token: f.a.token, body: { body: "edited later" } });
+    const onOwn = await comment(f, f.reviewer, f.ownId, "reviewer on A's span");
+    expect((await a.next()).data).toMatchObject({ id: onOwn.body.id });
+    const blindReplay = await replayed(`/api/v1/projects/${f.projectId}/events?since=0`, f.a);
+    expect(blindReplay).not.toContain(written.body.id);
+    expect(blindReplay).toContain(onOwn.body.id);
+  }, 20_000);
+
+  it("a comment on a deleted annotation still follows its author (the annotation's last event)", async () => {
+    const f = await setup("independent");
+    const onOwn = await comment(f, f.reviewer, f.ownId, "reviewer on A's span");
+    expect((await call("DELETE", `/api/v1/annotations/${f.ownId}`, { token: f.a.token })).status).toBe(204);
+    expect((await call("DELETE", `/api/v1/annotations/${f.theirId}`, { token: f.b.token })).status).toBe(204);
+    const replay = await replayed(`/api/v1/documents/${f.documentId}/events?since=0`, f.a);
+    expect(replay).toContain(onOwn.body.id);
+    expect(replay).not.toContain("okapi");
+  }, 20_000);
+});
