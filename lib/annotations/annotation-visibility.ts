@@ -27,6 +27,11 @@ export function inVisibleLayer(authorId: string | null | undefined, layer: strin
   return layer === undefined || authorId === layer;
 }
 
+/** SQL twin of inVisibleLayer over annotations `a`: `layerSql` a text parameter, NULL for every layer. */
+export function inVisibleLayerSql(layerSql: string): string {
+  return `(${layerSql}::text IS NULL OR a.author_id = ${layerSql})`;
+}
+
 const READ_ALL_SQL = `ARRAY[${rolesAllowed("annotation.readAll")
   .map((role) => `'${role}'`)
   .join(", ")}]::"Role"[]`;

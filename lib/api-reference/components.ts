@@ -201,6 +201,13 @@ responseBodies
  */
 export const fieldNotes = z.registry<{ description?: string; format?: string }>();
 
+function visibleCountNote(which: string): string {
+  return (
+    `How many annotations ${which} the caller may see: in an independent project an annotator or viewer counts their own. ` +
+    "In live events (document.*, speaker.*) it counts every annotation: a client should keep the count it read."
+  );
+}
+
 const offsetNote = "Code points (not UTF-16 code units) from the start of the document's text; the span is text[start:end].";
 fieldNotes
   .add(emailSchema, { format: "email", description: "Compared ignoring case." })
@@ -226,4 +233,6 @@ fieldNotes
   .add(annotationViewSchema.shape.start, { description: offsetNote })
   .add(annotationViewSchema.shape.end, { description: offsetNote })
   .add(annotationViewSchema.shape.version, { description: "1 when created, + 1 with every update." })
-  .add(documentViewSchema.shape.length, { description: "In code points." });
+  .add(documentViewSchema.shape.length, { description: "In code points." })
+  .add(documentSummarySchema.shape.annotationCount, { description: visibleCountNote("on the document") })
+  .add(speakerViewSchema.shape.annotationCount, { description: visibleCountNote("attributed to the speaker") });

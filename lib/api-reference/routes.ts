@@ -337,7 +337,8 @@ export const OPERATIONS: readonly OperationSpec[] = [
       'Owners only (403 otherwise). `annotationMode`: "shared" (default; everyone sees every annotation) or "independent" ' +
       "(blind double annotation: annotators and viewers see, by every route — annotations, history, comments, streams, search, " +
       "review queue, exports — only the annotations they authored; reviewers and owners see everyone's and may pick one " +
-      "annotator's layer with `?author=`). `autoSuggest`: every document added to the project afterwards (POST …/documents, " +
+      "annotator's layer with `?author=`; their streams carry the comments on every annotation they may see, whoever wrote them; " +
+      "documents' and speakers' `annotationCount` count what the caller may see). `autoSuggest`: every document added to the project afterwards (POST …/documents, " +
       "from-url, an import that creates documents) gets its suggested quotes and speakers computed, as if it had been added with `suggest`.",
     auth: "required",
     body: { schema: updateProjectSchema, ...json() },

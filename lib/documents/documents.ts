@@ -9,6 +9,7 @@ import type { Actor } from "../auth/authenticate";
 import { rolesAllowed } from "../auth/roles";
 import { insertChangesSql, kindSql } from "../changes/record-change";
 import { isoTimestampSql } from "../annotations/annotation-view";
+import { inVisibleLayerSql, layerAuthor } from "../annotations/annotation-visibility";
 import { pool, type Queryable } from "../db/client";
 import { afterCursorSql, toPage, type KeyColumn, type PageOf, type PageRequest } from "../db/keyset";
 import { withTransaction } from "../db/transaction";
@@ -55,11 +56,20 @@ const DOCUMENT_VIEW_SQL = `json_build_object(
   'sourceUrl', d.source_url, 'byline', d.byline, 'language', d.language, 'publishedAt', ${isoTimestampSql("d.published_at")},
   'createdAt', ${isoTimestampSql("d.created_at")})`;
 
-/** The document summary (lists, document.created events) as JSON, from documents `d`. */
-export const DOCUMENT_SUMMARY_SQL = `json_build_object(
+/**
+ * The document summary (lists, document events) as JSON, from documents `d`. Its annotationCount
+ * counts the annotations of layer `layerSql` (a parameter holding layerAuthor's answer for the
+ * reader: annotation-visibility.ts); NULL, as events have it, counts all.
+ */
+export function documentSummarySql(layerSql = "NULL"): string {
+  return `json_build_object(
   'id', d.id, 'title', d.title, 'sourceUrl', d.source_url, 'publishedAt', ${isoTimestampSql("d.published_at")},
   'language', d.language, 'length', d.length,
-  'annotationCount', (SELECT count(*)::int FROM annotations a WHERE a.document_id = d.id), 'createdAt', ${isoTimestampSql("d.created_at")})`;
+  'annotationCount', (SELECT count(*)::int FROM annotations a WHERE a.document_id = d.id AND ${inVisibleLayerSql(layerSql)}),
+  'createdAt', ${isoTimestampSql("d.created_at")})`;
+}
+/** The summary events carry: every annotation counted. */
+const DOCUMENT_SUMMARY_SQL = documentSummarySql();
 
 /** Normalises and checks an article text; throws 422 naming `field` when it cannot be stored. */
 export function prepareDocumentText(raw: string, field = "text"): { text: string; length: number } {
@@ -167,14 +177,14 @@ const DOCUMENT_ORDER: KeyColumn[] = [
   { sql: "d.id", cast: "text" },
 ];
 
-/** The project's documents, oldest first: a page of them, or (no `page`) all. */
+/** The project's documents, oldest first: a page of them, or (no `page`) all; counts as the actor may see. */
 export async function listDocuments(actor: Actor, projectId: string, page?: PageRequest): Promise<PageOf<DocumentSummary>> {
   await projectAccess(actor, projectId, "project.read");
-  const params: unknown[] = [projectId];
+  const params: unknown[] = [projectId, (await layerAuthor(actor, projectId)) ?? null];
   const after = afterCursorSql(DOCUMENT_ORDER, page?.cursor, params);
   const limit = page ? ` LIMIT ${page.limit + 1}` : "";
   const { rows } = await pool().query<{ summary: DocumentSummary }>(
-    `SELECT ${DOCUMENT_SUMMARY_SQL} AS summary FROM documents d WHERE d.project_id = $1${after} ORDER BY d.created_at, d.id${limit}`,
+    `SELECT ${documentSummarySql("$2")} AS summary FROM documents d WHERE d.project_id = $1${after} ORDER BY d.created_at, d.id${limit}`,
     params,
   );
   return toPage(

@@ -4,7 +4,7 @@
 // (annotation-visibility.ts); assignment states are not annotations and are shown to all members.
 
 import { z } from "zod";
-import { layerAuthor } from "../annotations/annotation-visibility";
+import { inVisibleLayerSql, layerAuthor } from "../annotations/annotation-visibility";
 import { assignmentStateSql } from "../assignments/assignments";
 import { projectAccess } from "../auth/access";
 import type { Actor } from "../auth/authenticate";
@@ -22,7 +22,7 @@ export type ProjectDashboard = z.infer<typeof projectDashboardSchema>;
 export async function projectDashboard(actor: Actor, projectId: string): Promise<ProjectDashboard> {
   await projectAccess(actor, projectId, "project.read");
   const author = (await layerAuthor(actor, projectId)) ?? null;
-  const mine = "a.project_id = $1 AND ($2::text IS NULL OR a.author_id = $2)";
+  const mine = `a.project_id = $1 AND ${inVisibleLayerSql("$2")}`;
   const [annotators, byLabelStatus, perDay] = await Promise.all([
     pool().query<ProjectDashboard["annotators"][number]>(
       `SELECT x.user_id AS "userId", u.name,

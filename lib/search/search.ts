@@ -13,7 +13,7 @@ import { layerAuthor } from "../annotations/annotation-visibility";
 import { annotationJoins, annotationViewSchema, annotationViewSql, isoTimestampSql } from "../annotations/annotation-view";
 import { pool } from "../db/client";
 import { afterCursorSql, orderBySql, toPage, type KeyColumn } from "../db/keyset";
-import { DOCUMENT_SUMMARY_SQL, documentSummarySchema, type DocumentSummary } from "../documents/documents";
+import { documentSummarySchema, documentSummarySql, type DocumentSummary } from "../documents/documents";
 import { ANNOTATION_STATUSES, LABELS } from "../model/vocabulary";
 import type { AnnotationMatch, SearchQuery } from "../validation/schemas";
 import { MARK_START, MARK_STOP, markedRanges, mergeRanges, snippetAround, substringRanges, type Range } from "./highlights";
@@ -327,7 +327,9 @@ export async function searchDocuments(actor: Actor, projectId: string, query: Se
   ];
   const where = conditions.sql;
   const countParams = [...conditions.params];
-  const pageParams = [...conditions.params];
+  // Each hit's annotationCount counts what the actor may see (annotation-visibility.ts).
+  const pageParams = [...conditions.params, (await layerAuthor(actor, projectId)) ?? null];
+  const summary = documentSummarySql(`$${pageParams.length}`);
   const after = afterCursorSql(order, cursor, pageParams, true);
   pageParams.push(limit + 1);
   const body = "left(p.text, 200000)";
@@ -344,7 +346,7 @@ export async function searchDocuments(actor: Actor, projectId: string, query: Se
       `SELECT p.summary, p.score, p.date, p.title, ${body} AS text,
               ${parsed ? markedSql("p.title", tsquery) : "NULL"} AS marked_title,
               ${parsed ? markedSql(body, tsquery) : "NULL"} AS marked_text
-         FROM (SELECT ${DOCUMENT_SUMMARY_SQL} AS summary, ${score} AS score, ${isoTimestampSql(DOCUMENT_DATE)} AS date, d.title, d.text
+         FROM (SELECT ${summary} AS summary, ${score} AS score, ${isoTimestampSql(DOCUMENT_DATE)} AS date, d.title, d.text
                  FROM documents d WHERE ${where}${after}
                 ORDER BY ${orderBySql(order, true)}
                 LIMIT $${pageParams.length}) p`,

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { memberAllowedSql, projectAccess, speakerAccess, type ProjectAccess } from "../auth/access";
 import type { Actor } from "../auth/authenticate";
 import { rolesAllowed } from "../auth/roles";
+import { inVisibleLayerSql, layerAuthor } from "../annotations/annotation-visibility";
 import { insertChangesSql, kindSql } from "../changes/record-change";
 import { pool, type Queryable } from "../db/client";
 import { afterCursorSql, toPage, type KeyColumn, type PageOf, type PageRequest } from "../db/keyset";
@@ -29,10 +30,23 @@ export const speakerViewSchema = z.object({
 });
 export type SpeakerView = z.infer<typeof speakerViewSchema>;
 
-/** The speaker view as JSON, from speakers `s`. */
-const SPEAKER_VIEW_SQL = `json_build_object(
+/**
+ * The speaker view as JSON, from speakers `s`. Its annotationCount counts the annotations of layer
+ * `layerSql` (a parameter holding layerAuthor's answer for the reader: annotation-visibility.ts);
+ * NULL, as events have it, counts all.
+ */
+function speakerViewSql(layerSql = "NULL"): string {
+  return `json_build_object(
   'id', s.id, 'name', s.name, 'aliases', COALESCE(s.aliases, '{}'), 'kind', s.kind, 'description', s.description,
-  'annotationCount', (SELECT count(*)::int FROM annotations a WHERE a.speaker_id = s.id))`;
+  'annotationCount', (SELECT count(*)::int FROM annotations a WHERE a.speaker_id = s.id AND ${inVisibleLayerSql(layerSql)}))`;
+}
+/** The view events carry: every annotation counted. */
+const SPEAKER_VIEW_SQL = speakerViewSql();
+
+/** The layer whose annotations `actor`'s speaker counts include (null: all); after the access check. */
+async function countedLayer(actor: Actor, projectId: string, q: Queryable = pool()): Promise<string | null> {
+  return (await layerAuthor(actor, projectId, undefined, q)) ?? null;
+}
 
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -50,16 +64,16 @@ const SPEAKER_ORDER: KeyColumn[] = [
 export async function listSpeakers(actor: Actor, projectId: string, q?: string, page?: PageRequest): Promise<PageOf<SpeakerView>> {
   await projectAccess(actor, projectId, "project.read");
   const query = q?.trim();
-  const params: unknown[] = [projectId];
+  const params: unknown[] = [projectId, await countedLayer(actor, projectId)];
   let filter = "";
   if (query) {
     params.push(`%${escapeLike(query)}%`);
-    filter = ` AND (s.name ILIKE $2 OR EXISTS (SELECT 1 FROM unnest(s.aliases) AS alias WHERE alias ILIKE $2))`;
+    filter = ` AND (s.name ILIKE $3 OR EXISTS (SELECT 1 FROM unnest(s.aliases) AS alias WHERE alias ILIKE $3))`;
   }
   filter += afterCursorSql(SPEAKER_ORDER, page?.cursor, params);
   const limit = page ? ` LIMIT ${page.limit + 1}` : "";
   const { rows } = await pool().query<{ view: SpeakerView; name_key: string }>(
-    `SELECT ${SPEAKER_VIEW_SQL} AS view, s.name_key FROM speakers s WHERE s.project_id = $1${filter} ORDER BY s.name_key, s.id${limit}`,
+    `SELECT ${speakerViewSql("$2")} AS view, s.name_key FROM speakers s WHERE s.project_id = $1${filter} ORDER BY s.name_key, s.id${limit}`,
     params,
   );
   return toPage(
@@ -70,15 +84,18 @@ export async function listSpeakers(actor: Actor, projectId: string, q?: string, 
   );
 }
 
-async function readSpeaker(speakerId: string, q: Queryable = pool()): Promise<SpeakerView> {
-  const { rows } = await q.query<{ view: SpeakerView }>(`SELECT ${SPEAKER_VIEW_SQL} AS view FROM speakers s WHERE s.id = $1`, [speakerId]);
+/** A speaker as `actor` (who has access to its project) sees it: its count over their layer. */
+async function readSpeaker(actor: Actor, access: ProjectAccess, speakerId: string, q: Queryable = pool()): Promise<SpeakerView> {
+  const { rows } = await q.query<{ view: SpeakerView }>(`SELECT ${speakerViewSql("$2")} AS view FROM speakers s WHERE s.id = $1`, [
+    speakerId,
+    await countedLayer(actor, access.projectId, q),
+  ]);
   if (!rows[0]) throw notFound("Speaker");
   return rows[0].view;
 }
 
 export async function getSpeaker(actor: Actor, speakerId: string): Promise<SpeakerView> {
-  await speakerAccess(actor, speakerId, "project.read");
-  return readSpeaker(speakerId);
+  return readSpeaker(actor, await speakerAccess(actor, speakerId, "project.read"), speakerId);
 }
 
 function duplicateName(name: string) {
@@ -154,8 +171,8 @@ export async function findOrCreateSpeaker(
   const created = await insertSpeaker(q, actor, access.projectId, input);
   if (created) return { speaker: created, created: true };
   const { rows } = await q.query<{ view: SpeakerView }>(
-    `SELECT ${SPEAKER_VIEW_SQL} AS view FROM speakers s WHERE s.project_id = $1 AND s.name_key = $2`,
-    [access.projectId, speakerNameKey(input.name)],
+    `SELECT ${speakerViewSql("$3")} AS view FROM speakers s WHERE s.project_id = $1 AND s.name_key = $2`,
+    [access.projectId, speakerNameKey(input.name), await countedLayer(actor, access.projectId, q)],
   );
   if (!rows[0]) {
     await projectAccess(actor, access.projectId, "speaker.create", q);
@@ -231,16 +248,18 @@ export async function writeSpeakerFields(q: Queryable, actor: Actor, current: Sp
 }
 
 export async function updateSpeaker({ actor, speakerId, input }: UpdateSpeakerOptions): Promise<SpeakerView> {
-  await speakerAccess(actor, speakerId, "speaker.update");
+  const access = await speakerAccess(actor, speakerId, "speaker.update");
   const changes = await input();
   return withTransaction(async (client) => {
     const current = await lockSpeaker(client, speakerId);
     if (!current) throw notFound("Speaker");
-    return writeSpeakerFields(client, actor, current, {
+    await writeSpeakerFields(client, actor, current, {
       name: changes.name ?? current.name,
       aliases: changes.aliases ?? current.aliases,
       kind: changes.kind ?? current.kind,
       description: changes.description !== undefined ? changes.description : current.description,
     });
+    // The answer counts what the actor may see; the event (for every reader) counts all.
+    return readSpeaker(actor, access, speakerId, client);
   });
 }

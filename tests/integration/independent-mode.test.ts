@@ -255,3 +255,47 @@ describe("live comment events in an independent project", () => {
     expect(replay).not.toContain("okapi");
   }, 20_000);
 });
+
+describe("annotation counts count what the caller may see", () => {
+  /** annotationCount of the fixture's document and speaker by each route, as `user` reads them. */
+  async function counts(f: Fixture, user: TestUser) {
+    const opts = { token: user.token };
+    const documents = await call("GET", `/api/v1/projects/${f.projectId}/documents`, opts);
+    const found = await call("GET", `/api/v1/projects/${f.projectId}/search?in=documents&q=zebra`, opts);
+    const speakers = await call("GET", `/api/v1/projects/${f.projectId}/speakers`, opts);
+    const speaker = await call("GET", `/api/v1/speakers/${f.speakerId}`, opts);
+    const ensured = await call("POST", `/api/v1/projects/${f.projectId}/speakers?existing=return`, {
+      ...opts,
+      body: { name: "the mayor" },
+    });
+    const byId = (list: { id: string; annotationCount: number }[], id: string) => list.find((x) => x.id === id);
+    return {
+      documentList: byId(documents.body.documents, f.documentId)?.annotationCount,
+      documentSearch: byId(found.body.items, f.documentId)?.annotationCount,
+      speakerList: byId(speakers.body.speakers, f.speakerId)?.annotationCount,
+      speaker: speaker.body.annotationCount,
+      speakerEnsured: ensured.status === 200 ? ensured.body.annotationCount : ensured.status,
+    };
+  }
+
+  it("an annotator in an independent project counts their own; reviewers, owners and everyone in a shared project count all", async () => {
+    const f = await setup("independent");
+    // B's span is attributed to the speaker; A attributes theirs to it too, and B adds one more.
+    await call("PATCH", `/api/v1/annotations/${f.ownId}`, { token: f.a.token, body: { version: 1, speakerId: f.speakerId } });
+    const more = await call("POST", `/api/v1/documents/${f.documentId}/annotations`, {
+      token: f.b.token,
+      body: { label: "claim", ...span("Nobody else spoke."), speakerId: f.speakerId },
+    });
+    expect(more.status).toBe(201);
+    const all = { documentList: 3, documentSearch: 3, speakerList: 3, speaker: 3, speakerEnsured: 3 };
+    expect(await counts(f, f.a)).toEqual({ documentList: 1, documentSearch: 1, speakerList: 1, speaker: 1, speakerEnsured: 1 });
+    expect(await counts(f, f.b)).toEqual({ documentList: 2, documentSearch: 2, speakerList: 2, speaker: 2, speakerEnsured: 2 });
+    expect(await counts(f, f.reviewer)).toEqual(all);
+    expect(await counts(f, f.owner)).toEqual(all);
+    // A renames the speaker: the answer counts A's layer only.
+    const renamed = await call("PATCH", `/api/v1/speakers/${f.speakerId}`, { token: f.a.token, body: { description: "Mayor since 2020" } });
+    expect(renamed.body.annotationCount).toBe(1);
+    await call("PATCH", `/api/v1/projects/${f.projectId}`, { token: f.owner.token, body: { annotationMode: "shared" } });
+    expect(await counts(f, f.a)).toEqual(all);
+  }, 20_000);
+});
