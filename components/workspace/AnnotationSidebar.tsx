@@ -1,5 +1,6 @@
 "use client";
-// The sidebar: a region named "Annotations" with filters (label, speaker, author, status), the
+// The sidebar: a region named "Annotations" with filters (label, speaker, status; whose layer is
+// the workspace's Layer select, which narrows the article's highlights too), the
 // selected annotation's details, and the annotations in text order. The list is windowed — only
 // the rows in view are in the DOM — so thousands of annotations stay cheap.
 
@@ -27,7 +28,8 @@ export interface AnnotationSidebarProps {
   onFilters: (filters: AnnotationFilters) => void;
   speakers: readonly SpeakerView[];
   speakerById: ReadonlyMap<string, SpeakerView>;
-  authors: { id: string; name: string }[];
+  /** Said when there are none at all (default "No annotations yet."). */
+  emptyText?: string;
   selectedId: string | null;
   scrollRequest: { id: string; seq: number } | null;
   onSelect: (id: string) => void;
@@ -111,7 +113,7 @@ export function AnnotationSidebar(props: AnnotationSidebarProps) {
     onFilters,
     speakers,
     speakerById,
-    authors,
+    emptyText = "No annotations yet.",
     selectedId,
     scrollRequest,
     onSelect,
@@ -142,12 +144,6 @@ export function AnnotationSidebar(props: AnnotationSidebarProps) {
             options={[["", "All speakers"], ["none", "Without a speaker"], ...speakers.map((s): [string, string] => [s.id, s.name])]}
           />
           <FilterSelect
-            label="Filter by author"
-            value={filters.author}
-            onChange={(v) => set({ author: v })}
-            options={[["", "All authors"], ...authors.map((a): [string, string] => [a.id, a.name])]}
-          />
-          <FilterSelect
             label="Filter by status"
             value={filters.status}
             onChange={(v) => set({ status: v as AnnotationFilters["status"] })}
@@ -157,7 +153,7 @@ export function AnnotationSidebar(props: AnnotationSidebarProps) {
       </div>
       {children}
       {annotations.length === 0 ? (
-        <p className="muted empty-list">{total === 0 ? "No annotations yet." : "No annotation matches these filters."}</p>
+        <p className="muted empty-list">{total === 0 ? emptyText : "No annotation matches these filters."}</p>
       ) : (
         <div
           className="annotation-list"

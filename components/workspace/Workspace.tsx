@@ -3,11 +3,12 @@
 // attribution popup, the suggested quotes (for those who may annotate) and the sidebar listing
 // annotations — composed around one store (store/workspace-store.ts) that holds the annotations,
 // the suggestions, the speakers, the selection and the draft. The editor's highlights and the
-// sidebar follow the store; every change goes through it, colleagues' changes too
-// (use-document-events.ts: the document's live stream).
+// sidebar follow the store — through the layer shown (store/layer-view.ts: every annotator's, one
+// annotator's, or the curated layer; ?layer= in the URL); every change goes through it,
+// colleagues' changes too (use-document-events.ts: the document's live stream).
 
 import type { Editor } from "@tiptap/core";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useId, useMemo, useRef, useState } from "react";
 import { unpackAnnotations, type PackedAnnotations } from "@/lib/annotations/annotation-record";
 import { can, canDeleteAnnotation, canEditAnnotation, type Role } from "@/lib/auth/roles";
 import { LABEL_INFO, LABELS } from "@/lib/model/vocabulary";
@@ -25,6 +26,7 @@ import { SelectionToolbar } from "./SelectionToolbar";
 import { storeHighlights } from "./store-highlights";
 import { SuggestionsPanel } from "./SuggestionsPanel";
 import { useWorkspaceState } from "./store/use-workspace-store";
+import { layerView } from "./store/layer-view";
 import { createWorkspaceStore, type StoredAnnotation } from "./store/workspace-store";
 import { Toasts, useToasts } from "./Toasts";
 import { useAnnotationEdits } from "./use-annotation-edits";
@@ -34,7 +36,16 @@ import { useSelectedAnnotation } from "./use-selected-annotation";
 import { useSpeakerResolution } from "./use-speaker-resolution";
 import { useSuggestions, type SuggestionCorrection } from "./use-suggestions";
 import { useWorkspaceKeyboard } from "./use-workspace-keyboard";
-import { authorsOf, filtered, NO_FILTERS, speakerName, type AnnotationFilters } from "./workspace-model";
+import {
+  ALL_LAYERS,
+  filtered,
+  inLayer,
+  layerOptions,
+  NO_FILTERS,
+  speakerName,
+  type AnnotationFilters,
+  type Layer,
+} from "./workspace-model";
 import "./workspace.css";
 
 export interface WorkspaceProps {
@@ -49,6 +60,21 @@ export interface WorkspaceProps {
   since?: string;
   /** The pending suggestions (without their quotes, sliced here from the text); for those who may annotate. */
   suggestions?: Omit<SuggestionView, "exact">[];
+  /**
+   * The actor sees others' annotations (annotation-visibility.ts: anyone in a shared project,
+   * reviewers and owners in an independent one), so may pick a layer; others have only their own.
+   */
+  layers?: boolean;
+  /** The layer shown on opening (?layer=). */
+  initialLayer?: Layer;
+}
+
+/** Puts the layer in the address (?layer=), so a link opens it; no history entry per choice. */
+function showLayerInUrl(layer: Layer): void {
+  const url = new URL(window.location.href);
+  if (layer === ALL_LAYERS) url.searchParams.delete("layer");
+  else url.searchParams.set("layer", layer);
+  window.history.replaceState(window.history.state, "", url);
 }
 
 const SHORTCUTS = LABELS.map((label) => `${LABEL_INFO[label].key.toUpperCase()} for a ${label}`).join(" or ");
@@ -62,16 +88,20 @@ export function Workspace({
   initialSelectedId,
   since,
   suggestions: initialSuggestions = [],
+  layers = false,
+  initialLayer = ALL_LAYERS,
 }: WorkspaceProps) {
   const map = useMemo(() => new EditorTextMap(document.text), [document.text]);
-  const [store] = useState(() =>
-    createWorkspaceStore({
+  // `store` is the layer's view of the one store: everything below reads and writes through it.
+  const [{ all, store }] = useState(() => {
+    const base = createWorkspaceStore({
       documentId: document.id,
       annotations: unpackAnnotations(packed, map.index),
       speakers: initialSpeakers,
       suggestions: initialSuggestions.map((s) => ({ ...s, exact: map.index.slice(s.start, s.end) })),
-    }),
-  );
+    });
+    return { all: base, store: layerView(base, layers ? initialLayer : ALL_LAYERS) };
+  });
   const highlights = useMemo(() => storeHighlights(store, map), [store, map]);
   const annotations = useWorkspaceState(store, (s) => s.annotations);
   const speakers = useWorkspaceState(store, (s) => s.speakers);
@@ -79,6 +109,10 @@ export function Workspace({
   const suggestions = useWorkspaceState(store, (s) => s.suggestions);
   const [selection, setSelection] = useState<SelectionInfo | null>(null);
   const [filters, setFilters] = useState<AnnotationFilters>(NO_FILTERS);
+  const [layer, setLayer] = useState<Layer>(() => store.layer());
+  const everyAnnotation = useWorkspaceState(all, (s) => s.annotations);
+  const layerChoices = useMemo(() => (layers ? layerOptions(everyAnnotation, layer) : []), [layers, everyAnnotation, layer]);
+  const layerSelectId = useId();
   const toasts = useToasts();
   const editorRef = useRef<Editor | null>(null);
   const articleRef = useRef<HTMLElement | null>(null);
@@ -87,7 +121,14 @@ export function Workspace({
   const mayDelete = (a: StoredAnnotation) => !a.pending && canDeleteAnnotation(role, own(a));
 
   const visible = useMemo(() => filtered(annotations, filters), [annotations, filters]);
-  const authors = useMemo(() => authorsOf(annotations), [annotations]);
+  const chooseLayer = useCallback(
+    (next: Layer) => {
+      store.setLayer(next);
+      setLayer(next);
+      showLayerInUrl(next);
+    },
+    [store],
+  );
 
   const { selectedId, selected, selectedSuggestion, select, step, scrollRequest } = useSelectedAnnotation(
     store,
@@ -112,6 +153,15 @@ export function Workspace({
     toasts,
     onDone: clearSelection,
   });
+  // A new annotation is the actor's own: tagging while another layer is shown shows every layer, so
+  // it does not vanish once saved.
+  const tag = (label: Parameters<typeof draft.start>[0]) => {
+    if (!inLayer({ author: actor }, layer) && store.getState().draft === null) {
+      chooseLayer(ALL_LAYERS);
+      toasts.show({ kind: "status", text: "Showing all layers: your new annotation goes into your own." });
+    }
+    return draft.start(label);
+  };
   const { update, remove } = useAnnotationEdits({ store, resolveSpeaker, toasts, select });
   const suggested = useSuggestions({ store, map, documentId: document.id, actor, toasts, select });
   // The correction being made to the selected suggestion (speaker, kind), until it is decided.
@@ -128,7 +178,7 @@ export function Workspace({
     return true;
   };
   useWorkspaceKeyboard({
-    tag: draft.start,
+    tag,
     step,
     deleteSelected: () => {
       if (!selected || !mayDelete(selected)) return false;
@@ -164,6 +214,26 @@ export function Workspace({
           Select text{mayCreate ? `, then press ${SHORTCUTS}` : ""}. J / K move between annotations
           {mayCreate ? " (between suggestions when one is selected; Enter accepts it, X dismisses it)" : ""}, Esc closes.
         </p>
+        {layers && (
+          <div className="workspace-toolbar">
+            <label htmlFor={layerSelectId}>Layer</label>
+            <select
+              id={layerSelectId}
+              value={layer}
+              onChange={(event) => chooseLayer(event.target.value)}
+              aria-describedby={`${layerSelectId}-help`}
+            >
+              {layerChoices.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.text}
+                </option>
+              ))}
+            </select>
+            <span id={`${layerSelectId}-help`} className="muted">
+              The article and the list show this layer only.
+            </span>
+          </div>
+        )}
         <div className="article-frame">
           <ArticleEditor
             map={map}
@@ -174,7 +244,7 @@ export function Workspace({
             onHighlightClick={onHighlightClick}
           />
         </div>
-        {selection && !draft.draft && mayCreate && <SelectionToolbar anchor={selection.anchor} onChoose={draft.start} />}
+        {selection && !draft.draft && mayCreate && <SelectionToolbar anchor={selection.anchor} onChoose={tag} />}
         {draft.draft && (
           <NewAnnotationPopup
             key={draft.draft.id}
@@ -218,7 +288,7 @@ export function Workspace({
           onFilters={setFilters}
           speakers={speakers}
           speakerById={speakerById}
-          authors={authors}
+          emptyText={layer === ALL_LAYERS ? undefined : "No annotations in this layer."}
           selectedId={selectedId}
           scrollRequest={scrollRequest}
           onSelect={onRowSelect}

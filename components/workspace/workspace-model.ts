@@ -1,40 +1,84 @@
-// What the sidebar shows of the store's annotations: the filters, the authors, the speaker's name
-// and the snippet; and of its suggestions, the speaker each proposes. Pure, so it is unit-tested.
+// What the workspace shows of the store's annotations: the layer (whose annotations the article and
+// the sidebar show), the sidebar's filters, the speaker's name and the snippet; and of its
+// suggestions, the speaker each proposes. Pure, so it is unit-tested.
 
 import type { AnnotationStatus, Label } from "@/lib/model/vocabulary";
 import type { SpeakerView } from "@/lib/speakers/speakers";
 import type { StoredAnnotation, SuggestionRecord } from "./store/workspace-store";
 
+/**
+ * Whose annotations the workspace shows, as the URL spells it (`?layer=`): "" every layer, "curated"
+ * the curated (gold) layer, else a user id — that annotator's own annotations, the curated ones
+ * (written by a curator) not included.
+ */
+export type Layer = string;
+export const ALL_LAYERS: Layer = "";
+export const CURATED_LAYER: Layer = "curated";
+
+export function inLayer(annotation: Pick<StoredAnnotation, "author" | "curated">, layer: Layer): boolean {
+  if (layer === ALL_LAYERS) return true;
+  if (layer === CURATED_LAYER) return annotation.curated === true;
+  return annotation.author.id === layer && annotation.curated !== true;
+}
+
+/** A `?layer=` value (absent, repeated or blank: every layer). */
+export function parseLayer(value: string | string[] | null | undefined): Layer {
+  return typeof value === "string" ? value.trim() : ALL_LAYERS;
+}
+
+export interface LayerOption {
+  value: Layer;
+  /** The annotator's name (or "Curated layer"), with how many annotations the layer holds. */
+  text: string;
+}
+
+/**
+ * The layers to choose from: every layer, each annotator with annotations on the document (by
+ * name), the curated layer when there is one — and the current layer even when it holds none (a
+ * link to an annotator who has not started).
+ */
+export function layerOptions(annotations: readonly StoredAnnotation[], current: Layer = ALL_LAYERS): LayerOption[] {
+  const authors = new Map<string, { name: string; count: number }>();
+  let curated = 0;
+  for (const a of annotations) {
+    if (a.curated) {
+      curated++;
+      continue;
+    }
+    const known = authors.get(a.author.id);
+    if (known) known.count++;
+    else authors.set(a.author.id, { name: a.author.name, count: 1 });
+  }
+  const count = (n: number) => `${n} annotation${n === 1 ? "" : "s"}`;
+  const options: LayerOption[] = [{ value: ALL_LAYERS, text: `All layers (${count(annotations.length)})` }];
+  const people = [...authors].sort(([ia, a], [ib, b]) => a.name.localeCompare(b.name) || (ia < ib ? -1 : ia > ib ? 1 : 0));
+  for (const [id, { name, count: n }] of people) options.push({ value: id, text: `${name} (${count(n)})` });
+  if (curated > 0 || current === CURATED_LAYER) options.push({ value: CURATED_LAYER, text: `Curated layer (${count(curated)})` });
+  if (!options.some((o) => o.value === current)) options.push({ value: current, text: "This link's annotator (0 annotations)" });
+  return options;
+}
+
 export interface AnnotationFilters {
   label: Label | "";
   /** "" all, "none" without a speaker, or a speaker id. */
   speaker: string;
-  author: string;
   status: AnnotationStatus | "";
 }
 
-export const NO_FILTERS: AnnotationFilters = { label: "", speaker: "", author: "", status: "" };
+export const NO_FILTERS: AnnotationFilters = { label: "", speaker: "", status: "" };
 
 export function matchesFilters(annotation: StoredAnnotation, filters: AnnotationFilters): boolean {
   if (filters.label && annotation.label !== filters.label) return false;
   if (filters.speaker === "none" ? annotation.speakerId !== null : filters.speaker && annotation.speakerId !== filters.speaker)
     return false;
-  if (filters.author && annotation.author.id !== filters.author) return false;
   if (filters.status && annotation.status !== filters.status) return false;
   return true;
 }
 
 /** The annotations the filters keep (the list itself when there are none). */
 export function filtered(annotations: readonly StoredAnnotation[], filters: AnnotationFilters): readonly StoredAnnotation[] {
-  if (!filters.label && !filters.speaker && !filters.author && !filters.status) return annotations;
+  if (!filters.label && !filters.speaker && !filters.status) return annotations;
   return annotations.filter((a) => matchesFilters(a, filters));
-}
-
-/** The annotations' authors, by name (for the author filter). */
-export function authorsOf(annotations: readonly StoredAnnotation[]): { id: string; name: string }[] {
-  const names = new Map<string, string>();
-  for (const a of annotations) names.set(a.author.id, a.author.name);
-  return [...names].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /**

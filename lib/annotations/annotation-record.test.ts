@@ -45,6 +45,8 @@ const records: AnnotationRecord[] = [
     reviewReason: null,
     author: BO,
     version: 4,
+    // In the curated layer: the mark survives packing (the workspace's Layer select shows it).
+    curated: true,
   },
   {
     id: "c",

@@ -25,7 +25,10 @@ export type AnnotationRecord = Pick<
   | "reviewReason"
   | "author"
   | "version"
->;
+> & {
+  /** In the curated (gold) layer (lib/curation/); absent when not. */
+  curated?: boolean;
+};
 
 /** What the packed form carries: a record but its quote. */
 export type UnquotedRecord = Omit<AnnotationRecord, "exact">;
@@ -33,7 +36,24 @@ export type UnquotedRecord = Omit<AnnotationRecord, "exact">;
 /** The record's own fields (a view carries more). */
 export function toRecord(view: AnnotationRecord): AnnotationRecord {
   const { id, label, quoteKind, start, end, exact, speakerId, note, status, reviewedBy, reviewedAt, reviewReason, author, version } = view;
-  return { id, label, quoteKind, start, end, exact, speakerId, note, status, reviewedBy, reviewedAt, reviewReason, author, version };
+  const record: AnnotationRecord = {
+    id,
+    label,
+    quoteKind,
+    start,
+    end,
+    exact,
+    speakerId,
+    note,
+    status,
+    reviewedBy,
+    reviewedAt,
+    reviewReason,
+    author,
+    version,
+  };
+  if (view.curated) record.curated = true;
+  return record;
 }
 
 /** JSON text; only packAnnotations makes one. */
@@ -41,17 +61,17 @@ export type PackedAnnotations = string & { readonly __packedAnnotations: true };
 
 /**
  * The JSON: people (authors and reviewers) and speaker ids listed once, then per annotation, in
- * the given order, thirteen values: id, label (index in LABELS), start (as the distance from the
+ * the given order, fourteen values: id, label (index in LABELS), start (as the distance from the
  * previous start: small numbers when sorted), length, speaker (index, -1 for none), author
  * (index), status (index in ANNOTATION_STATUSES), version, quote kind (index in QUOTE_KINDS, -1
- * for none), note, reviewer (index, -1 for none), reviewedAt, review reason.
+ * for none), note, reviewer (index, -1 for none), reviewedAt, review reason, curated (1, else 0).
  */
 interface Packed {
   authors: [string, string][];
   speakers: string[];
   rows: (string | number | null)[];
 }
-const FIELDS = 13;
+const FIELDS = 14;
 
 function indexer<T>(): { list: T[]; of: (value: T) => number } {
   const positions = new Map<T, number>();
@@ -92,6 +112,7 @@ export function packAnnotations(records: readonly UnquotedRecord[]): PackedAnnot
       r.reviewedBy === null ? -1 : authors.of(r.reviewedBy.id),
       r.reviewedAt,
       r.reviewReason,
+      r.curated ? 1 : 0,
     );
     previousStart = r.start;
   }
@@ -138,6 +159,7 @@ export function unpackAnnotations(packed: PackedAnnotations, text: CodePointInde
       author: pick(authors, rows[i + 5], "author"),
       version: rows[i + 7] as number,
     };
+    if (rows[i + 13] === 1) (records[n] as AnnotationRecord).curated = true;
   }
   return records;
 }

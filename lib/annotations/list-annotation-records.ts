@@ -28,6 +28,7 @@ const RECORD_COLUMNS = {
   reviewReason: "a.review_reason",
   author: { id: "u.id", name: "u.name" },
   version: "a.version",
+  curated: "a.curated",
 } as const satisfies Record<keyof UnquotedRecord, string | Record<keyof UnquotedRecord["author"], string>>;
 
 type Row = Omit<UnquotedRecord, "author" | "reviewedBy"> & {
@@ -66,6 +67,22 @@ export async function listAnnotationRecords(actor: Actor, documentId: string, au
     const reviewedBy = row.reviewerId === null ? null : person(row.reviewerId, row.reviewerName ?? "");
     // Spelt out, not spread: 20,000 spreads cost more than the query.
     const { id, label, quoteKind, start, end, speakerId, note, status, reviewedAt, reviewReason, version } = row;
-    return { id, label, quoteKind, start, end, speakerId, note, status, reviewedBy, reviewedAt, reviewReason, author, version };
+    const record: UnquotedRecord = {
+      id,
+      label,
+      quoteKind,
+      start,
+      end,
+      speakerId,
+      note,
+      status,
+      reviewedBy,
+      reviewedAt,
+      reviewReason,
+      author,
+      version,
+    };
+    if (row.curated) record.curated = true;
+    return record;
   });
 }

@@ -11,8 +11,10 @@ import { Suspense } from "react";
 import { TopBar } from "@/components/TopBar";
 import { Workspace } from "@/components/workspace/Workspace";
 import { DoneButton } from "@/components/workspace/DoneButton";
+import { parseLayer, type Layer } from "@/components/workspace/workspace-model";
 import { myAssignment } from "@/lib/assignments/assignments";
 import { packAnnotations, type UnquotedRecord } from "@/lib/annotations/annotation-record";
+import { seesOthersAnnotations } from "@/lib/annotations/annotation-visibility";
 import { listAnnotationRecords } from "@/lib/annotations/list-annotation-records";
 import type { Actor } from "@/lib/auth/authenticate";
 import { can } from "@/lib/auth/roles";
@@ -28,10 +30,10 @@ export default async function DocumentPage({
   searchParams,
 }: {
   params: Promise<{ documentId: string }>;
-  searchParams: Promise<{ annotation?: string | string[] }>;
+  searchParams: Promise<{ annotation?: string | string[]; layer?: string | string[] }>;
 }) {
   const { documentId } = await params;
-  const { annotation } = await searchParams;
+  const { annotation, layer } = await searchParams;
   const actor = await requirePageActor();
   // Before the annotations: the live stream resumes after it, so nothing that lands in between is
   // missed. (Only handed to the page once getDocument has checked access.)
@@ -56,6 +58,7 @@ export default async function DocumentPage({
             project={project}
             annotations={annotations}
             selectedId={typeof annotation === "string" ? annotation : null}
+            layer={parseLayer(layer)}
             since={since}
           />
         </Suspense>
@@ -70,6 +73,7 @@ async function LoadedWorkspace(props: {
   project: ProjectView;
   annotations: Promise<UnquotedRecord[]>;
   selectedId: string | null;
+  layer: Layer;
   since: string;
 }) {
   const { actor, document, project } = props;
@@ -90,6 +94,8 @@ async function LoadedWorkspace(props: {
         actor={{ id: actor.id, name: actor.name }}
         role={project.role}
         initialSelectedId={props.selectedId}
+        layers={seesOthersAnnotations(project.annotationMode, project.role)}
+        initialLayer={props.layer}
         since={props.since}
         suggestions={suggestions.map(({ exact: _exact, ...suggestion }) => suggestion)}
       />
