@@ -17,7 +17,7 @@ import type { InputReader } from "../validation/parse-input";
 import type { MergeSpeakerInput, ReattributeInput } from "../validation/schemas";
 import { duplicatePairs, type DuplicatePair } from "./speaker-duplicates";
 import { cleanAliases, speakerNameKey } from "./speaker-name";
-import { insertSpeaker, listSpeakers, lockSpeaker, speakerViewSchema, writeSpeakerFields, type SpeakerView } from "./speakers";
+import { insertSpeaker, listSpeakers, lockSpeaker, readSpeaker, speakerViewSchema, writeSpeakerFields, type SpeakerView } from "./speakers";
 
 /** What a speaker.merged event keeps, in `before`, to undo the merge. */
 interface MergeRecord {
@@ -65,7 +65,7 @@ export async function mergeSpeaker({ actor, speakerId, input }: MergeSpeakerOpti
     const moved = await reattributeAnnotations(client, { actor, projectId, to: into, from: { speakerId }, samePerson: true });
     const aliases = cleanAliases([...target.aliases, from.name, ...from.aliases], target.name);
     const aliasesAdded = aliases.filter((a) => !target.aliases.some((t) => speakerNameKey(t) === speakerNameKey(a)));
-    const speaker = await writeSpeakerFields(client, actor, target, {
+    await writeSpeakerFields(client, actor, target, {
       name: target.name,
       aliases,
       kind: target.kind,
@@ -78,7 +78,8 @@ export async function mergeSpeaker({ actor, speakerId, input }: MergeSpeakerOpti
        SELECT 1`,
       [speakerId, actor.id, JSON.stringify(record), into],
     );
-    return { speaker, moved: moved.length };
+    // Its count as the actor may see it (annotation-visibility.ts); the event counts all.
+    return { speaker: await readSpeaker(actor, projectId, into, client), moved: moved.length };
   });
 }
 
@@ -114,11 +115,8 @@ export async function unmergeSpeaker({ actor, speakerId }: { actor: Actor; speak
           samePerson: true,
         })
       : [];
-    // Only those still attributed to the merged-into speaker come back.
-    const { rows: view } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM annotations WHERE speaker_id = $1", [
-      speakerId,
-    ]);
-    return { speaker: { ...restored, annotationCount: view[0]?.n ?? movedBack.length }, moved: movedBack.length };
+    // Only those still attributed to the merged-into speaker came back; counted as the actor may see them.
+    return { speaker: await readSpeaker(actor, last.project_id, speakerId, client), moved: movedBack.length };
   });
 }
 

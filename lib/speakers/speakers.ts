@@ -84,18 +84,19 @@ export async function listSpeakers(actor: Actor, projectId: string, q?: string, 
   );
 }
 
-/** A speaker as `actor` (who has access to its project) sees it: its count over their layer. */
-async function readSpeaker(actor: Actor, access: ProjectAccess, speakerId: string, q: Queryable = pool()): Promise<SpeakerView> {
+/** A speaker as `actor` (who has access to project `projectId`) sees it: its count over their layer. */
+export async function readSpeaker(actor: Actor, projectId: string, speakerId: string, q: Queryable = pool()): Promise<SpeakerView> {
   const { rows } = await q.query<{ view: SpeakerView }>(`SELECT ${speakerViewSql("$2")} AS view FROM speakers s WHERE s.id = $1`, [
     speakerId,
-    await countedLayer(actor, access.projectId, q),
+    await countedLayer(actor, projectId, q),
   ]);
   if (!rows[0]) throw notFound("Speaker");
   return rows[0].view;
 }
 
 export async function getSpeaker(actor: Actor, speakerId: string): Promise<SpeakerView> {
-  return readSpeaker(actor, await speakerAccess(actor, speakerId, "project.read"), speakerId);
+  const { projectId } = await speakerAccess(actor, speakerId, "project.read");
+  return readSpeaker(actor, projectId, speakerId);
 }
 
 function duplicateName(name: string) {
@@ -248,7 +249,7 @@ export async function writeSpeakerFields(q: Queryable, actor: Actor, current: Sp
 }
 
 export async function updateSpeaker({ actor, speakerId, input }: UpdateSpeakerOptions): Promise<SpeakerView> {
-  const access = await speakerAccess(actor, speakerId, "speaker.update");
+  const { projectId } = await speakerAccess(actor, speakerId, "speaker.update");
   const changes = await input();
   return withTransaction(async (client) => {
     const current = await lockSpeaker(client, speakerId);
@@ -260,6 +261,6 @@ export async function updateSpeaker({ actor, speakerId, input }: UpdateSpeakerOp
       description: changes.description !== undefined ? changes.description : current.description,
     });
     // The answer counts what the actor may see; the event (for every reader) counts all.
-    return readSpeaker(actor, access, speakerId, client);
+    return readSpeaker(actor, projectId, speakerId, client);
   });
 }

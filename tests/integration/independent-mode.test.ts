@@ -295,6 +295,13 @@ describe("annotation counts count what the caller may see", () => {
     // A renames the speaker: the answer counts A's layer only.
     const renamed = await call("PATCH", `/api/v1/speakers/${f.speakerId}`, { token: f.a.token, body: { description: "Mayor since 2020" } });
     expect(renamed.body.annotationCount).toBe(1);
+    // A merges the speaker into another and undoes it: both answers count A's layer only.
+    const other = await call("POST", `/api/v1/projects/${f.projectId}/speakers`, { token: f.a.token, body: { name: "Mayor Jones" } });
+    const merged = await call("POST", `/api/v1/speakers/${f.speakerId}/merge`, { token: f.a.token, body: { into: other.body.id } });
+    expect(merged.body).toMatchObject({ speaker: { id: other.body.id, annotationCount: 1 } });
+    expect((await call("GET", `/api/v1/speakers/${other.body.id}`, { token: f.reviewer.token })).body.annotationCount).toBe(3);
+    const unmerged = await call("POST", `/api/v1/speakers/${f.speakerId}/unmerge`, { token: f.a.token });
+    expect(unmerged.body).toMatchObject({ speaker: { id: f.speakerId, annotationCount: 1 } });
     await call("PATCH", `/api/v1/projects/${f.projectId}`, { token: f.owner.token, body: { annotationMode: "shared" } });
     expect(await counts(f, f.a)).toEqual(all);
   }, 20_000);
