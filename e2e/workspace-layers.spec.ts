@@ -1,10 +1,11 @@
 // The workspace's Layer select (issue 10): a reviewer of an independent project sees every
 // annotator's highlights, picks one annotator's layer — the article and the list then show only
 // theirs, and so do annotations arriving live — opens the same layer from its link, and the
-// curated layer. An annotator of the project is offered no layers (they see only their own).
+// curated layer; tagging there brings every layer back. An annotator of the project is offered no
+// layers (they see only their own).
 
 import { expect, test, type Page } from "@playwright/test";
-import { SEED_ARTICLE, SEED_TITLE, signUp } from "./helpers";
+import { SEED_ARTICLE, SEED_TITLE, signUp, tag } from "./helpers";
 import { addMember, annotate, PASSWORD, signUpColleague } from "./team-helpers";
 
 const highlight = (page: Page, id: string) => page.locator(`.article-text [data-annotation-id="${id}"]`);
@@ -87,8 +88,12 @@ test("a reviewer switches layers and sees only that annotator's highlights", asy
   await expect(highlight(page, goldId).first()).toBeVisible();
   await expect(page.getByRole("listbox", { name: "Annotations in text order" }).getByRole("option")).toContainText("by Rita Reviewer");
 
-  // Every layer again: everything, and the address without ?layer=.
-  await page.getByLabel("Layer").selectOption("");
+  // Tagging while a layer not one's own is shown shows every layer (the new annotation is one's own),
+  // and says so; the address drops ?layer=.
+  await tag(page, words[8]!, "c", null);
+  await expect(page.getByLabel("Layer")).toHaveValue("");
+  await expect(page.getByRole("status").filter({ hasText: "Showing all layers" })).toBeVisible();
+  await page.keyboard.press("Escape");
   await expect(page.getByRole("heading", { name: "Annotations (5)" })).toBeVisible();
   await expect(page).not.toHaveURL(/layer=/);
 

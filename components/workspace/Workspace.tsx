@@ -153,14 +153,17 @@ export function Workspace({
     toasts,
     onDone: clearSelection,
   });
-  // A new annotation is the actor's own: tagging while another layer is shown shows every layer, so
-  // it does not vanish once saved.
+  // A new annotation (tagged, or an accepted suggestion) is the actor's own: made while another
+  // layer is shown, every layer is shown, so that it does not vanish once saved.
+  const showOwnWork = () => {
+    if (inLayer({ author: actor }, layer)) return;
+    chooseLayer(ALL_LAYERS);
+    toasts.show({ kind: "status", text: "Showing all layers: your new annotation goes into your own." });
+  };
   const tag = (label: Parameters<typeof draft.start>[0]) => {
-    if (!inLayer({ author: actor }, layer) && store.getState().draft === null) {
-      chooseLayer(ALL_LAYERS);
-      toasts.show({ kind: "status", text: "Showing all layers: your new annotation goes into your own." });
-    }
-    return draft.start(label);
+    const started = draft.start(label);
+    if (started) showOwnWork();
+    return started;
   };
   const { update, remove } = useAnnotationEdits({ store, resolveSpeaker, toasts, select });
   const suggested = useSuggestions({ store, map, documentId: document.id, actor, toasts, select });
@@ -169,6 +172,7 @@ export function Workspace({
   const selectedCorrection = selectedSuggestion && correction?.id === selectedSuggestion.id ? correction.value : {};
   const acceptSelected = () => {
     if (!selectedSuggestion || !mayCreate) return false;
+    showOwnWork();
     void suggested.accept(selectedSuggestion, selectedCorrection);
     return true;
   };
@@ -275,7 +279,10 @@ export function Workspace({
             found={suggested.found}
             onCompute={() => void suggested.compute()}
             bulk={suggested.bulk}
-            onAcceptAll={() => void suggested.acceptAll()}
+            onAcceptAll={() => {
+              showOwnWork();
+              void suggested.acceptAll();
+            }}
             onStopAll={suggested.stopAll}
             onCloseBulk={suggested.closeBulk}
             inert={draft.draft !== null}
