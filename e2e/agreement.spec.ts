@@ -27,7 +27,7 @@ test("a reviewer opens the agreement page and curates a document", async ({ page
   await page.getByRole("link", { name: "Agreement" }).click();
   // The page computes agreement on the server before it answers: slower than a tab switch when the
   // machine is busy.
-  await expect(page.getByRole("heading", { name: "Agreement" })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole("heading", { name: "Agreement", exact: true })).toBeVisible({ timeout: 15_000 });
   await expect(page.getByText("No two annotators have marked the same document done yet.")).toBeVisible();
   const csv = await page.request.get(
     await page
