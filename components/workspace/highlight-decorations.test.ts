@@ -2,8 +2,16 @@ import { Schema, type Node } from "@tiptap/pm/model";
 import { EditorState } from "@tiptap/pm/state";
 import { DecorationSet, type Decoration } from "@tiptap/pm/view";
 import { describe, expect, it } from "vitest";
-import { highlightsKey, highlightsPlugin, type HighlightChanges, type HighlightSource } from "./annotation-highlights";
-import { buildHighlightSet, highlightDecorations, type Highlight } from "./highlight-decorations";
+import {
+  DRAW_ALL_UP_TO,
+  highlightsKey,
+  highlightsPlugin,
+  VIEWPORT,
+  type HighlightChanges,
+  type HighlightSource,
+  type HighlightsState,
+} from "./annotation-highlights";
+import { buildHighlightSet, highlightDecorations, ParagraphHighlights, type Highlight } from "./highlight-decorations";
 
 // The article's shape: a flat list of paragraphs, some empty.
 const schema = new Schema({ nodes: { doc: { content: "paragraph+" }, paragraph: { content: "text*" }, text: {} } });
@@ -134,7 +142,7 @@ describe("the highlights plugin", () => {
   it("draws the source's highlights, then applies changes one by one", () => {
     const src = source(HIGHLIGHTS);
     let state = EditorState.create({ doc, plugins: [highlightsPlugin(src)] });
-    expect(drawnBy(highlightsKey.getState(state) as DecorationSet)).toEqual(drawnBy(reference(doc, HIGHLIGHTS)));
+    expect(drawnBy((highlightsKey.getState(state) as HighlightsState).drawn)).toEqual(drawnBy(reference(doc, HIGHLIGHTS)));
 
     const moved = h("inside", at(3, 0), at(3, 5), { label: "quote" });
     const unselected = { ...(HIGHLIGHTS[1] as Highlight), selected: false };
@@ -144,7 +152,7 @@ describe("the highlights plugin", () => {
     });
     state = apply(state, { removed: [moved], added: [{ ...moved, selected: true }] });
     const expected = [{ ...moved, selected: true }, unselected, ...HIGHLIGHTS.slice(3)];
-    expect(drawnBy(highlightsKey.getState(state) as DecorationSet)).toEqual(drawnBy(reference(doc, expected)));
+    expect(drawnBy((highlightsKey.getState(state) as HighlightsState).drawn)).toEqual(drawnBy(reference(doc, expected)));
   });
 
   it("rebuilds from the source when many highlights change at once", () => {
@@ -152,6 +160,89 @@ describe("the highlights plugin", () => {
     let state = EditorState.create({ doc, plugins: [highlightsPlugin(src)] });
     src.list = Array.from({ length: 600 }, (_, i) => h(`m${i}`, at(3, i % 40), at(3, (i % 40) + 3)));
     state = apply(state, { removed: [], added: src.list });
-    expect(drawnBy(highlightsKey.getState(state) as DecorationSet)).toEqual(drawnBy(reference(doc, src.list)));
+    expect(drawnBy((highlightsKey.getState(state) as HighlightsState).drawn)).toEqual(drawnBy(reference(doc, src.list)));
+  });
+});
+
+describe("ParagraphHighlights", () => {
+  it("applies changes as DecorationSet.create would build the result, and drops emptied paragraphs", () => {
+    const filed = ParagraphHighlights.build(doc, HIGHLIGHTS);
+    const moved = h("inside", at(4, 0), at(4, 3), { label: "quote" });
+    const changed = filed.apply([HIGHLIGHTS[0] as Highlight, HIGHLIGHTS[3] as Highlight], [moved]);
+    const expected = [moved, ...HIGHLIGHTS.filter((x) => x.id !== "inside" && x.id !== "whole-first")];
+    expect(drawnBy(changed.view())).toEqual(drawnBy(reference(doc, expected)));
+    expect(changed.count).toBe(HIGHLIGHTS.length - 1);
+    // Paragraph 0 lost its only highlight: nothing is left of it.
+    expect(drawnBy(changed.view([[0, 0]]))).toEqual([]);
+    // The original is untouched.
+    expect(drawnBy(filed.view())).toEqual(drawnBy(reference(doc, HIGHLIGHTS)));
+  });
+
+  it("gives the decorations of the paragraphs asked for, in any order, overlapping or not", () => {
+    const filed = ParagraphHighlights.build(doc, HIGHLIGHTS);
+    const inParagraphs = (first: number, last: number) =>
+      drawnBy(reference(doc, HIGHLIGHTS)).filter(
+        ([from]) => from >= (PARA[first] as number) && from <= (PARA[last] as number) + (LINES[last] as string).length,
+      );
+    expect(drawnBy(filed.view([[3, 4]]))).toEqual(inParagraphs(3, 4));
+    expect(
+      drawnBy(
+        filed.view([
+          [3, 4],
+          [0, 1],
+          [1, 3],
+        ]),
+      ),
+    ).toEqual(drawnBy(filed.view()));
+    expect(drawnBy(filed.view([[2, 2]]))).toEqual([]);
+    expect(filed.paragraphsOf(at(1, 30), at(3, 7))).toEqual([1, 3]);
+    expect(filed.paragraphsOf(at(3, 40), at(4, 0))).toEqual([3, 3]);
+  });
+});
+
+describe("the highlights plugin on a long article", () => {
+  // 400 paragraphs, 3 highlights in each: more than are drawn all at once.
+  const PARAGRAPHS = 400;
+  const line = "A paragraph of the article, with words enough for three highlights.";
+  const long = schema.node(
+    "doc",
+    null,
+    Array.from({ length: PARAGRAPHS }, () => schema.node("paragraph", null, [schema.text(line)])),
+  );
+  const start = (i: number) => 1 + i * (line.length + 2);
+  const many = Array.from({ length: PARAGRAPHS * 3 }, (_, k) => {
+    const i = Math.floor(k / 3);
+    return h(`p${i}-${k % 3}`, start(i) + (k % 3) * 20, start(i) + (k % 3) * 20 + 10);
+  });
+  const src: HighlightSource = { current: () => many, subscribe: () => () => {} };
+  const paragraphsDrawn = (state: EditorState) =>
+    [
+      ...new Set(drawnBy((highlightsKey.getState(state) as HighlightsState).drawn).map(([, , id]) => Number(id.slice(1).split("-")[0]))),
+    ].sort((a, b) => a - b);
+  const range = (first: number, last: number) => Array.from({ length: last - first + 1 }, (_, k) => first + k);
+
+  it("draws the first paragraphs, then those near the viewport, one screen's worth more on each side", () => {
+    expect(many.length).toBeGreaterThan(DRAW_ALL_UP_TO);
+    let state = EditorState.create({ doc: long, plugins: [highlightsPlugin(src)] });
+    expect(paragraphsDrawn(state)).toEqual(range(0, 60));
+    state = state.apply(state.tr.setMeta(VIEWPORT, [200, 229]));
+    expect(paragraphsDrawn(state)).toEqual(range(170, 259));
+    // Scrolling within what is drawn changes nothing.
+    const before = highlightsKey.getState(state);
+    state = state.apply(state.tr.setMeta(VIEWPORT, [180, 250]));
+    expect(highlightsKey.getState(state)).toBe(before);
+  });
+
+  it("always draws the selected and the unsaved highlight, wherever they are", () => {
+    let state = EditorState.create({ doc: long, plugins: [highlightsPlugin(src)] });
+    const far = many[3 * 350] as Highlight;
+    const draft = h("draft", start(390), start(391) + 5, { draft: true });
+    state = state.apply(state.tr.setMeta(highlightsKey, { removed: [far], added: [{ ...far, selected: true }, draft] }));
+    expect(paragraphsDrawn(state).filter((i) => i > 60)).toEqual([350, 390, 391]);
+    const drawn = drawnBy((highlightsKey.getState(state) as HighlightsState).drawn).map(([, , id]) => id);
+    expect(drawn).toContain("draft");
+    // Unselected, it is no longer drawn.
+    state = state.apply(state.tr.setMeta(highlightsKey, { removed: [{ ...far, selected: true }], added: [far] }));
+    expect(paragraphsDrawn(state).filter((i) => i > 60)).toEqual([390, 391]);
   });
 });

@@ -113,30 +113,12 @@ export function highlightDecorations(doc: Node, highlight: Highlight): Decoratio
   return result;
 }
 
-/** The decorations drawn for the highlight with this id around [from, to). */
-export function findHighlight(set: DecorationSet, id: string, from: number, to: number): Decoration[] {
-  return set.find(from, to, (spec: { id?: string }) => spec.id === id);
-}
-
-/**
- * ProseMirror's own set constructor (`new DecorationSet(local, children)`), marked internal: not in
- * its typings. See buildHighlightSet for why it is used, and its test for the guard.
- */
-const DecorationTree = DecorationSet as unknown as new (local: Decoration[], children: (number | DecorationSet)[]) => DecorationSet;
-
-/**
- * The set of decorations for all these highlights, built in one pass. DecorationSet.create files
- * decorations under their paragraph by scanning the whole list once per paragraph — O(paragraphs ×
- * decorations), 0.3 s for 22,000 highlights over 1,829 paragraphs. Here each paragraph's few
- * decorations are made into a set of their own (positions relative to the paragraph, as
- * ProseMirror keeps them) and the paragraph sets are put together as ProseMirror's tree does it: a
- * top set without decorations of its own and [start, end, set] for each paragraph, in document
- * order. highlight-decorations.test.ts checks the result against DecorationSet.create's.
- */
-export function buildHighlightSet(doc: Node, highlights: Iterable<Highlight>): DecorationSet {
-  const index = paragraphs(doc);
+/** The highlights' decorations by paragraph index, positions relative to the paragraph's content. */
+function fileByParagraph(index: Paragraphs, highlights: Iterable<Highlight>): { perParagraph: Map<number, Decoration[]>; count: number } {
   const perParagraph = new Map<number, Decoration[]>();
+  let count = 0;
   for (const highlight of highlights) {
+    count++;
     const attrs = attributesOf(highlight);
     const spec = { id: highlight.id };
     index.cut(highlight.from, highlight.to, (i, from, to) => {
@@ -146,12 +128,104 @@ export function buildHighlightSet(doc: Node, highlights: Iterable<Highlight>): D
       list.push(Decoration.inline(from - contentStart, to - contentStart, attrs(to), spec));
     });
   }
-  if (perParagraph.size === 0) return DecorationSet.empty;
-  const children: (number | DecorationSet)[] = [];
-  for (const i of [...perParagraph.keys()].sort((a, b) => a - b)) {
-    const paragraph = doc.child(i);
-    const offset = index.offsets[i] as number;
-    children.push(offset, offset + paragraph.nodeSize, DecorationSet.create(paragraph, perParagraph.get(i) as Decoration[]));
+  return { perParagraph, count };
+}
+
+/**
+ * ProseMirror's own set constructor (`new DecorationSet(local, children)`), marked internal: not in
+ * its typings. See ParagraphHighlights for why it is used, and its test for the guard.
+ */
+const DecorationTree = DecorationSet as unknown as new (local: Decoration[], children: (number | DecorationSet)[]) => DecorationSet;
+
+/** Paragraph indices, first and last included. */
+export type ParagraphRange = readonly [number, number];
+
+/**
+ * The highlights' decorations filed by paragraph: each paragraph's few decorations in a set of
+ * their own, positions relative to the paragraph, as ProseMirror keeps them. Two reasons.
+ * DecorationSet.create files decorations under their paragraph by scanning the whole list once per
+ * paragraph — O(paragraphs × decorations), 0.3 s for 22,000 highlights over 1,829 paragraphs —
+ * where this is one pass. And a set for any choice of paragraphs — those near the viewport — is
+ * put together from the paragraph sets as ProseMirror's own tree is (a top set without decorations
+ * of its own and [start, end, set] for each paragraph, in document order) in time proportional to
+ * the paragraphs chosen. Immutable: a change gives a new value sharing the untouched paragraphs'
+ * sets, so ProseMirror sees at once (same object) which paragraphs it need not redraw.
+ * highlight-decorations.test.ts checks the sets against DecorationSet.create's.
+ */
+export class ParagraphHighlights {
+  private constructor(
+    private readonly doc: Node,
+    private readonly index: Paragraphs,
+    /** Each paragraph's decorations, by paragraph index; paragraphs without any are absent. */
+    private readonly sets: ReadonlyMap<number, DecorationSet>,
+    /** How many highlights are filed. */
+    readonly count: number,
+  ) {}
+
+  static build(doc: Node, highlights: Iterable<Highlight>): ParagraphHighlights {
+    const index = paragraphs(doc);
+    const filed = fileByParagraph(index, highlights);
+    const sets = new Map<number, DecorationSet>();
+    for (const [i, list] of filed.perParagraph) sets.set(i, DecorationSet.create(doc.child(i), list));
+    return new ParagraphHighlights(doc, index, sets, filed.count);
   }
-  return new DecorationTree([], children);
+
+  /** The highlights with `removed` (as they were drawn) taken out and `added` put in. */
+  apply(removed: readonly Highlight[], added: readonly Highlight[]): ParagraphHighlights {
+    const sets = new Map(this.sets);
+    for (const highlight of removed) {
+      this.index.cut(highlight.from, highlight.to, (i, from, to) => {
+        const set = sets.get(i);
+        if (!set) return;
+        const contentStart = (this.index.offsets[i] as number) + 1;
+        const rest = set.remove(set.find(from - contentStart, to - contentStart, (spec: { id?: string }) => spec.id === highlight.id));
+        if (rest === DecorationSet.empty) sets.delete(i);
+        else sets.set(i, rest);
+      });
+    }
+    for (const [i, list] of fileByParagraph(this.index, added).perParagraph)
+      sets.set(i, (sets.get(i) ?? DecorationSet.empty).add(this.doc.child(i), list));
+    return new ParagraphHighlights(this.doc, this.index, sets, this.count - removed.length + added.length);
+  }
+
+  /** The set ProseMirror draws: the decorations of the paragraphs in `ranges`, or of every paragraph. */
+  view(ranges?: readonly ParagraphRange[]): DecorationSet {
+    const children: (number | DecorationSet)[] = [];
+    const take = (i: number) => {
+      const set = this.sets.get(i);
+      if (!set) return;
+      const offset = this.index.offsets[i] as number;
+      children.push(offset, offset + this.doc.child(i).nodeSize, set);
+    };
+    if (!ranges) {
+      for (const i of [...this.sets.keys()].sort((a, b) => a - b)) take(i);
+    } else {
+      let next = 0;
+      for (const [first, last] of [...ranges].sort((a, b) => a[0] - b[0])) {
+        for (let i = Math.max(first, next); i <= Math.min(last, this.index.offsets.length - 1); i++) take(i);
+        next = Math.max(next, last + 1);
+      }
+    }
+    return children.length === 0 ? DecorationSet.empty : new DecorationTree([], children);
+  }
+
+  /** The paragraphs whose content editor positions [from, to) cover. */
+  paragraphsOf(from: number, to: number): ParagraphRange {
+    // The last paragraph whose content starts before `to`: the one whose position is before to - 1.
+    return [this.index.at(from), this.index.at(Math.max(from, to - 2))];
+  }
+
+  /** The position before paragraph `i`. */
+  paragraphPosition(i: number): number {
+    return this.index.offsets[i] as number;
+  }
+
+  get paragraphCount(): number {
+    return this.index.offsets.length;
+  }
+}
+
+/** The set of decorations for all these highlights, built in one pass (see ParagraphHighlights). */
+export function buildHighlightSet(doc: Node, highlights: Iterable<Highlight>): DecorationSet {
+  return ParagraphHighlights.build(doc, highlights).view();
 }

@@ -16,6 +16,7 @@ import { afterCursorSql, orderBySql, toPage, type KeyColumn } from "../db/keyset
 import { documentSummarySchema, documentSummarySql, type DocumentSummary } from "../documents/documents";
 import { ANNOTATION_STATUSES, LABELS } from "../model/vocabulary";
 import type { AnnotationMatch, SearchQuery } from "../validation/schemas";
+import { tsqueryConjuncts, wordPairQuery } from "./tsquery";
 import { MARK_START, MARK_STOP, markedRanges, mergeRanges, snippetAround, substringRanges, type Range } from "./highlights";
 
 const range = z.tuple([z.int(), z.int()]);
@@ -80,6 +81,36 @@ const searchText = (sql: string) => `public.sourcemark_search_text(${sql})`;
 /** ts_headline marking every match of the whole text (the markers are code points of their own). */
 const markedSql = (textSql: string, tsquerySql: string) =>
   `ts_headline(${CONFIG}, ${searchText(textSql)}, ${tsquerySql}, 'HighlightAll=true, StartSel=${MARK_START}, StopSel=${MARK_STOP}')`;
+
+/** An annotation's words in adjacent pairs, as the phrase index holds them (the search_phrases migration). */
+const wordPairs = (vectorSql: string) => `public.sourcemark_shingles(${vectorSql})`;
+
+/**
+ * The full-text condition on annotations `a` for a websearch query. A query with a phrase in it
+ * ("halro said") and no `or` at its top has each two-word phrase looked up in the index of
+ * adjacent word pairs — the same annotations, found in one lookup whose statistics tell a rare
+ * phrase of common words from a common one — and the rest of the query checked as before.
+ */
+async function textMatchSql(conditions: Conditions, words: string, tsquerySql: string): Promise<string> {
+  const whole = `a.search_vector @@ ${tsquerySql}`;
+  if (!words.includes('"')) return whole;
+  const { rows } = await pool().query<{ query: string }>(`SELECT websearch_to_tsquery(${CONFIG}, ${searchText("$1")})::text AS query`, [
+    words,
+  ]);
+  const conjuncts = tsqueryConjuncts(rows[0]?.query ?? "");
+  if (!conjuncts) return whole;
+  const pairs = conjuncts.map(wordPairQuery);
+  if (pairs.every((pair) => pair === null)) return whole;
+  const rest = conjuncts.filter((_conjunct, i) => pairs[i] === null);
+  // The whole query stays referenced (a constant to the planner), so that its parameter is typed
+  // wherever these conditions are used.
+  const lookups = [
+    `${tsquerySql} IS NOT NULL`,
+    ...pairs.filter((pair) => pair !== null).map((pair) => `${wordPairs("a.search_vector")} @@ ${conditions.param(pair)}::tsquery`),
+    ...(rest.length > 0 ? [`a.search_vector @@ ${conditions.param(rest.join(" & "))}::tsquery`] : []),
+  ];
+  return `(${lookups.join(" AND ")})`;
+}
 
 /** A document's date: when it was published, or imported when that is unknown. */
 const DOCUMENT_DATE = "coalesce(d.published_at, d.created_at)";
@@ -210,12 +241,18 @@ export async function annotationMatchSql(projectId: string, match: Partial<Annot
   let score = "0::float8";
   if (parsed) {
     tsquery = `websearch_to_tsquery(${CONFIG}, ${searchText(conditions.param(parsed.words))})`;
-    const speakers = conditions.param(speakerIds, "::text[]");
     const partial = parsed.partial ? conditions.param(containsPattern(parsed.partial)) : null;
     const partialMatch = partial ? `a.exact ILIKE ${partial}` : "false";
-    conditions.add(`(a.search_vector @@ ${tsquery} OR a.speaker_id = ANY(${speakers}) OR ${partialMatch})`);
+    // Alternatives that cannot match are left out, so that the planner sees the text match alone.
+    const speakerMatch = speakerIds.length > 0 ? `a.speaker_id = ANY(${conditions.param(speakerIds, "::text[]")})` : "false";
+    const alternatives = [
+      await textMatchSql(conditions, parsed.words, tsquery),
+      ...(speakerIds.length > 0 ? [speakerMatch] : []),
+      ...(partial ? [partialMatch] : []),
+    ];
+    conditions.add(`(${alternatives.join(" OR ")})`);
     score =
-      `(ts_rank_cd(a.search_vector, ${tsquery}) + CASE WHEN a.speaker_id = ANY(${speakers}) THEN ${SPEAKER_MATCH_SCORE} ELSE 0 END` +
+      `(ts_rank_cd(a.search_vector, ${tsquery}) + CASE WHEN ${speakerMatch} THEN ${SPEAKER_MATCH_SCORE} ELSE 0 END` +
       ` + CASE WHEN ${partialMatch} THEN ${PARTIAL_MATCH_SCORE} ELSE 0 END)::float8`;
   }
   return { where: conditions.sql, params: conditions.params, tsquery, score, parsed };

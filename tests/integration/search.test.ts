@@ -122,6 +122,60 @@ describe("GET /projects/{id}/search (annotations)", () => {
     expect(keysOf(either.body)[2]).toBe("learned");
   });
 
+  it("finds phrases through the index of adjacent word pairs exactly as the full-text match does", async () => {
+    // Two-word phrases (one lookup), longer ones and stop-word gaps (lookups and the full-text
+    // check), a phrase across the span's end into the words after it, in a note, with other terms,
+    // and with or (the full-text match alone).
+    const queries = [
+      '"learn lessons"',
+      '"lessons learn"',
+      '"Japan should learn lessons"',
+      '"lessons from history"',
+      '"the ministry said"',
+      '"alliance is not a threat"',
+      '"joining the ministry"',
+      '"check the date"',
+      '"check date"',
+      '"learn lessons" history',
+      '"learn lessons" -japan',
+      '"history will" "judge nato"',
+      '"learn lessons" or threat',
+      '"Zürich on"',
+      '"nato\'s cyber"',
+    ];
+    const found: Record<string, number> = {};
+    for (const q of queries) {
+      const expected = await rows<{ id: string }>(
+        `SELECT id FROM annotations
+          WHERE project_id = $1
+            AND search_vector @@ websearch_to_tsquery('public.sourcemark', public.sourcemark_search_text($2))`,
+        [f.projectId, q],
+      );
+      const result = await search({ q, limit: "100", facets: "false" });
+      expect(result.status, q).toBe(200);
+      expect(new Set(idsOf(result.body)), q).toEqual(new Set(expected.map((row) => row.id)));
+      found[q] = expected.length;
+    }
+    // Not vacuous: most of these find something.
+    expect(found).toEqual({
+      '"learn lessons"': 1,
+      '"lessons learn"': 0,
+      '"Japan should learn lessons"': 1,
+      '"lessons from history"': 1,
+      '"the ministry said"': 1,
+      '"alliance is not a threat"': 1,
+      '"joining the ministry"': 0,
+      '"check the date"': 1,
+      '"check date"': 0,
+      '"learn lessons" history': 1,
+      '"learn lessons" -japan': 0,
+      '"history will" "judge nato"': 1,
+      '"learn lessons" or threat': 3,
+      '"Zürich on"': 1,
+      '"nato\'s cyber"': 0,
+    });
+  });
+
   it("finds a speaker's annotations by name or alias, and notes and the words around a span", async () => {
     // Zhao's four quotes first; then the claim just before his name in the text.
     const byName = await search({ q: "Lijian", sort: "relevance" });
