@@ -144,9 +144,7 @@ async function jumpTime(page: Page, byParagraph: ByParagraph): Promise<number> {
     editor.children[Math.floor(editor.children.length / 2)]!.scrollIntoView({ block: "center" });
     return t0;
   });
-  const ms = (await drawnWhenOnScreen(page, byParagraph)) - started;
-  await page.evaluate(() => window.scrollTo(0, 0));
-  return ms;
+  return (await drawnWhenOnScreen(page, byParagraph)) - started;
 }
 
 /** ms from the pointer-down on "Quote" until the new highlight is in the DOM and two frames have been painted. */
@@ -231,8 +229,8 @@ for (const count of COUNTS) {
     // a trace. That is the browser's, not the page's: let it finish before navigating.
     await page.waitForTimeout(3000);
     opens.push(await openTime(page, id, byParagraph));
-    jumps.push(await jumpTime(page, byParagraph));
     clicks.push(await newHighlightTime(page));
+    jumps.push(await jumpTime(page, byParagraph));
     await page.close();
   }
   results.push(
