@@ -6,8 +6,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { heatCells, heatmapSvg } from "@/components/agreement/heatmap-svg";
 import styles from "@/components/projects/projects.module.css";
-import { loadAgreement, type AgreementReport } from "@/lib/agreement/load-agreement";
-import { can } from "@/lib/auth/roles";
+import { documentsByAgreement, meanOverlapF1 } from "@/lib/agreement/agreement-summary";
+import { pairsByLabel } from "@/lib/agreement/compute-agreement";
+import { agreementReport, mayReadAgreement, readAgreement } from "@/lib/agreement/load-agreement";
 import { LABEL_INFO, LABELS, type Label } from "@/lib/model/vocabulary";
 import { loadProjectPage } from "@/lib/projects/project-page";
 
@@ -23,29 +24,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 const score = (value: number | null) => (value === null ? "–" : value.toFixed(3));
 
-/** Mean of the pairs' overlap F1 (null when no pair has one): how a document or a label is ranked. */
-function meanF1(pairs: AgreementReport["pairs"]): number | null {
-  const values = pairs.map((pair) => pair.overlap.f1).filter((f1): f1 is number => f1 !== null);
-  return values.length ? values.reduce((sum, f1) => sum + f1, 0) / values.length : null;
-}
-
 export default async function AgreementPage({ params, searchParams }: Props) {
   const { projectId } = await params;
   const { actor, project } = await loadProjectPage(projectId);
-  if (!can(project.role, "annotation.curate")) {
+  if (!mayReadAgreement(project.role)) {
     return <p role="status">Agreement between annotators is for the project&apos;s reviewers and owners.</p>;
   }
   const query = await searchParams;
   const label = LABELS.find((l) => l === query.label) as Label | undefined;
-  const [report, ...byLabel] = await Promise.all([
-    loadAgreement({ actor, projectId: project.id, label }),
-    ...LABELS.map((l) => loadAgreement({ actor, projectId: project.id, label: l })),
-  ]);
+  // One read of every label's spans; the report and the per-label figures are computed from it.
+  const data = await readAgreement({ actor, projectId: project.id });
+  const report = agreementReport(data, label);
+  const byLabel = pairsByLabel(data.input, LABELS);
   const names = report.users.map((user) => user.name);
-  const documents = report.perDocument
-    .filter((document) => document.pairs.length > 0)
-    .map((document) => ({ ...document, f1: meanF1(document.pairs) }))
-    .sort((x, y) => (x.f1 ?? 2) - (y.f1 ?? 2) || (x.alphaU.overall ?? 2) - (y.alphaU.overall ?? 2));
+  const documents = documentsByAgreement(report);
   const csvHref = `/api/v1/projects/${encodeURIComponent(project.id)}/agreement?format=csv${label ? `&label=${label}` : ""}`;
 
   return (
@@ -124,11 +116,11 @@ export default async function AgreementPage({ params, searchParams }: Props) {
           </tr>
         </thead>
         <tbody>
-          {LABELS.map((l, i) => (
+          {LABELS.map((l) => (
             <tr key={l}>
               <th scope="row">{LABEL_INFO[l].plural}</th>
               <td>{score(report.alphaU.byLabel[l] ?? null)}</td>
-              <td>{score(meanF1(byLabel[i]?.pairs ?? []))}</td>
+              <td>{score(meanOverlapF1(byLabel[l] ?? []))}</td>
             </tr>
           ))}
         </tbody>
