@@ -81,7 +81,8 @@ export function ProjectDashboardView({ dashboard, agreementSummary }: ProjectDas
         <p className="muted">No annotations yet.</p>
       ) : (
         <figure aria-labelledby="per-day-heading">
-          <div role="img" aria-label="Bar chart of annotations per day" dangerouslySetInnerHTML={{ __html: perDayChartSvg(perDay) }} />
+          {/* The SVG carries its own accessible name (an image); the caption holds its figures. */}
+          <div dangerouslySetInnerHTML={{ __html: perDayChartSvg(perDay) }} />
           <figcaption className="muted">{perDay.map((d) => `${d.day}: ${d.count}`).join(" · ")}</figcaption>
         </figure>
       )}
