@@ -115,6 +115,10 @@ test("blind double annotation: independent mode, assignment, done, agreement, cu
   await expect(summary.getByRole("definition").nth(3).getByRole("link", { name: SEED_TITLE })).toBeVisible();
   await summary.getByRole("link", { name: "Open the agreement page" }).click();
   await expect(page.getByRole("img", { name: "Heat map of pairwise overlap F1" })).toBeVisible({ timeout: 15_000 });
+  // Per label, streamed in last: quotes — Ann {w0}, Bob {w0, w5} → F1 2/3; claims — Ann {w5}, Bob none → 0.
+  const byLabel = page.getByRole("table", { name: "By label" });
+  await expect(byLabel.getByRole("row").filter({ hasText: "Quotes" })).toContainText("0.667");
+  await expect(byLabel.getByRole("row").filter({ hasText: "Claims" })).toContainText("0.000");
   const documents = page.getByRole("table", { name: "Documents, least agreement first" });
   await documents.getByRole("link", { name: SEED_TITLE }).click();
 

@@ -1,14 +1,17 @@
 // A project's Agreement tab (reviewers and owners): pairwise overlap F1 as a heat map, α_u and F1 per
 // label, and the documents, least agreement first, each linking to its curation view; a CSV download.
-// Everything is computed and rendered on the server (?label narrows it to one label).
+// Everything is computed and rendered on the server (?label narrows it to one label), from one read;
+// the label table's pair scores stream in last.
 
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { heatCells, heatmapSvg } from "@/components/agreement/heatmap-svg";
 import styles from "@/components/projects/projects.module.css";
 import { documentsByAgreement, meanOverlapF1 } from "@/lib/agreement/agreement-summary";
 import { pairsByLabel } from "@/lib/agreement/compute-agreement";
 import { agreementReport, mayReadAgreement, readAgreement } from "@/lib/agreement/load-agreement";
+import type { AgreementInput } from "@/lib/agreement/types";
 import { LABEL_INFO, LABELS, type Label } from "@/lib/model/vocabulary";
 import { loadProjectPage } from "@/lib/projects/project-page";
 
@@ -24,6 +27,44 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 const score = (value: number | null) => (value === null ? "–" : value.toFixed(3));
 
+/** α_u and mean pairwise overlap F1 per label; F1 shown as being computed until `f1` is given. */
+function LabelTable({ alphaU, f1 }: { alphaU: Record<string, number | null>; f1?: Record<string, number | null> }) {
+  return (
+    <table className={styles.table} aria-labelledby="labels-heading" aria-busy={f1 ? undefined : true}>
+      <caption id="labels-heading">By label</caption>
+      <thead>
+        <tr>
+          <th scope="col">Label</th>
+          <th scope="col">α_u</th>
+          <th scope="col">Mean pairwise overlap F1</th>
+        </tr>
+      </thead>
+      <tbody>
+        {LABELS.map((l) => (
+          <tr key={l}>
+            <th scope="row">{LABEL_INFO[l].plural}</th>
+            <td>{score(alphaU[l] ?? null)}</td>
+            <td>{f1 ? score(f1[l] ?? null) : "computing…"}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * The label table with each label's pair scores: another matching pass per label (a few hundred ms
+ * over a large project), so it streams in after the heat map and the documents rather than holding
+ * them back.
+ */
+async function LabelTableWithF1({ alphaU, input }: { alphaU: Record<string, number | null>; input: AgreementInput }) {
+  // Yield first: the rest of the page is sent before this computation takes the CPU.
+  await new Promise((resolve) => setImmediate(resolve));
+  const byLabel = pairsByLabel(input, LABELS);
+  const f1 = Object.fromEntries(LABELS.map((l) => [l, meanOverlapF1(byLabel[l] ?? [])]));
+  return <LabelTable alphaU={alphaU} f1={f1} />;
+}
+
 export default async function AgreementPage({ params, searchParams }: Props) {
   const { projectId } = await params;
   const { actor, project } = await loadProjectPage(projectId);
@@ -35,7 +76,6 @@ export default async function AgreementPage({ params, searchParams }: Props) {
   // One read of every label's spans; the report and the per-label figures are computed from it.
   const data = await readAgreement({ actor, projectId: project.id });
   const report = agreementReport(data, label);
-  const byLabel = pairsByLabel(data.input, LABELS);
   const names = report.users.map((user) => user.name);
   const documents = documentsByAgreement(report);
   const csvHref = `/api/v1/projects/${encodeURIComponent(project.id)}/agreement?format=csv${label ? `&label=${label}` : ""}`;
@@ -103,25 +143,9 @@ export default async function AgreementPage({ params, searchParams }: Props) {
         </figure>
       )}
 
-      <table className={styles.table} aria-labelledby="labels-heading">
-        <caption id="labels-heading">By label</caption>
-        <thead>
-          <tr>
-            <th scope="col">Label</th>
-            <th scope="col">α_u</th>
-            <th scope="col">Mean pairwise overlap F1</th>
-          </tr>
-        </thead>
-        <tbody>
-          {LABELS.map((l) => (
-            <tr key={l}>
-              <th scope="row">{LABEL_INFO[l].plural}</th>
-              <td>{score(report.alphaU.byLabel[l] ?? null)}</td>
-              <td>{score(meanOverlapF1(byLabel[l] ?? []))}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Suspense fallback={<LabelTable alphaU={report.alphaU.byLabel} />}>
+        <LabelTableWithF1 alphaU={report.alphaU.byLabel} input={data.input} />
+      </Suspense>
 
       <table className={styles.table} aria-labelledby="documents-heading">
         <caption id="documents-heading">Documents, least agreement first</caption>
