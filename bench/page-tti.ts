@@ -16,13 +16,22 @@
 // Each tab waits out Chromium's own start-up first (see bench/workspace-load.ts). Needs `npm run build`.
 //   node --import tsx bench/page-tti.ts [rounds]
 
-import fs from "node:fs";
-import { chromium, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import pg from "pg";
-import { apiJson, benchServer, disposeBenchServer, machine, median } from "./lib";
+import {
+  apiJson,
+  BENCH_SENTENCE,
+  benchServer,
+  disposeBenchServer,
+  launchChromium,
+  machine,
+  median,
+  seedAgreement,
+  settledPage,
+} from "./lib";
 
 const ROUNDS = Number(process.argv[2] ?? 3);
-const sentence = "The spokesman of the ministry said that “Japan should learn the lessons of history” on Tuesday. ";
+const sentence = BENCH_SENTENCE;
 const sentenceLength = Array.from(sentence).length;
 
 const bench = await benchServer();
@@ -66,43 +75,9 @@ await db.query(
 // (b) 1,000 documents × 3 annotators × 50 spans, all done (as bench/agreement-api.ts).
 const agreementProject = await newProject("Agreement page bench");
 console.log("seeding 1,000 documents × 3 annotators × 50 spans (agreement page)…");
-await db.query(
-  `INSERT INTO documents (project_id, title, text, length)
-   SELECT $1, 'Article ' || i, $2, char_length($2) FROM generate_series(1, 1000) AS i`,
-  [agreementProject, sentence.repeat(60)],
-);
-const { rows: annotators } = await db.query<{ id: string }>(
-  `INSERT INTO users (email, name) SELECT 'annotator' || i || '@bench.test', 'Annotator ' || i FROM generate_series(1, 3) AS i RETURNING id`,
-);
-for (const { id } of annotators) {
-  await db.query(`INSERT INTO memberships (project_id, user_id, role) VALUES ($1, $2, 'annotator')`, [agreementProject, id]);
-  await db.query(
-    `INSERT INTO assignments (document_id, user_id, project_id, done_at) SELECT id, $2, $1, now() FROM documents WHERE project_id = $1`,
-    [agreementProject, id],
-  );
-}
-await db.query(
-  `INSERT INTO annotations (id, project_id, document_id, label, start, "end", exact, prefix, suffix, author_id)
-   SELECT gen_random_uuid()::text, $1, d.id, CASE WHEN random() < 0.15 THEN 'claim' ELSE 'quote' END::"Label",
-          k * $2 + 40 + s.shift, k * $2 + 84 + s.shift, substr(d.text, k * $2 + 41 + s.shift, 44), '', '', u.id
-     FROM documents d CROSS JOIN unnest($3::text[]) AS u(id) CROSS JOIN generate_series(0, 49) AS k
-     CROSS JOIN LATERAL (SELECT CASE WHEN random() < 0.7 THEN 0 ELSE floor(random() * 20)::int END AS shift) s
-    WHERE d.project_id = $1`,
-  [agreementProject, sentenceLength, annotators.map((a) => a.id)],
-);
-await db.query("ANALYZE documents; ANALYZE annotations; ANALYZE assignments");
+await seedAgreement(db, agreementProject, 1000, 3, 50);
 
-const browser = await chromium.launch({
-  executablePath: fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-});
+const browser = await launchChromium();
 const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, baseURL: server.url });
 const signUp = await context.request.post("/api/v1/auth/sign-up", {
   data: { email: "reviewer@example.org", password: "reviewer password" },
@@ -209,6 +184,8 @@ async function dashboardTiming(page: Page): Promise<Timing & { summary: number; 
 }
 
 async function pageTimes(page: Page): Promise<Omit<Timing, "interactive">> {
+  // responseEnd is 0 until a streamed page's last chunk has arrived.
+  await page.waitForLoadState("load", { timeout: 60_000 });
   return page.evaluate(() => {
     const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
     return { html: navigation.responseEnd, visible: (window as unknown as { __visible: number }).__visible };
@@ -219,10 +196,7 @@ async function measure(name: string, timing: (page: Page) => Promise<Timing>): P
   const runs: Timing[] = [];
   // One warm-up visit (the server's first render of a route compiles and caches its modules).
   for (let i = 0; i <= ROUNDS; i++) {
-    const page = await context.newPage();
-    // A new tab makes this Chromium start its own omnibox WebUI renderer (~1.3 s of CPU on two
-    // cores); that is the browser's, not the page's: let it finish before navigating.
-    await page.waitForTimeout(3000);
+    const page = await settledPage(context);
     const t = await timing(page);
     await page.close();
     if (i > 0) runs.push(t);
