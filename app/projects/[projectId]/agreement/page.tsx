@@ -1,7 +1,8 @@
 // A project's Agreement tab (reviewers and owners): pairwise overlap F1 as a heat map, α_u and F1 per
 // label, and the documents, least agreement first, each linking to its curation view; a CSV download.
 // Everything is computed and rendered on the server (?label narrows it to one label), from one read;
-// the label table's pair scores stream in last.
+// the label table's pair scores stream in last; the 100 least-agreeing documents are listed
+// (?documents=all for every one). Links here are not prefetched: each target computes agreement.
 
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -24,6 +25,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { project } = await loadProjectPage((await params).projectId);
   return { title: `Agreement · ${project.name} · Sourcemark` };
 }
+
+/** Documents listed unless ?documents=all. */
+const DOCUMENT_ROWS = 100;
 
 const score = (value: number | null) => (value === null ? "–" : value.toFixed(3));
 
@@ -58,8 +62,9 @@ function LabelTable({ alphaU, f1 }: { alphaU: Record<string, number | null>; f1?
  * them back.
  */
 async function LabelTableWithF1({ alphaU, input }: { alphaU: Record<string, number | null>; input: AgreementInput }) {
-  // Yield first: the rest of the page is sent before this computation takes the CPU.
-  await new Promise((resolve) => setImmediate(resolve));
+  // Yield first, for longer than a turn of the event loop: the computation blocks it, and the rest
+  // of the page must have been rendered to HTML and sent before it starts.
+  await new Promise((resolve) => setTimeout(resolve, 25));
   const byLabel = pairsByLabel(input, LABELS);
   const f1 = Object.fromEntries(LABELS.map((l) => [l, meanOverlapF1(byLabel[l] ?? [])]));
   return <LabelTable alphaU={alphaU} f1={f1} />;
@@ -78,6 +83,9 @@ export default async function AgreementPage({ params, searchParams }: Props) {
   const report = agreementReport(data, label);
   const names = report.users.map((user) => user.name);
   const documents = documentsByAgreement(report);
+  // The least-agreeing documents are where a team looks; a thousand rows would make the page slow to show.
+  const shown = query.documents === "all" ? documents : documents.slice(0, DOCUMENT_ROWS);
+  const pageHref = `/projects/${encodeURIComponent(project.id)}/agreement?documents=all`;
   const csvHref = `/api/v1/projects/${encodeURIComponent(project.id)}/agreement?format=csv${label ? `&label=${label}` : ""}`;
 
   return (
@@ -91,13 +99,17 @@ export default async function AgreementPage({ params, searchParams }: Props) {
         </a>
       </p>
       <nav aria-label="Label">
-        <Link href={`/projects/${encodeURIComponent(project.id)}/agreement`} aria-current={label ? undefined : "page"}>
+        <Link prefetch={false} href={`/projects/${encodeURIComponent(project.id)}/agreement`} aria-current={label ? undefined : "page"}>
           All labels
         </Link>
         {LABELS.map((l) => (
           <span key={l}>
             {" · "}
-            <Link href={`/projects/${encodeURIComponent(project.id)}/agreement?label=${l}`} aria-current={label === l ? "page" : undefined}>
+            <Link
+              prefetch={false}
+              href={`/projects/${encodeURIComponent(project.id)}/agreement?label=${l}`}
+              aria-current={label === l ? "page" : undefined}
+            >
               {LABEL_INFO[l].plural}
             </Link>
           </span>
@@ -163,10 +175,11 @@ export default async function AgreementPage({ params, searchParams }: Props) {
               <td colSpan={4}>No document has two annotators done yet.</td>
             </tr>
           ) : (
-            documents.map((document) => (
+            shown.map((document) => (
               <tr key={document.documentId}>
                 <th scope="row">
-                  <Link href={`/documents/${encodeURIComponent(document.documentId)}/curate`}>{document.title}</Link>
+                  {/* A plain link: a hundred rows of client Links would each be hydrated and prefetched. */}
+                  <a href={`/documents/${encodeURIComponent(document.documentId)}/curate`}>{document.title}</a>
                 </th>
                 <td>{document.annotators.length}</td>
                 <td>{score(document.f1)}</td>
@@ -176,6 +189,15 @@ export default async function AgreementPage({ params, searchParams }: Props) {
           )}
         </tbody>
       </table>
+      {shown.length < documents.length && (
+        <p>
+          The {shown.length} documents with the least agreement of {documents.length}.{" "}
+          <Link prefetch={false} href={`${pageHref}${label ? `&label=${label}` : ""}`}>
+            Show all {documents.length} documents
+          </Link>{" "}
+          (the CSV holds them all too).
+        </p>
+      )}
     </section>
   );
 }
