@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors/domain-error";
-import { computeAgreement, pairsByLabel } from "./compute-agreement";
+import { computeAgreement, labelPairsPass, pairsByLabel } from "./compute-agreement";
 import { unitizingAlpha } from "./krippendorff-unitizing";
 import { EMPTY_TALLY, scoreTally } from "./span-matching";
 import type { AgreementInput, AgreementSpan } from "./types";
@@ -245,6 +245,13 @@ describe("pairsByLabel", () => {
       const alone = computeAgreement({ ...input, spans: input.spans.filter((s) => s.label === label) });
       expect(byLabel[label]).toEqual(alone.pairs);
     }
+  });
+
+  it("gives the same a document at a time", () => {
+    const pass = labelPairsPass(input, ["claim", "quote"]);
+    expect(pass.step(1)).toBe(true);
+    expect(pass.step(1)).toBe(false);
+    expect(pass.result()).toEqual(pairsByLabel(input, ["claim", "quote"]));
   });
 
   it("scores each label on its own spans (hand-counted)", () => {

@@ -165,16 +165,37 @@ export function computeAgreement(input: AgreementInput): AgreementResult {
  * computeAgreement already reports per label). For the agreement page's "by label" table.
  */
 export function pairsByLabel(input: AgreementInput, labels: readonly string[]): Record<string, PairAgreement[]> {
+  const pass = labelPairsPass(input, labels);
+  while (pass.step(Infinity));
+  return pass.result();
+}
+
+/**
+ * pairsByLabel a few documents at a time, for a caller that must not hold the event loop for the
+ * whole pass (a streamed page yields between steps so the rest of it is sent meanwhile).
+ */
+export function labelPairsPass(input: AgreementInput, labels: readonly string[]) {
   const { finished, spansOf } = scopeOf(input);
-  const result: Record<string, PairAgreement[]> = {};
-  for (const label of labels) {
-    const totals = emptyTotals(input.annotators);
-    for (const document of input.documents) {
-      const byAnnotator = spansOf.get(document.id);
-      const finishers = new Set(input.annotators.filter((annotator) => finished.get(annotator)?.has(document.id)));
-      compareDocument(totals, finishers, (annotator) => (byAnnotator?.get(annotator) ?? []).filter((span) => span.label === label));
-    }
-    result[label] = scoredTotals(totals);
-  }
-  return result;
+  const totals = new Map(labels.map((label) => [label, emptyTotals(input.annotators)]));
+  let next = 0;
+  return {
+    /** Compares up to `count` more documents; false once every document has been compared. */
+    step(count: number): boolean {
+      const end = Math.min(input.documents.length, next + count);
+      for (; next < end; next++) {
+        const document = input.documents[next] as AgreementInput["documents"][number];
+        const byAnnotator = spansOf.get(document.id);
+        const finishers = new Set(input.annotators.filter((annotator) => finished.get(annotator)?.has(document.id)));
+        for (const [label, labelTotals] of totals) {
+          compareDocument(labelTotals, finishers, (annotator) =>
+            (byAnnotator?.get(annotator) ?? []).filter((span) => span.label === label),
+          );
+        }
+      }
+      return next < input.documents.length;
+    },
+    result(): Record<string, PairAgreement[]> {
+      return Object.fromEntries([...totals].map(([label, labelTotals]) => [label, scoredTotals(labelTotals)]));
+    },
+  };
 }

@@ -10,7 +10,7 @@ import { Suspense } from "react";
 import { heatCells, heatmapSvg } from "@/components/agreement/heatmap-svg";
 import styles from "@/components/projects/projects.module.css";
 import { documentsByAgreement, meanOverlapF1 } from "@/lib/agreement/agreement-summary";
-import { pairsByLabel } from "@/lib/agreement/compute-agreement";
+import { labelPairsPass } from "@/lib/agreement/compute-agreement";
 import { agreementReport, mayReadAgreement, readAgreement } from "@/lib/agreement/load-agreement";
 import type { AgreementInput } from "@/lib/agreement/types";
 import { LABEL_INFO, LABELS, type Label } from "@/lib/model/vocabulary";
@@ -62,10 +62,12 @@ function LabelTable({ alphaU, f1 }: { alphaU: Record<string, number | null>; f1?
  * them back.
  */
 async function LabelTableWithF1({ alphaU, input }: { alphaU: Record<string, number | null>; input: AgreementInput }) {
-  // Yield first, for longer than a turn of the event loop: the computation blocks it, and the rest
-  // of the page must have been rendered to HTML and sent before it starts.
+  // A few documents at a time, yielding in between: a pass in one go would hold the event loop, and
+  // the rest of the page could not be rendered to HTML and sent until it ended.
+  const pass = labelPairsPass(input, LABELS);
   await new Promise((resolve) => setTimeout(resolve, 25));
-  const byLabel = pairsByLabel(input, LABELS);
+  while (pass.step(25)) await new Promise((resolve) => setImmediate(resolve));
+  const byLabel = pass.result();
   const f1 = Object.fromEntries(LABELS.map((l) => [l, meanOverlapF1(byLabel[l] ?? [])]));
   return <LabelTable alphaU={alphaU} f1={f1} />;
 }
