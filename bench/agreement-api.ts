@@ -4,7 +4,7 @@
 //   node --import tsx bench/agreement-api.ts [documents] [spans per annotator] [rounds]
 
 import pg from "pg";
-import { apiJson, benchServer, disposeBenchServer, machine, median } from "./lib";
+import { apiJson, benchServer, disposeBenchServer, machine, median, seedAgreement } from "./lib";
 
 const DOCUMENTS = Number(process.argv[2] ?? 1000);
 const SPANS = Number(process.argv[3] ?? 50);
@@ -17,39 +17,8 @@ const db = new pg.Pool({ connectionString: bench.databaseUrl, max: 4 });
 
 const project = await apiJson(`${server.url}/api/v1/projects`, { method: "POST", token, json: { name: "Agreement bench" } });
 const projectId = project.body.id as string;
-const sentence = "The spokesman of the ministry said that “Japan should learn the lessons of history” on Tuesday. ";
-const sentenceLength = Array.from(sentence).length;
-const text = sentence.repeat(SPANS + 10);
-
 console.log(`seeding ${DOCUMENTS} documents × ${ANNOTATORS} annotators × ${SPANS} spans…`);
-await db.query(
-  `INSERT INTO documents (project_id, title, text, length)
-   SELECT $1, 'Article ' || i, $2, char_length($2) FROM generate_series(1, $3) AS i`,
-  [projectId, text, DOCUMENTS],
-);
-const { rows: annotators } = await db.query<{ id: string }>(
-  `INSERT INTO users (email, name) SELECT 'annotator' || i || '@bench.test', 'Annotator ' || i FROM generate_series(1, $1) AS i RETURNING id`,
-  [ANNOTATORS],
-);
-for (const { id } of annotators) {
-  await db.query(`INSERT INTO memberships (project_id, user_id, role) VALUES ($1, $2, 'annotator')`, [projectId, id]);
-  await db.query(
-    `INSERT INTO assignments (document_id, user_id, project_id, done_at) SELECT id, $2, $1, now() FROM documents WHERE project_id = $1`,
-    [projectId, id],
-  );
-}
-// Each annotator marks one span per sentence: mostly the same quote, sometimes shifted or a claim, so
-// every matching path (exact, overlap, unmatched; label and speaker) is exercised.
-await db.query(
-  `INSERT INTO annotations (id, project_id, document_id, label, start, "end", exact, prefix, suffix, author_id)
-   SELECT gen_random_uuid()::text, $1, d.id, CASE WHEN random() < 0.15 THEN 'claim' ELSE 'quote' END::"Label",
-          k * $2 + 40 + s.shift, k * $2 + 84 + s.shift, substr(d.text, k * $2 + 41 + s.shift, 44), '', '', u.id
-     FROM documents d CROSS JOIN unnest($3::text[]) AS u(id) CROSS JOIN generate_series(0, $4 - 1) AS k
-     CROSS JOIN LATERAL (SELECT CASE WHEN random() < 0.7 THEN 0 ELSE floor(random() * 20)::int END AS shift) s
-    WHERE d.project_id = $1`,
-  [projectId, sentenceLength, annotators.map((a) => a.id), SPANS],
-);
-await db.query("ANALYZE annotations; ANALYZE assignments");
+await seedAgreement(db, projectId, DOCUMENTS, ANNOTATORS, SPANS);
 
 const times: number[] = [];
 let summary = "";

@@ -1,9 +1,11 @@
 // Shared pieces of the benchmark scripts: a server on a throwaway DATA_DIR, credentials, stats.
 
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import type pg from "pg";
 import type { CodePointIndex } from "../lib/text/code-points";
 import { snapSpan } from "../lib/text/quote-selector";
 import { admin, apiJson, freePort, startServer, tempDataDir, type RunningServer } from "../tests/helpers/server";
@@ -98,4 +100,70 @@ export function goldTexts(): string[] {
     .filter((file) => file.endsWith(".txt"))
     .sort()
     .map((file) => readFileSync(path.join(dir, file), "utf8"));
+}
+
+/** Headless Chromium as the browser benchmarks run it: Debian's where installed, no background traffic. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+/**
+ * A new tab, ready to measure. A new tab makes this Chromium (Debian's 156, new headless) start its
+ * own browser UI — an omnibox WebUI renderer that burns ~1.3 s of CPU on two cores right after the
+ * tab opens, measured with a trace. That is the browser's, not the page's: let it finish first.
+ */
+export async function settledPage(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await page.waitForTimeout(3000);
+  return page;
+}
+
+/** The sentence the review and agreement benchmarks repeat; one quote per sentence. */
+export const BENCH_SENTENCE = "The spokesman of the ministry said that “Japan should learn the lessons of history” on Tuesday. ";
+
+/**
+ * Seeds, with SQL, `documents` articles × `annotators` new annotators × `spans` spans each, every
+ * document marked done by every annotator (bench/agreement-api.ts, bench/page-tti.ts). Each
+ * annotator marks one span per sentence: mostly the same quote, sometimes shifted or a claim, so
+ * every matching path (exact, overlap, unmatched; label and speaker) is exercised.
+ */
+export async function seedAgreement(db: pg.Pool, projectId: string, documents: number, annotators: number, spans: number): Promise<void> {
+  const sentenceLength = Array.from(BENCH_SENTENCE).length;
+  await db.query(
+    `INSERT INTO documents (project_id, title, text, length)
+     SELECT $1, 'Article ' || i, $2, char_length($2) FROM generate_series(1, $3) AS i`,
+    [projectId, BENCH_SENTENCE.repeat(spans + 10), documents],
+  );
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO users (email, name)
+     SELECT 'annotator' || i || '.' || $2 || '@bench.test', 'Annotator ' || i FROM generate_series(1, $1) AS i RETURNING id`,
+    [annotators, projectId],
+  );
+  for (const { id } of rows) {
+    await db.query(`INSERT INTO memberships (project_id, user_id, role) VALUES ($1, $2, 'annotator')`, [projectId, id]);
+    await db.query(
+      `INSERT INTO assignments (document_id, user_id, project_id, done_at) SELECT id, $2, $1, now() FROM documents WHERE project_id = $1`,
+      [projectId, id],
+    );
+  }
+  await db.query(
+    `INSERT INTO annotations (id, project_id, document_id, label, start, "end", exact, prefix, suffix, author_id)
+     SELECT gen_random_uuid()::text, $1, d.id, CASE WHEN random() < 0.15 THEN 'claim' ELSE 'quote' END::"Label",
+            k * $2 + 40 + s.shift, k * $2 + 84 + s.shift, substr(d.text, k * $2 + 41 + s.shift, 44), '', '', u.id
+       FROM documents d CROSS JOIN unnest($3::text[]) AS u(id) CROSS JOIN generate_series(0, $4 - 1) AS k
+       CROSS JOIN LATERAL (SELECT CASE WHEN random() < 0.7 THEN 0 ELSE floor(random() * 20)::int END AS shift) s
+      WHERE d.project_id = $1`,
+    [projectId, sentenceLength, rows.map((a) => a.id), spans],
+  );
+  await db.query("ANALYZE documents; ANALYZE annotations; ANALYZE assignments");
 }

@@ -4,25 +4,14 @@
 // Enter on a selected suggestion until its annotation's highlight is painted. Needs `npm run build`.
 //   node --import tsx bench/suggest-workspace.ts [rounds]
 
-import fs from "node:fs";
-import { chromium, type Page } from "@playwright/test";
-import { benchServer, disposeBenchServer, goldTexts, longRead, machine, median } from "./lib";
+import type { Page } from "@playwright/test";
+import { benchServer, disposeBenchServer, goldTexts, launchChromium, longRead, machine, median } from "./lib";
 
 const rounds = Number(process.argv[2] ?? 3);
 const { text, words } = longRead(goldTexts().flatMap((article) => article.split("\n")));
 
 const bench = await benchServer();
-const browser = await chromium.launch({
-  executablePath: fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-});
+const browser = await launchChromium();
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, baseURL: bench.server.url });
   const signUp = await context.request.post("/api/v1/auth/sign-up", {

@@ -7,10 +7,9 @@
 // the click with 20,000. Needs `npm run build`.
 //   node --import tsx bench/workspace-load.ts [rounds]
 
-import fs from "node:fs";
-import { chromium, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { CodePointIndex } from "../lib/text/code-points";
-import { analystSpan, apiJson, benchServer, disposeBenchServer, machine, median } from "./lib";
+import { analystSpan, apiJson, benchServer, disposeBenchServer, launchChromium, machine, median, settledPage } from "./lib";
 
 const rounds = Number(process.argv[2] ?? 3);
 const WORDS = 100_000;
@@ -101,17 +100,7 @@ for (const count of COUNTS) {
   documents.set(count, { id, total: annotations.length, byParagraph });
 }
 
-const browser = await chromium.launch({
-  executablePath: fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-});
+const browser = await launchChromium();
 const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, baseURL: server.url });
 const signUp = await context.request.post("/api/v1/auth/sign-up", { data: { email: "viewer@example.org", password: "viewer password" } });
 if (signUp.status() !== 201) throw new Error("sign-up failed");
@@ -223,11 +212,7 @@ for (const count of COUNTS) {
   const jumps: number[] = [];
   const clicks: number[] = [];
   for (let i = 0; i < rounds; i++) {
-    const page = await context.newPage();
-    // A new tab makes Chromium (Debian's 156, new headless) start its own browser UI — an omnibox
-    // WebUI renderer that burns ~1.3 s of CPU on two cores right after the tab opens, measured with
-    // a trace. That is the browser's, not the page's: let it finish before navigating.
-    await page.waitForTimeout(3000);
+    const page = await settledPage(context);
     opens.push(await openTime(page, id, byParagraph));
     clicks.push(await newHighlightTime(page));
     jumps.push(await jumpTime(page, byParagraph));

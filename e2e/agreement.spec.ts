@@ -3,7 +3,8 @@
 // annotators' spans side by side and accepting one into the curated layer, and the export's layer
 // choice. Then the whole flow of issue 10: the owner makes the project independent in Settings and
 // assigns a document to two annotators, who annotate without seeing each other and mark it done;
-// the reviewer reads the agreement page, curates, and the curated export holds the gold.
+// the reviewer reads the agreement summary on the dashboard and the agreement page, curates, and the
+// curated export holds the gold.
 
 import { expect, test } from "@playwright/test";
 import { SEED_ARTICLE, SEED_TITLE, signUp } from "./helpers";
@@ -24,10 +25,14 @@ test("a reviewer opens the agreement page and curates a document", async ({ page
   await annotate(bob.context, document.id, "claim", words[0]!, null);
 
   await page.goto(`/projects/${project.id}`);
-  await page.getByRole("link", { name: "Agreement" }).click();
+  // The dashboard's summary says what it waits for.
+  await expect(page.getByText("Agreement appears when two annotators have marked the same document done.")).toBeVisible({
+    timeout: 15_000,
+  });
+  await page.getByRole("link", { name: "Agreement", exact: true }).click();
   // The page computes agreement on the server before it answers: slower than a tab switch when the
   // machine is busy.
-  await expect(page.getByRole("heading", { name: "Agreement", exact: true })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole("heading", { name: "Agreement", level: 2 })).toBeVisible({ timeout: 15_000 });
   await expect(page.getByText("No two annotators have marked the same document done yet.")).toBeVisible();
   const csv = await page.request.get(
     await page
@@ -97,9 +102,23 @@ test("blind double annotation: independent mode, assignment, done, agreement, cu
   for (const colleague of [ann, bob])
     expect((await colleague.context.post(`/api/v1/documents/${document.id}/done`)).status()).toBeLessThan(300);
 
-  // The reviewer (here the owner) reads the agreement.
-  await page.goto(`/projects/${project.id}/agreement`);
+  // The reviewer (here the owner) finds the agreement summed up on the project's dashboard (streamed
+  // in after the rest of the page): both marked the same two spans, one with another label.
+  await page.goto(`/projects/${project.id}`);
+  const summary = page.getByRole("region", { name: "Agreement", exact: true });
+  await expect(summary.getByRole("term")).toHaveText(
+    ["Krippendorff's αu, all labels", "Mean pairwise overlap F1", "Documents done by two or more annotators", "Lowest agreement"],
+    { timeout: 15_000 },
+  );
+  await expect(summary.getByRole("definition").nth(1)).toHaveText("1.000");
+  await expect(summary.getByRole("definition").nth(2)).toHaveText("1");
+  await expect(summary.getByRole("definition").nth(3).getByRole("link", { name: SEED_TITLE })).toBeVisible();
+  await summary.getByRole("link", { name: "Open the agreement page" }).click();
   await expect(page.getByRole("img", { name: "Heat map of pairwise overlap F1" })).toBeVisible({ timeout: 15_000 });
+  // Per label, streamed in last: quotes — Ann {w0}, Bob {w0, w5} → F1 2/3; claims — Ann {w5}, Bob none → 0.
+  const byLabel = page.getByRole("table", { name: "By label" });
+  await expect(byLabel.getByRole("row").filter({ hasText: "Quotes" })).toContainText("0.667");
+  await expect(byLabel.getByRole("row").filter({ hasText: "Claims" })).toContainText("0.000");
   const documents = page.getByRole("table", { name: "Documents, least agreement first" });
   await documents.getByRole("link", { name: SEED_TITLE }).click();
 

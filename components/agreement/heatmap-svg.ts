@@ -1,8 +1,8 @@
-// The pairwise F1 heat map as SVG text, drawn on the server with Observable Plot over linkedom's
-// DOM: no script, no network, the same picture with JavaScript off. Server-only.
+// The pairwise F1 heat map as SVG text, drawn on the server with Observable Plot
+// (components/charts/plot-svg.ts): no script, no network, the same picture with JavaScript off.
 
 import * as Plot from "@observablehq/plot";
-import { parseHTML } from "linkedom";
+import { plotSvg } from "@/components/charts/plot-svg";
 import type { AgreementReport } from "@/lib/agreement/load-agreement";
 
 export interface HeatCell {
@@ -25,11 +25,10 @@ export function heatCells(report: AgreementReport): HeatCell[] {
 }
 
 export function heatmapSvg(cells: readonly HeatCell[], names: readonly string[]): string {
-  const { document } = parseHTML("<!doctype html><html><body></body></html>");
   const label = (f1: number | null) => (f1 === null ? "–" : f1.toFixed(2));
   const size = Math.max(160, 60 * names.length);
-  const svg = Plot.plot({
-    document: document as unknown as Document,
+  return plotSvg({
+    ariaLabel: "Heat map of pairwise overlap F1",
     width: size + 120,
     height: size + 60,
     marginLeft: 120,
@@ -47,5 +46,4 @@ export function heatmapSvg(cells: readonly HeatCell[], names: readonly string[])
       }),
     ],
   });
-  return (svg as unknown as { outerHTML: string }).outerHTML;
 }

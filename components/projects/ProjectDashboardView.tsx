@@ -1,12 +1,11 @@
-"use client";
 // The project page's progress dashboard (issue 10): documents by state per annotator, annotations
-// by label and status, annotations per day (a Recharts bar chart, drawn as SVG in the browser, no
-// network) and the reviewed share. Figures come from lib/projects/dashboard.ts. The agreement
-// summary is a slot the agreement work fills (`agreementSummary`).
+// by label and status, annotations per day (an Observable Plot bar chart drawn on the server: a
+// server component, no chart script in the browser) and the reviewed share. Figures come from
+// lib/projects/dashboard.ts; the agreement summary is streamed into its slot (`agreementSummary`).
 
 import type { ReactNode } from "react";
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import type { ProjectDashboard } from "@/lib/projects/dashboard";
+import { perDayChartSvg } from "./per-day-chart-svg";
 
 export interface ProjectDashboardViewProps {
   dashboard: ProjectDashboard;
@@ -82,21 +81,16 @@ export function ProjectDashboardView({ dashboard, agreementSummary }: ProjectDas
         <p className="muted">No annotations yet.</p>
       ) : (
         <figure aria-labelledby="per-day-heading">
-          <BarChart width={Math.min(720, 120 + perDay.length * 40)} height={220} data={perDay} accessibilityLayer>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="day" />
-            <YAxis allowDecimals={false} />
-            <Tooltip />
-            <Bar dataKey="count" name="Annotations" fill="#2f5d8a" />
-          </BarChart>
+          {/* The SVG carries its own accessible name (an image); the caption holds its figures. */}
+          <div dangerouslySetInnerHTML={{ __html: perDayChartSvg(perDay) }} />
           <figcaption className="muted">{perDay.map((d) => `${d.day}: ${d.count}`).join(" · ")}</figcaption>
         </figure>
       )}
       {agreementSummary && (
-        <>
-          <h3>Agreement</h3>
+        <section aria-labelledby="agreement-summary-heading">
+          <h3 id="agreement-summary-heading">Agreement</h3>
           {agreementSummary}
-        </>
+        </section>
       )}
     </div>
   );

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors/domain-error";
-import { computeAgreement } from "./compute-agreement";
+import { computeAgreement, labelPairsPass, pairsByLabel } from "./compute-agreement";
 import { unitizingAlpha } from "./krippendorff-unitizing";
 import { EMPTY_TALLY, scoreTally } from "./span-matching";
 import type { AgreementInput, AgreementSpan } from "./types";
@@ -214,5 +214,54 @@ describe("computeAgreement", () => {
     expect(attempt([span("ann", "d1", 5, 11)])).toMatchObject({ code: "validation_failed" });
     expect(attempt([span("ann", "d1", 6, 5)])).toBeInstanceOf(DomainError);
     expect(attempt([span("ann", "d1", -1, 5)])).toMatchObject({ code: "validation_failed" });
+  });
+});
+
+describe("pairsByLabel", () => {
+  // ann and bob agree on the quote of d1 and differ on its claims; cay has not finished d2, and a
+  // claim and a quote on the same text must not match across labels.
+  const input: AgreementInput = {
+    documents: [
+      { id: "d1", length: 60 },
+      { id: "d2", length: 60 },
+    ],
+    annotators: ["ann", "bob", "cay"],
+    done: { ann: ["d1", "d2"], bob: ["d1", "d2"], cay: ["d1"] },
+    spans: [
+      span("ann", "d1", 0, 10, "quote"),
+      span("bob", "d1", 0, 10, "quote"),
+      span("cay", "d1", 0, 10, "claim"),
+      span("ann", "d1", 20, 30, "claim"),
+      span("bob", "d1", 40, 50, "claim"),
+      span("ann", "d2", 5, 15, "quote"),
+      span("bob", "d2", 7, 15, "quote"),
+      span("cay", "d2", 5, 15, "quote"),
+    ],
+  };
+
+  it("equals computeAgreement's pairs over the spans of each label alone", () => {
+    const byLabel = pairsByLabel(input, ["claim", "quote", "unused"]);
+    for (const label of ["claim", "quote", "unused"]) {
+      const alone = computeAgreement({ ...input, spans: input.spans.filter((s) => s.label === label) });
+      expect(byLabel[label]).toEqual(alone.pairs);
+    }
+  });
+
+  it("gives the same a document at a time", () => {
+    const pass = labelPairsPass(input, ["claim", "quote"]);
+    expect(pass.step(1)).toBe(true);
+    expect(pass.step(1)).toBe(false);
+    expect(pass.result()).toEqual(pairsByLabel(input, ["claim", "quote"]));
+  });
+
+  it("scores each label on its own spans (hand-counted)", () => {
+    const byLabel = pairsByLabel(input, ["claim", "quote"]);
+    const ab = (label: string) => byLabel[label]?.find((p) => p.a === "ann" && p.b === "bob");
+    // Quotes: d1 identical, d2 overlapping by 8 of the shorter 8 code points: 2 overlap matches, 1 exact.
+    expect(ab("quote")).toMatchObject({ documents: 2, overlap: { matched: 2, f1: 1 }, exact: { matched: 1, f1: 0.5 } });
+    // Claims: d1 disjoint.
+    expect(ab("claim")?.overlap).toMatchObject({ matched: 0, aOnly: 1, bOnly: 1, f1: 0 });
+    // ann–cay share d1 only, where cay's claim covers ann's quote: different labels never match.
+    expect(byLabel.quote?.find((p) => p.a === "ann" && p.b === "cay")?.overlap).toMatchObject({ matched: 0, aOnly: 1, bOnly: 0 });
   });
 });

@@ -64,12 +64,18 @@ function continuumOf(
   return { length, units };
 }
 
-/** Agreement between `input.annotators` over `input.documents`. Throws validation_failed on a span outside its document. */
-export function computeAgreement(input: AgreementInput): AgreementResult {
+/** The spans in scope, grouped document -> annotator, and who finished what; validates the input. */
+interface Scope {
+  finished: Map<string, Set<string>>;
+  spansOf: Map<string, Map<string, AgreementSpan[]>>;
+  /** The labels asked for and those seen in scope, sorted. */
+  labels: string[];
+}
+
+function scopeOf(input: AgreementInput): Scope {
   const lengths = checkInput(input);
   const inScope = new Set(input.annotators);
   const finished = new Map(input.annotators.map((annotator) => [annotator, new Set(input.done[annotator] ?? [])]));
-
   // document -> annotator -> spans, keeping only spans in scope on documents their annotator finished.
   const spansOf = new Map<string, Map<string, AgreementSpan[]>>();
   const labelSet = new Set<string>(input.labels);
@@ -85,39 +91,58 @@ export function computeAgreement(input: AgreementInput): AgreementResult {
     list.push(span);
     labelSet.add(span.label);
   });
-  const labels = [...labelSet].sort();
+  return { finished, spansOf, labels: [...labelSet].sort() };
+}
 
+function emptyTotals(annotators: readonly string[]): PairTotals[] {
   const totals: PairTotals[] = [];
-  for (let i = 0; i < input.annotators.length; i++) {
-    for (let j = i + 1; j < input.annotators.length; j++) {
-      totals.push({
-        a: input.annotators[i] as string,
-        b: input.annotators[j] as string,
-        documents: 0,
-        exact: EMPTY_TALLY,
-        overlap: EMPTY_TALLY,
-      });
+  for (let i = 0; i < annotators.length; i++) {
+    for (let j = i + 1; j < annotators.length; j++) {
+      totals.push({ a: annotators[i] as string, b: annotators[j] as string, documents: 0, exact: EMPTY_TALLY, overlap: EMPTY_TALLY });
     }
   }
+  return totals;
+}
 
+/** Compares every pair that finished the document on its spans, adding the counts to `totals`; the document's own pair scores. */
+function compareDocument(
+  totals: PairTotals[],
+  finishers: ReadonlySet<string>,
+  spansOfAnnotator: (annotator: string) => readonly AgreementSpan[],
+): PairAgreement[] {
+  const pairs: PairAgreement[] = [];
+  for (const pair of totals) {
+    if (!finishers.has(pair.a) || !finishers.has(pair.b)) continue;
+    const { exact, overlap } = compareSpans(spansOfAnnotator(pair.a), spansOfAnnotator(pair.b));
+    pair.documents++;
+    pair.exact = addTallies(pair.exact, exact);
+    pair.overlap = addTallies(pair.overlap, overlap);
+    pairs.push({ a: pair.a, b: pair.b, documents: 1, exact: scoreTally(exact), overlap: scoreTally(overlap) });
+  }
+  return pairs;
+}
+
+function scoredTotals(totals: readonly PairTotals[]): PairAgreement[] {
+  return totals.map((pair) => ({
+    a: pair.a,
+    b: pair.b,
+    documents: pair.documents,
+    exact: scoreTally(pair.exact),
+    overlap: scoreTally(pair.overlap),
+  }));
+}
+
+/** Agreement between `input.annotators` over `input.documents`. Throws validation_failed on a span outside its document. */
+export function computeAgreement(input: AgreementInput): AgreementResult {
+  const { finished, spansOf, labels } = scopeOf(input);
+  const totals = emptyTotals(input.annotators);
   const perDocument: DocumentAgreement[] = [];
   // The terms of documents every annotator finished; pooled, they are the project's α_u.
   const projectParts: UnitizingTerms[] = [];
   for (const document of input.documents) {
     const byAnnotator = spansOf.get(document.id) ?? new Map<string, AgreementSpan[]>();
     const annotators = input.annotators.filter((annotator) => finished.get(annotator)?.has(document.id));
-    const finishers = new Set(annotators);
-    const pairs: PairAgreement[] = [];
-    for (const pair of totals) {
-      if (!finishers.has(pair.a) || !finishers.has(pair.b)) continue;
-      const a = byAnnotator.get(pair.a) ?? [];
-      const b = byAnnotator.get(pair.b) ?? [];
-      const { exact, overlap } = compareSpans(a, b);
-      pair.documents++;
-      pair.exact = addTallies(pair.exact, exact);
-      pair.overlap = addTallies(pair.overlap, overlap);
-      pairs.push({ a: pair.a, b: pair.b, documents: 1, exact: scoreTally(exact), overlap: scoreTally(overlap) });
-    }
+    const pairs = compareDocument(totals, new Set(annotators), (annotator) => byAnnotator.get(annotator) ?? []);
     const terms = unitizingTerms(annotators, continuumOf(document.length, byAnnotator, annotators));
     if (annotators.length === input.annotators.length) projectParts.push(terms);
     perDocument.push({ documentId: document.id, annotators, pairs, alphaU: alphaFor(terms, labels) });
@@ -125,17 +150,52 @@ export function computeAgreement(input: AgreementInput): AgreementResult {
 
   return {
     labels,
-    pairs: totals.map((pair) => ({
-      a: pair.a,
-      b: pair.b,
-      documents: pair.documents,
-      exact: scoreTally(pair.exact),
-      overlap: scoreTally(pair.overlap),
-    })),
+    pairs: scoredTotals(totals),
     perDocument,
     alphaU: {
       ...alphaFor(poolTerms(projectParts), labels),
       documents: projectParts.length,
+    },
+  };
+}
+
+/**
+ * Each pair's project scores label by label: for every label, what computeAgreement's `pairs` are
+ * when only spans of that label are given — from one pass over the input, without α_u (which
+ * computeAgreement already reports per label). For the agreement page's "by label" table.
+ */
+export function pairsByLabel(input: AgreementInput, labels: readonly string[]): Record<string, PairAgreement[]> {
+  const pass = labelPairsPass(input, labels);
+  while (pass.step(Infinity));
+  return pass.result();
+}
+
+/**
+ * pairsByLabel a few documents at a time, for a caller that must not hold the event loop for the
+ * whole pass (a streamed page yields between steps so the rest of it is sent meanwhile).
+ */
+export function labelPairsPass(input: AgreementInput, labels: readonly string[]) {
+  const { finished, spansOf } = scopeOf(input);
+  const totals = new Map(labels.map((label) => [label, emptyTotals(input.annotators)]));
+  let next = 0;
+  return {
+    /** Compares up to `count` more documents; false once every document has been compared. */
+    step(count: number): boolean {
+      const end = Math.min(input.documents.length, next + count);
+      for (; next < end; next++) {
+        const document = input.documents[next] as AgreementInput["documents"][number];
+        const byAnnotator = spansOf.get(document.id);
+        const finishers = new Set(input.annotators.filter((annotator) => finished.get(annotator)?.has(document.id)));
+        for (const [label, labelTotals] of totals) {
+          compareDocument(labelTotals, finishers, (annotator) =>
+            (byAnnotator?.get(annotator) ?? []).filter((span) => span.label === label),
+          );
+        }
+      }
+      return next < input.documents.length;
+    },
+    result(): Record<string, PairAgreement[]> {
+      return Object.fromEntries([...totals].map(([label, labelTotals]) => [label, scoredTotals(labelTotals)]));
     },
   };
 }

@@ -1,15 +1,17 @@
-// The agreement endpoint's domain function: reads, in one statement, the spans each annotator wrote
-// on the documents they marked done (assignments.done_at), leaving out the curated layer, and hands
-// them to computeAgreement. Reviewers and owners only: agreement names who disagrees with whom.
+// The agreement endpoint's domain functions: read, in one statement, the spans each annotator wrote
+// on the documents they marked done (assignments.done_at), leaving out the curated layer, then hand
+// them to computeAgreement — as often as a page needs, without reading again. Reviewers and owners
+// only: agreement names who disagrees with whom.
 
 import { z } from "zod";
 import { projectAccess } from "../auth/access";
 import type { Actor } from "../auth/authenticate";
+import { can, type Action, type Role } from "../auth/roles";
 import { pool } from "../db/client";
 import { csvRow } from "../formats/csv/writer";
 import { LABELS, type Label } from "../model/vocabulary";
 import { computeAgreement } from "./compute-agreement";
-import type { AgreementResult, AgreementSpan, MatchScores } from "./types";
+import type { AgreementInput, AgreementResult, AgreementSpan, MatchScores } from "./types";
 
 const score = z.number().nullable();
 const matchScoresSchema = z.object({
@@ -88,9 +90,27 @@ interface DoneRow {
   speakers: (string | null)[] | null;
 }
 
-/** Agreement over a project's finished work; 404 to non-members, 403 to annotators and viewers. */
-export async function loadAgreement({ actor, projectId, documentId, label, users }: LoadAgreementOptions): Promise<AgreementReport> {
-  await projectAccess(actor, projectId, "annotation.curate");
+/** Who may read agreement: the one rule the API, the Agreement tab and the dashboard's summary follow. */
+export const AGREEMENT_ACTION = "annotation.curate" satisfies Action;
+
+/** May a member with this role read agreement? (For pages that show or hide it; the read checks it again.) */
+export function mayReadAgreement(role: Role): boolean {
+  return can(role, AGREEMENT_ACTION);
+}
+
+/** A project's finished work as read once: enough to compute the report for every label, or any one. */
+export interface AgreementData {
+  input: AgreementInput;
+  titles: ReadonlyMap<string, string>;
+  users: AgreementReport["users"];
+}
+
+/**
+ * Reads, in one statement, the spans each annotator wrote on the documents they marked done
+ * (all labels unless `label` narrows the read); 404 to non-members, 403 to annotators and viewers.
+ */
+export async function readAgreement({ actor, projectId, documentId, label, users }: LoadAgreementOptions): Promise<AgreementData> {
+  await projectAccess(actor, projectId, AGREEMENT_ACTION);
   // One row per (document, annotator who marked it done), with that annotator's spans as arrays:
   // the index on annotations(document_id, author_id) serves each row.
   const { rows } = await pool().query<DoneRow>(
@@ -135,18 +155,29 @@ export async function loadAgreement({ actor, projectId, documentId, label, users
     }
   }
   const annotators = [...names.keys()].sort((a, b) => (names.get(a) as string).localeCompare(names.get(b) as string) || a.localeCompare(b));
-  const result = computeAgreement({
-    documents: [...documents.values()],
-    spans,
-    annotators,
-    done,
-    labels: label ? [label] : LABELS,
-  });
   return {
-    ...result,
-    perDocument: result.perDocument.map((entry) => ({ ...entry, title: documents.get(entry.documentId)?.title ?? "" })),
+    input: { documents: [...documents.values()].map(({ id, length }) => ({ id, length })), spans, annotators, done, labels: LABELS },
+    titles: new Map([...documents.values()].map(({ id, title }) => [id, title])),
     users: annotators.map((id) => ({ id, name: names.get(id) as string })),
   };
+}
+
+/** The report over what `readAgreement` read, for one label (its spans alone) or all. Pure. */
+export function agreementReport(data: AgreementData, label?: Label): AgreementReport {
+  const { input } = data;
+  const result = computeAgreement(
+    label ? { ...input, spans: input.spans.filter((span) => span.label === label), labels: [label] } : { ...input, labels: LABELS },
+  );
+  return {
+    ...result,
+    perDocument: result.perDocument.map((entry) => ({ ...entry, title: data.titles.get(entry.documentId) ?? "" })),
+    users: data.users,
+  };
+}
+
+/** Agreement over a project's finished work; 404 to non-members, 403 to annotators and viewers. */
+export async function loadAgreement(options: LoadAgreementOptions): Promise<AgreementReport> {
+  return agreementReport(await readAgreement(options), options.label);
 }
 
 const CSV_COLUMNS = [

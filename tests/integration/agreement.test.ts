@@ -3,7 +3,12 @@
 // curation through the one write path (history), unanimous curation once, and the curated export.
 
 import { describe, expect, it } from "vitest";
+import { agreementSummary } from "@/lib/agreement/agreement-summary";
+import { pairsByLabel } from "@/lib/agreement/compute-agreement";
+import { agreementReport, loadAgreement, readAgreement } from "@/lib/agreement/load-agreement";
+import type { Actor } from "@/lib/auth/authenticate";
 import { pool } from "@/lib/db/client";
+import { LABELS } from "@/lib/model/vocabulary";
 import { addMember, call, newProjectWithDocument, newUser, type TestUser } from "../helpers/api";
 
 const TEXT = "Alpha said “we will act” on Monday. Beta claimed the tax would rise next year. Gamma denied it all.";
@@ -116,6 +121,42 @@ describe("agreement", () => {
     expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
     expect(csv.text.split("\r\n")[0]).toMatch(/^document_id,document_title,annotator_a,annotator_b,documents,exact_precision/);
     expect(csv.text).toContain(",(project),ann1,ann2,1,1,1,1,");
+  });
+
+  it("reads once: every label's report from one read equals the report read for that label, and the summary names the weakest document", async () => {
+    const { reviewer, ann1, ann2, ann3, projectId, documentId, secondId } = await setup();
+    const speaker = await call("POST", `/api/v1/projects/${projectId}/speakers`, { token: reviewer.token, body: { name: "Alpha" } });
+    // First: ann1 and ann2 agree on the quote (ann2 without its speaker) and differ on the claim; ann3 misses the quote.
+    await annotate(ann1, documentId, WE_WILL_ACT, "quote", speaker.body.id);
+    await annotate(ann2, documentId, WE_WILL_ACT);
+    await annotate(ann1, documentId, TAX, "claim");
+    await annotate(ann2, documentId, DENIED, "claim");
+    await annotate(ann3, documentId, TAX, "claim");
+    // Second: all three identical.
+    for (const user of [ann1, ann2, ann3]) {
+      await annotate(user, secondId, DENIED, "claim");
+      await markDone(projectId, documentId, user);
+      await markDone(projectId, secondId, user);
+    }
+    const actor = { id: reviewer.id, name: "reviewer" } as Actor;
+    const data = await readAgreement({ actor, projectId });
+    const byLabel = pairsByLabel(data.input, LABELS);
+    for (const label of LABELS) {
+      const narrowed = await loadAgreement({ actor, projectId, label });
+      expect(agreementReport(data, label)).toEqual(narrowed);
+      expect(byLabel[label]).toEqual(narrowed.pairs);
+    }
+    const all = agreementReport(data);
+    expect(all).toEqual(await loadAgreement({ actor, projectId }));
+    expect((await agreementOf(projectId, reviewer.token)).body).toEqual(all);
+
+    const summary = agreementSummary(all);
+    expect(summary).toMatchObject({ alphaDocuments: 2, documents: 2, lowest: { documentId, title: "First" } });
+    expect(summary.alphaU).toBe(all.alphaU.overall);
+    // Overlap F1 by hand, summed over both documents — ann1–ann2: 2 matches of 3 + 3 spans → 2/3;
+    // ann1–ann3: 2 of 3 + 2 → 0.8; ann2–ann3: 1 of 3 + 2 → 0.4. First document alone: 0.5, 2/3, 0.
+    expect(summary.meanF1).toBeCloseTo((2 / 3 + 0.8 + 0.4) / 3, 12);
+    expect(summary.lowest?.f1).toBeCloseTo((0.5 + 2 / 3 + 0) / 3, 12);
   });
 
   it("never includes another project's work, and is for reviewers and owners only", async () => {

@@ -1,7 +1,9 @@
 // A project's Documents tab: its articles, their assignees (and the owner's Assign control), the
-// progress dashboard, and the import form for those who may add one.
+// progress dashboard with the agreement summary streamed in, and the import form for those who may add one.
 
 import type { Metadata } from "next";
+import { Suspense } from "react";
+import { AgreementSummaryLoading, AgreementSummaryPanel } from "@/components/agreement/AgreementSummaryPanel";
 import { ImportAnnotationsForm } from "@/components/export/ImportAnnotationsForm";
 import { ImportDocumentForm } from "@/components/projects/ImportDocumentForm";
 import { LiveDocumentTable } from "@/components/projects/LiveDocumentTable";
@@ -13,6 +15,7 @@ import { listDocuments } from "@/lib/documents/documents";
 import { loadProjectPage } from "@/lib/projects/project-page";
 import { AssignPanel } from "@/components/projects/AssignPanel";
 import { ProjectDashboardView } from "@/components/projects/ProjectDashboardView";
+import { mayReadAgreement } from "@/lib/agreement/load-agreement";
 import { listProjectAssignments } from "@/lib/assignments/assignments";
 import { projectDashboard } from "@/lib/projects/dashboard";
 import { listMembers } from "@/lib/projects/projects";
@@ -64,8 +67,17 @@ export default async function ProjectDocumentsPage({ params }: Props) {
       </section>
       <section className={styles.section} aria-labelledby="progress-heading">
         <h2 id="progress-heading">Progress</h2>
-        {/* agreementSummary: filled by the agreement work (issue 10, part B). */}
-        <ProjectDashboardView dashboard={dashboard} agreementSummary={null} />
+        <ProjectDashboardView
+          dashboard={dashboard}
+          agreementSummary={
+            mayReadAgreement(project.role) && (
+              // Streamed: agreement over a large project takes a second or more; nothing else waits for it.
+              <Suspense fallback={<AgreementSummaryLoading />}>
+                <AgreementSummaryPanel actor={actor} projectId={project.id} />
+              </Suspense>
+            )
+          }
+        />
       </section>
       {mayImport && (
         <section className={styles.section}>

@@ -1,13 +1,18 @@
 // A project's Agreement tab (reviewers and owners): pairwise overlap F1 as a heat map, α_u and F1 per
 // label, and the documents, least agreement first, each linking to its curation view; a CSV download.
-// Everything is computed and rendered on the server (?label narrows it to one label).
+// Everything is computed and rendered on the server (?label narrows it to one label), from one read;
+// the label table's pair scores stream in last; the 100 least-agreeing documents are listed
+// (?documents=all for every one). Links here are not prefetched: each target computes agreement.
 
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { heatCells, heatmapSvg } from "@/components/agreement/heatmap-svg";
 import styles from "@/components/projects/projects.module.css";
-import { loadAgreement, type AgreementReport } from "@/lib/agreement/load-agreement";
-import { can } from "@/lib/auth/roles";
+import { documentsByAgreement, meanOverlapF1 } from "@/lib/agreement/agreement-summary";
+import { labelPairsPass } from "@/lib/agreement/compute-agreement";
+import { agreementReport, mayReadAgreement, readAgreement } from "@/lib/agreement/load-agreement";
+import type { AgreementInput } from "@/lib/agreement/types";
 import { LABEL_INFO, LABELS, type Label } from "@/lib/model/vocabulary";
 import { loadProjectPage } from "@/lib/projects/project-page";
 
@@ -21,31 +26,68 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Agreement · ${project.name} · Sourcemark` };
 }
 
+/** Documents listed unless ?documents=all. */
+const DOCUMENT_ROWS = 100;
+
 const score = (value: number | null) => (value === null ? "–" : value.toFixed(3));
 
-/** Mean of the pairs' overlap F1 (null when no pair has one): how a document or a label is ranked. */
-function meanF1(pairs: AgreementReport["pairs"]): number | null {
-  const values = pairs.map((pair) => pair.overlap.f1).filter((f1): f1 is number => f1 !== null);
-  return values.length ? values.reduce((sum, f1) => sum + f1, 0) / values.length : null;
+/** α_u and mean pairwise overlap F1 per label; F1 shown as being computed until `f1` is given. */
+function LabelTable({ alphaU, f1 }: { alphaU: Record<string, number | null>; f1?: Record<string, number | null> }) {
+  return (
+    <table className={styles.table} aria-labelledby="labels-heading" aria-busy={f1 ? undefined : true}>
+      <caption id="labels-heading">By label</caption>
+      <thead>
+        <tr>
+          <th scope="col">Label</th>
+          <th scope="col">α_u</th>
+          <th scope="col">Mean pairwise overlap F1</th>
+        </tr>
+      </thead>
+      <tbody>
+        {LABELS.map((l) => (
+          <tr key={l}>
+            <th scope="row">{LABEL_INFO[l].plural}</th>
+            <td>{score(alphaU[l] ?? null)}</td>
+            <td>{f1 ? score(f1[l] ?? null) : "computing…"}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * The label table with each label's pair scores: another matching pass per label (a few hundred ms
+ * over a large project), so it streams in after the heat map and the documents rather than holding
+ * them back.
+ */
+async function LabelTableWithF1({ alphaU, input }: { alphaU: Record<string, number | null>; input: AgreementInput }) {
+  // A few documents at a time, yielding in between: a pass in one go would hold the event loop, and
+  // the rest of the page could not be rendered to HTML and sent until it ended.
+  const pass = labelPairsPass(input, LABELS);
+  await new Promise((resolve) => setTimeout(resolve, 25));
+  while (pass.step(25)) await new Promise((resolve) => setImmediate(resolve));
+  const byLabel = pass.result();
+  const f1 = Object.fromEntries(LABELS.map((l) => [l, meanOverlapF1(byLabel[l] ?? [])]));
+  return <LabelTable alphaU={alphaU} f1={f1} />;
 }
 
 export default async function AgreementPage({ params, searchParams }: Props) {
   const { projectId } = await params;
   const { actor, project } = await loadProjectPage(projectId);
-  if (!can(project.role, "annotation.curate")) {
+  if (!mayReadAgreement(project.role)) {
     return <p role="status">Agreement between annotators is for the project&apos;s reviewers and owners.</p>;
   }
   const query = await searchParams;
   const label = LABELS.find((l) => l === query.label) as Label | undefined;
-  const [report, ...byLabel] = await Promise.all([
-    loadAgreement({ actor, projectId: project.id, label }),
-    ...LABELS.map((l) => loadAgreement({ actor, projectId: project.id, label: l })),
-  ]);
+  // One read of every label's spans; the report and the per-label figures are computed from it.
+  const data = await readAgreement({ actor, projectId: project.id });
+  const report = agreementReport(data, label);
   const names = report.users.map((user) => user.name);
-  const documents = report.perDocument
-    .filter((document) => document.pairs.length > 0)
-    .map((document) => ({ ...document, f1: meanF1(document.pairs) }))
-    .sort((x, y) => (x.f1 ?? 2) - (y.f1 ?? 2) || (x.alphaU.overall ?? 2) - (y.alphaU.overall ?? 2));
+  const documents = documentsByAgreement(report);
+  // The least-agreeing documents are where a team looks; a thousand rows would make the page slow to show.
+  const shown = query.documents === "all" ? documents : documents.slice(0, DOCUMENT_ROWS);
+  const pageHref = `/projects/${encodeURIComponent(project.id)}/agreement?documents=all`;
   const csvHref = `/api/v1/projects/${encodeURIComponent(project.id)}/agreement?format=csv${label ? `&label=${label}` : ""}`;
 
   return (
@@ -59,13 +101,17 @@ export default async function AgreementPage({ params, searchParams }: Props) {
         </a>
       </p>
       <nav aria-label="Label">
-        <Link href={`/projects/${encodeURIComponent(project.id)}/agreement`} aria-current={label ? undefined : "page"}>
+        <Link prefetch={false} href={`/projects/${encodeURIComponent(project.id)}/agreement`} aria-current={label ? undefined : "page"}>
           All labels
         </Link>
         {LABELS.map((l) => (
           <span key={l}>
             {" · "}
-            <Link href={`/projects/${encodeURIComponent(project.id)}/agreement?label=${l}`} aria-current={label === l ? "page" : undefined}>
+            <Link
+              prefetch={false}
+              href={`/projects/${encodeURIComponent(project.id)}/agreement?label=${l}`}
+              aria-current={label === l ? "page" : undefined}
+            >
               {LABEL_INFO[l].plural}
             </Link>
           </span>
@@ -77,11 +123,8 @@ export default async function AgreementPage({ params, searchParams }: Props) {
         <p role="status">No two annotators have marked the same document done yet.</p>
       ) : (
         <figure aria-labelledby="heatmap-heading">
-          <div
-            role="img"
-            aria-label="Heat map of pairwise overlap F1"
-            dangerouslySetInnerHTML={{ __html: heatmapSvg(heatCells(report), names) }}
-          />
+          {/* The SVG carries its own accessible name (an image); the table below holds its figures. */}
+          <div dangerouslySetInnerHTML={{ __html: heatmapSvg(heatCells(report), names) }} />
           <figcaption>
             <table className={styles.table}>
               <caption>Pairs</caption>
@@ -114,25 +157,9 @@ export default async function AgreementPage({ params, searchParams }: Props) {
         </figure>
       )}
 
-      <table className={styles.table} aria-labelledby="labels-heading">
-        <caption id="labels-heading">By label</caption>
-        <thead>
-          <tr>
-            <th scope="col">Label</th>
-            <th scope="col">α_u</th>
-            <th scope="col">Mean pairwise overlap F1</th>
-          </tr>
-        </thead>
-        <tbody>
-          {LABELS.map((l, i) => (
-            <tr key={l}>
-              <th scope="row">{LABEL_INFO[l].plural}</th>
-              <td>{score(report.alphaU.byLabel[l] ?? null)}</td>
-              <td>{score(meanF1(byLabel[i]?.pairs ?? []))}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Suspense fallback={<LabelTable alphaU={report.alphaU.byLabel} />}>
+        <LabelTableWithF1 alphaU={report.alphaU.byLabel} input={data.input} />
+      </Suspense>
 
       <table className={styles.table} aria-labelledby="documents-heading">
         <caption id="documents-heading">Documents, least agreement first</caption>
@@ -150,10 +177,11 @@ export default async function AgreementPage({ params, searchParams }: Props) {
               <td colSpan={4}>No document has two annotators done yet.</td>
             </tr>
           ) : (
-            documents.map((document) => (
+            shown.map((document) => (
               <tr key={document.documentId}>
                 <th scope="row">
-                  <Link href={`/documents/${encodeURIComponent(document.documentId)}/curate`}>{document.title}</Link>
+                  {/* A plain link: a hundred rows of client Links would each be hydrated and prefetched. */}
+                  <a href={`/documents/${encodeURIComponent(document.documentId)}/curate`}>{document.title}</a>
                 </th>
                 <td>{document.annotators.length}</td>
                 <td>{score(document.f1)}</td>
@@ -163,6 +191,15 @@ export default async function AgreementPage({ params, searchParams }: Props) {
           )}
         </tbody>
       </table>
+      {shown.length < documents.length && (
+        <p>
+          The {shown.length} documents with the least agreement of {documents.length}.{" "}
+          <Link prefetch={false} href={`${pageHref}${label ? `&label=${label}` : ""}`}>
+            Show all {documents.length} documents
+          </Link>{" "}
+          (the CSV holds them all too).
+        </p>
+      )}
     </section>
   );
 }
