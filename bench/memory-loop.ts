@@ -3,6 +3,7 @@
 // memory and RSS) sampled through bench/memory-probe.mjs. Needs `npm run build`.
 //   node --import tsx bench/memory-loop.ts <kind: export|list|import|stream|create|grow|outage> [seconds=60] [concurrency=4]
 
+import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { postgresPid, waitForExit } from "../tests/helpers/server";
 import { apiJson, benchServer, disposeBenchServer, rssMb } from "./lib";
@@ -108,6 +109,14 @@ while (Date.now() - started < SECONDS * 1000) {
   );
   await sample();
 }
+// The server's CPU while nothing is asked of it: upkeep only (a stuck retry loop would show here).
+const cpuSeconds = async () => {
+  const fields = (await readFile(`/proc/${pid}/stat`, "utf8")).split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+};
+const cpuBefore = await cpuSeconds();
+await new Promise((r) => setTimeout(r, 10_000));
+console.log(`idle for 10 s afterwards: ${((await cpuSeconds()) - cpuBefore).toFixed(2)} s of server CPU`);
 const rss = await rssMb(pid);
 console.log(`${KIND}: ${done} requests in ${SECONDS} s, RSS now ${rss.toFixed(0)} MB`);
 for (const line of server.output().split("\n")) {
