@@ -4,10 +4,13 @@
 // embedded PostgreSQL killed (SIGKILL) halfway. Reports requests and p50/p99 per kind, statuses,
 // errors (anything but 2xx; 503 only while the database is down and 429 from the export cap are
 // counted apart, as answers by design), the outage as the API saw
-// it, the server's resident memory (start, end, slope after the first minute, least squares), the
-// events the streams received, and every acknowledged write checked afterwards. Needs `npm run build`.
+// it, the server's memory (start, end, slope after the first minute, least squares) — resident, and
+// the heap after a full collection (bench/memory-probe.mjs, every 30 s) —, the events the streams
+// received, and every acknowledged write checked afterwards. Needs `npm run build`.
+// SOURCEMARK_HEAP_SNAPSHOTS=<dir> also writes a heap snapshot there at each heap sample.
 //   node --import tsx bench/soak.ts [minutes=10] [requests per second=20]
 
+import { pathToFileURL } from "node:url";
 import { CodePointIndex } from "../lib/text/code-points";
 import { analystSpan, apiJson, benchServer, disposeBenchServer, machine, percentile, rssMb } from "./lib";
 import { postgresPid, waitForExit } from "../tests/helpers/server";
@@ -24,7 +27,9 @@ const TEXT = [
   .join("\n")
   .repeat(40);
 
-const bench = await benchServer();
+// The probe prints the heap after a full collection on SIGUSR2 (bench-only; nothing in the product).
+const probe = pathToFileURL(`${import.meta.dirname}/memory-probe.mjs`).href;
+const bench = await benchServer({ NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${probe}`.trim() });
 const { server, token } = bench;
 const url = server.url;
 const project = (await apiJson(`${url}/api/v1/projects`, { method: "POST", token, json: { name: "Soak" } })).body;
@@ -187,9 +192,11 @@ const started = performance.now();
 const endAt = started + MINUTES * 60_000;
 const inFlight = new Set<Promise<void>>();
 
+const startedAt = Date.now();
 const sampler = setInterval(() => {
   void rssMb(pid).then((mb) => memory.push([(performance.now() - started) / 60_000, mb]));
 }, 5000);
+const heapSampler = setInterval(() => process.kill(pid, "SIGUSR2"), 30_000);
 
 console.log(`soak (${machine()}): ${MINUTES} min at ${RATE} requests/s, ${STREAMS} live streams, PostgreSQL killed at half time`);
 let next = performance.now();
@@ -232,6 +239,7 @@ while (performance.now() < endAt) {
 }
 await Promise.all(inFlight);
 clearInterval(sampler);
+clearInterval(heapSampler);
 running = false;
 await Promise.race([Promise.all(streams), new Promise((r) => setTimeout(r, 20_000))]);
 
@@ -240,17 +248,30 @@ const list = await apiJson(`${url}/api/v1/documents/${document.id}/annotations`,
 const present = new Set((list.body.annotations as { id: string }[]).map((a) => a.id));
 const lost = acknowledged.filter((id) => !present.has(id)).length;
 
-// Memory slope after the first minute (least squares, MB per minute).
-const steady = memory.filter(([m]) => m >= 1);
-const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
-const mx = mean(steady.map(([m]) => m));
-const my = mean(steady.map(([, mb]) => mb));
-const slope =
-  steady.reduce((s, [m, mb]) => s + (m - mx) * (mb - my), 0) /
-  Math.max(
-    1e-9,
-    steady.reduce((s, [m]) => s + (m - mx) ** 2, 0),
+// Memory slopes after the first minute (least squares, MB per minute).
+function slopeAfterFirstMinute(samples: [minutes: number, mb: number][]): number {
+  const steady = samples.filter(([m]) => m >= 1);
+  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+  const mx = mean(steady.map(([m]) => m));
+  const my = mean(steady.map(([, mb]) => mb));
+  return (
+    steady.reduce((s, [m, mb]) => s + (m - mx) * (mb - my), 0) /
+    Math.max(
+      1e-9,
+      steady.reduce((s, [m]) => s + (m - mx) ** 2, 0),
+    )
   );
+}
+type HeapSample = { at: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number; rss: number; threads: number };
+const heap = server
+  .output()
+  .split("\n")
+  .flatMap((line) => (line.startsWith("[memory-probe] ") ? [JSON.parse(line.slice(15)) as HeapSample] : []));
+const heapSeries = (field: keyof HeapSample): [number, number][] => heap.map((h) => [(h.at - startedAt) / 60_000, h[field] / 2 ** 20]);
+const heapLine = (field: keyof HeapSample): string => {
+  const series = heapSeries(field);
+  return `${field} ${series[0]?.[1].toFixed(0)} → ${series.at(-1)?.[1].toFixed(0)} MB (slope ${slopeAfterFirstMinute(series).toFixed(2)})`;
+};
 
 const total = [...latencies.values()].reduce((s, l) => s + l.length, 0);
 console.log(`  requests ${total.toLocaleString()}; statuses ${JSON.stringify(Object.fromEntries(statuses))}; errors ${errors}`);
@@ -267,8 +288,14 @@ if (outage?.healthyAt)
     `  PostgreSQL killed: healthy again after ${((outage.healthyAt - outage.killedAt) / 1000).toFixed(1)} s (503 meanwhile: ${statuses.get("503") ?? 0})`,
   );
 console.log(
-  `  server RSS ${memory[0]?.[1].toFixed(0)} MB → ${memory.at(-1)?.[1].toFixed(0)} MB, slope after the first minute ${slope.toFixed(2)} MB/min`,
+  `  server RSS ${memory[0]?.[1].toFixed(0)} MB → ${memory.at(-1)?.[1].toFixed(0)} MB, slope after the first minute ${slopeAfterFirstMinute(memory).toFixed(2)} MB/min`,
 );
+console.log(
+  `  after a full GC, every 30 s (${heap.length} samples): ${heapLine("heapUsed")}, ${heapLine("external")}, ${heapLine("arrayBuffers")}; MB/min`,
+);
+const sampleLine = (h: HeapSample) =>
+  `${((h.at - startedAt) / 60_000).toFixed(1)}: ${[h.heapTotal, h.heapUsed, h.external, h.rss].map((b) => (b / 2 ** 20).toFixed(0)).join("/")} ${h.threads}`;
+console.log(`  samples (minute: heapTotal/heapUsed/external/RSS MB, threads): ${heap.map(sampleLine).join(", ")}`);
 console.log(`  streams: ${eventsReceived.toLocaleString()} events received, ${streamReconnects} reconnections`);
 console.log(`  acknowledged writes ${acknowledged.length.toLocaleString()}, lost ${lost}`);
 // What the server logged as errors (unexpected ones are 500s: each is worth reading).

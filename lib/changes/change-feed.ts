@@ -9,7 +9,7 @@
 import pg from "pg";
 import { forgetCredential } from "../auth/credential-cache";
 import { pool } from "../db/client";
-import { headPosition, inScope, readChanges, type Position, type StoredChange, type StreamScope } from "./change-log";
+import { eventsAfter, headPosition, inScope, readChanges, type Position, type StoredChange, type StreamScope } from "./change-log";
 
 export const CHANGES_CHANNEL = "sourcemark_changes";
 export const PRESENCE_CHANNEL = "sourcemark_presence";
@@ -115,6 +115,11 @@ export class ChangeFeed {
     return this.position;
   }
 
+  /** Notified events not read yet: 0 once the feed has caught up. */
+  get unread(): number {
+    return this.pending.size;
+  }
+
   /** Reads and delivers new events; concurrent calls coalesce into one more read. */
   read(): Promise<void> {
     if (this.reading) {
@@ -138,6 +143,13 @@ export class ChangeFeed {
             if (changes.length < READ_BATCH) break;
           }
         } while (this.readAgain);
+        // A notification can arrive after an earlier read already took its event (committed in
+        // between): waiting for it would re-read every RETRY_MS for ever, and the set would grow.
+        if (this.pending.size > 0) {
+          const asked = [...this.pending];
+          const ahead = new Set(await eventsAfter(pool(), asked, this.position as Position));
+          for (const id of asked) if (!ahead.has(id)) this.pending.delete(id);
+        }
       } catch (error) {
         console.error("[sourcemark] change feed read failed:", (error as Error).message);
       } finally {
