@@ -118,7 +118,10 @@ const DOCUMENT_DATE = "coalesce(d.published_at, d.created_at)";
 /** How much a speaker-name match and a partial-word match add to a result's relevance. */
 const SPEAKER_MATCH_SCORE = 0.5;
 const PARTIAL_MATCH_SCORE = 0.05;
-/** How alike a query and a speaker's name (or alias) must be, by pg_trgm's word_similarity. */
+/**
+ * How alike a query and a speaker's name (or alias) must be, by pg_trgm's word_similarity. The
+ * index lookup finds candidates at pg_trgm's default threshold (0.6): this may not be lower.
+ */
 const SPEAKER_SIMILARITY = 0.6;
 
 interface ParsedQuery {
@@ -148,14 +151,17 @@ function containsPattern(text: string): string {
 /**
  * The project's speakers whose name or an alias is like the query (at most 50): close by trigrams
  * (a word of the name, misspelt a little), or holding it (names in scripts without trigrams: 赵立坚).
+ * Both are looked up in the trigram index of the folded names (the speaker_name_search migration):
+ * `%>` finds the candidates at pg_trgm's default word similarity threshold, 0.6.
  */
 async function speakersNamed(projectId: string, q: string): Promise<string[]> {
-  const folded = (sql: string) => `public.sourcemark_unaccent(lower(${sql}))`;
+  const names = "public.sourcemark_speaker_names(s.name, s.aliases)";
+  const folded = "public.sourcemark_unaccent(lower($2))";
   const { rows } = await pool().query<{ id: string }>(
     `SELECT s.id FROM speakers s
       WHERE s.project_id = $1
-        AND EXISTS (SELECT 1 FROM unnest(array_prepend(s.name, coalesce(s.aliases, '{}'))) AS n(name)
-                     WHERE word_similarity(${folded("$2")}, ${folded("n.name")}) >= $3 OR ${folded("n.name")} LIKE ${folded("$4")})
+        AND ((${names} %> ${folded} AND word_similarity(${folded}, ${names}) >= $3)
+             OR ${names} LIKE public.sourcemark_unaccent(lower($4)))
       ORDER BY s.id LIMIT 50`,
     [projectId, q, SPEAKER_SIMILARITY, containsPattern(q)],
   );
