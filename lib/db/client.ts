@@ -29,6 +29,10 @@ function connect(): Handles {
     application_name: process.env.DB_APPLICATION_NAME ?? SERVER_APPLICATION_NAME,
   });
   pool.on("error", (error) => console.error("[sourcemark] idle database connection failed:", error.message));
+  // The pool listens for errors only on idle clients. A client checked out (a transaction, an
+  // export between two reads) whose connection dies — PostgreSQL restarted — would emit an error
+  // nobody hears: an uncaught exception. Its query, or its next one, fails with the error anyway.
+  pool.on("connect", (client) => client.on("error", () => undefined));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return { pool, prisma };
 }

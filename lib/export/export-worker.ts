@@ -13,6 +13,9 @@ if (!port) throw new Error("export-worker.ts must run in a worker thread");
 
 const options = workerData as ExportWorkerData;
 const client = new pg.Client({ connectionString: process.env.DATABASE_URL, application_name: "sourcemark-export" });
+// A connection lost between two reads (PostgreSQL restarted) fails the next read, which reports
+// it; without a listener the error would also be thrown as an uncaught exception.
+client.on("error", () => undefined);
 let chunks: AsyncGenerator<Chunk> | null = null;
 let busy = false;
 
