@@ -119,8 +119,11 @@ export function visibleParagraphs(view: EditorView, highlights: ParagraphHighlig
   return [first, lo];
 }
 
-/** Follows the viewport: measures which paragraphs are on screen once per frame after a scroll or resize. */
-function followViewport(view: EditorView, key: PluginKey<HighlightsState>): () => void {
+/**
+ * Follows the viewport: measures which paragraphs are on screen once per frame after a scroll or
+ * resize, or when asked (`measure`). Returns the functions that ask and that stop following.
+ */
+function followViewport(view: EditorView, key: PluginKey<HighlightsState>): { measure: () => void; stop: () => void } {
   let frame = 0;
   const measure = () => {
     frame = 0;
@@ -138,11 +141,14 @@ function followViewport(view: EditorView, key: PluginKey<HighlightsState>): () =
   const resized = new ResizeObserver(schedule);
   resized.observe(view.dom);
   schedule();
-  return () => {
-    window.removeEventListener("scroll", schedule, { capture: true });
-    window.removeEventListener("resize", schedule);
-    resized.disconnect();
-    if (frame) cancelAnimationFrame(frame);
+  return {
+    measure: schedule,
+    stop() {
+      window.removeEventListener("scroll", schedule, { capture: true });
+      window.removeEventListener("resize", schedule);
+      resized.disconnect();
+      if (frame) cancelAnimationFrame(frame);
+    },
   };
 }
 
@@ -165,11 +171,18 @@ export function highlightsPlugin(source: HighlightSource): Plugin<HighlightsStat
     // The state and this subscription start in the same synchronous step, so no change falls between.
     view: (view) => {
       const unsubscribe = source.subscribe((changes) => view.dispatch(view.state.tr.setMeta(highlightsKey, changes)));
-      const unfollow = followViewport(view, highlightsKey);
+      const viewport = followViewport(view, highlightsKey);
       return {
+        // An article whose highlights pass the threshold (suggestions accepted all at once, a
+        // colleague's import) starts drawing near the viewport: measure where that is.
+        update(_view, previous) {
+          const before = highlightsKey.getState(previous)?.highlights.count ?? 0;
+          const now = highlightsKey.getState(view.state)?.highlights.count ?? 0;
+          if (before <= DRAW_ALL_UP_TO && now > DRAW_ALL_UP_TO) viewport.measure();
+        },
         destroy() {
           unsubscribe();
-          unfollow();
+          viewport.stop();
         },
       };
     },
