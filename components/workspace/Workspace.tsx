@@ -109,7 +109,7 @@ export function Workspace({
   const suggestions = useWorkspaceState(store, (s) => s.suggestions);
   const [selection, setSelection] = useState<SelectionInfo | null>(null);
   const [filters, setFilters] = useState<AnnotationFilters>(NO_FILTERS);
-  const [layer, setLayer] = useState<Layer>(() => store.layer());
+  const layer = useWorkspaceState(store, () => store.layer());
   const everyAnnotation = useWorkspaceState(all, (s) => s.annotations);
   const layerChoices = useMemo(() => (layers ? layerOptions(everyAnnotation, layer) : []), [layers, everyAnnotation, layer]);
   const layerSelectId = useId();
@@ -124,7 +124,6 @@ export function Workspace({
   const chooseLayer = useCallback(
     (next: Layer) => {
       store.setLayer(next);
-      setLayer(next);
       showLayerInUrl(next);
     },
     [store],

@@ -95,7 +95,7 @@ function nearViewport(state: HighlightsState, visible: ParagraphRange): Highligh
 }
 
 /** The paragraphs on screen, found by bisecting the paragraphs' boxes, or null when none are laid out. */
-export function visibleParagraphs(view: EditorView, highlights: ParagraphHighlights): ParagraphRange | null {
+function visibleParagraphs(view: EditorView, highlights: ParagraphHighlights): ParagraphRange | null {
   const count = highlights.paragraphCount;
   if (count === 0) return null;
   const box = (i: number) => (view.nodeDOM(highlights.paragraphPosition(i)) as HTMLElement | null)?.getBoundingClientRect();

@@ -344,7 +344,8 @@ export async function searchDocuments(actor: Actor, projectId: string, query: Se
   const { q, sort = "date", from, to, cursor, limit, documentId, label, speakerId, status } = query;
   const requested = query.author;
   // An annotator who sees only their own layer filters documents by their own annotations.
-  const author = requested === undefined ? requested : await layerAuthor(actor, projectId, requested);
+  const ownLayer = await layerAuthor(actor, projectId);
+  const author = requested === undefined ? requested : (ownLayer ?? requested);
   const parsed = q ? parseQuery(q) : null;
   const conditions = new Conditions();
   conditions.add(`d.project_id = ${conditions.param(projectId)}`);
@@ -371,7 +372,7 @@ export async function searchDocuments(actor: Actor, projectId: string, query: Se
   const where = conditions.sql;
   const countParams = [...conditions.params];
   // Each hit's annotationCount counts what the actor may see (annotation-visibility.ts).
-  const pageParams = [...conditions.params, (await layerAuthor(actor, projectId)) ?? null];
+  const pageParams = [...conditions.params, ownLayer ?? null];
   const summary = documentSummarySql(`$${pageParams.length}`);
   const after = afterCursorSql(order, cursor, pageParams, true);
   pageParams.push(limit + 1);
