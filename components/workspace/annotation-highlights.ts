@@ -42,7 +42,7 @@ const REBUILD_ABOVE = 500;
 /** Up to this many highlights, all are drawn; above, those near the viewport. */
 export const DRAW_ALL_UP_TO = 1000;
 /** The paragraphs drawn before the viewport is first measured (the article opens at its top). */
-const FIRST_PARAGRAPHS: ParagraphRange = [0, 60];
+const FIRST_PARAGRAPHS: ParagraphRange = [0, 30];
 
 export interface HighlightsState {
   highlights: ParagraphHighlights;

@@ -224,7 +224,7 @@ describe("the highlights plugin on a long article", () => {
   it("draws the first paragraphs, then those near the viewport, one screen's worth more on each side", () => {
     expect(many.length).toBeGreaterThan(DRAW_ALL_UP_TO);
     let state = EditorState.create({ doc: long, plugins: [highlightsPlugin(src)] });
-    expect(paragraphsDrawn(state)).toEqual(range(0, 60));
+    expect(paragraphsDrawn(state)).toEqual(range(0, 30));
     state = state.apply(state.tr.setMeta(VIEWPORT, [200, 229]));
     expect(paragraphsDrawn(state)).toEqual(range(170, 259));
     // Scrolling within what is drawn changes nothing.
@@ -238,11 +238,11 @@ describe("the highlights plugin on a long article", () => {
     const far = many[3 * 350] as Highlight;
     const draft = h("draft", start(390), start(391) + 5, { draft: true });
     state = state.apply(state.tr.setMeta(highlightsKey, { removed: [far], added: [{ ...far, selected: true }, draft] }));
-    expect(paragraphsDrawn(state).filter((i) => i > 60)).toEqual([350, 390, 391]);
+    expect(paragraphsDrawn(state).filter((i) => i > 30)).toEqual([350, 390, 391]);
     const drawn = drawnBy((highlightsKey.getState(state) as HighlightsState).drawn).map(([, , id]) => id);
     expect(drawn).toContain("draft");
     // Unselected, it is no longer drawn.
     state = state.apply(state.tr.setMeta(highlightsKey, { removed: [{ ...far, selected: true }], added: [far] }));
-    expect(paragraphsDrawn(state).filter((i) => i > 60)).toEqual([390, 391]);
+    expect(paragraphsDrawn(state).filter((i) => i > 30)).toEqual([390, 391]);
   });
 });

@@ -70,12 +70,12 @@ export class CodePointIndex {
     this.text = text;
     this.astralUnits = [];
     this.astralPoints = [];
-    for (let i = 0; i < text.length; i++) {
-      if (isHighSurrogate(text.charCodeAt(i)) && isLowSurrogate(text.charCodeAt(i + 1))) {
-        this.astralUnits.push(i);
-        this.astralPoints.push(i - this.astralPoints.length);
-        i++;
-      }
+    // Found by the regular expression engine: a loop over the code units runs in the interpreter
+    // the first time, which is when the workspace builds its one index, of the whole article.
+    const pairs = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g; // a surrogate pair: one astral character
+    for (let match = pairs.exec(text); match; match = pairs.exec(text)) {
+      this.astralUnits.push(match.index);
+      this.astralPoints.push(match.index - this.astralPoints.length);
     }
     this.length = text.length - this.astralUnits.length;
   }
