@@ -125,8 +125,11 @@ async function annotatedSpans(q: Queryable, documentId: string, userId: string |
 
 /** The pending suggestions `userId` is shown: those no annotation they may see overlaps. */
 async function visibleSuggestions(q: Queryable, documentId: string, userId: string, index: CodePointIndex): Promise<SuggestionView[]> {
-  const [pending, annotated] = await Promise.all([pendingSuggestions(q, documentId), annotatedSpans(q, documentId, userId)]);
-  const overlapsAnnotation = overlapTest(annotated);
+  // The annotations' spans only when there is something to hide: for a long article with no
+  // suggestion left they were half the rows the document page read.
+  const pending = await pendingSuggestions(q, documentId);
+  if (pending.length === 0) return [];
+  const overlapsAnnotation = overlapTest(await annotatedSpans(q, documentId, userId));
   return pending.filter((row) => !overlapsAnnotation(row)).map((row) => toView(row, (s, e) => index.slice(s, e)));
 }
 
