@@ -56,3 +56,11 @@ export async function layerAuthor(actor: Actor, projectId: string, requested?: s
   const { rows } = await q.query<{ own: boolean }>(`SELECT ${ownLayerOnlySql("$1", "$2")} AS own`, [projectId, actor.id]);
   return rows[0]?.own ? actor.id : requested;
 }
+
+/**
+ * The layer that counts and summaries shown to `actor` cover, as inVisibleLayerSql's parameter:
+ * their own id when they see only their own layer, else null (every layer). After the access check.
+ */
+export async function countedLayer(actor: Actor, projectId: string, q: Queryable = pool()): Promise<string | null> {
+  return (await layerAuthor(actor, projectId, undefined, q)) ?? null;
+}

@@ -9,7 +9,7 @@ import type { Actor } from "../auth/authenticate";
 import { rolesAllowed } from "../auth/roles";
 import { insertChangesSql, kindSql } from "../changes/record-change";
 import { isoTimestampSql } from "../annotations/annotation-view";
-import { inVisibleLayerSql, layerAuthor } from "../annotations/annotation-visibility";
+import { countedLayer, inVisibleLayerSql } from "../annotations/annotation-visibility";
 import { pool, type Queryable } from "../db/client";
 import { afterCursorSql, toPage, type KeyColumn, type PageOf, type PageRequest } from "../db/keyset";
 import { withTransaction } from "../db/transaction";
@@ -180,7 +180,7 @@ const DOCUMENT_ORDER: KeyColumn[] = [
 /** The project's documents, oldest first: a page of them, or (no `page`) all; counts as the actor may see. */
 export async function listDocuments(actor: Actor, projectId: string, page?: PageRequest): Promise<PageOf<DocumentSummary>> {
   await projectAccess(actor, projectId, "project.read");
-  const params: unknown[] = [projectId, (await layerAuthor(actor, projectId)) ?? null];
+  const params: unknown[] = [projectId, await countedLayer(actor, projectId)];
   const after = afterCursorSql(DOCUMENT_ORDER, page?.cursor, params);
   const limit = page ? ` LIMIT ${page.limit + 1}` : "";
   const { rows } = await pool().query<{ summary: DocumentSummary }>(

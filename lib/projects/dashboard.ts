@@ -4,7 +4,7 @@
 // (annotation-visibility.ts); assignment states are not annotations and are shown to all members.
 
 import { z } from "zod";
-import { inVisibleLayerSql, layerAuthor } from "../annotations/annotation-visibility";
+import { countedLayer, inVisibleLayerSql } from "../annotations/annotation-visibility";
 import { assignmentStateSql } from "../assignments/assignments";
 import { projectAccess } from "../auth/access";
 import type { Actor } from "../auth/authenticate";
@@ -21,7 +21,7 @@ export type ProjectDashboard = z.infer<typeof projectDashboardSchema>;
 
 export async function projectDashboard(actor: Actor, projectId: string): Promise<ProjectDashboard> {
   await projectAccess(actor, projectId, "project.read");
-  const author = (await layerAuthor(actor, projectId)) ?? null;
+  const author = await countedLayer(actor, projectId);
   const mine = `a.project_id = $1 AND ${inVisibleLayerSql("$2")}`;
   const [annotators, byLabelStatus, perDay] = await Promise.all([
     pool().query<ProjectDashboard["annotators"][number]>(

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { projectAccess } from "../auth/access";
 import type { Actor } from "../auth/authenticate";
 import { annotationFilterSql } from "../annotations/annotation-filter";
-import { layerAuthor } from "../annotations/annotation-visibility";
+import { countedLayer, layerAuthor } from "../annotations/annotation-visibility";
 import { annotationJoins, annotationViewSchema, annotationViewSql, isoTimestampSql } from "../annotations/annotation-view";
 import { pool } from "../db/client";
 import { afterCursorSql, orderBySql, toPage, type KeyColumn } from "../db/keyset";
@@ -344,7 +344,7 @@ export async function searchDocuments(actor: Actor, projectId: string, query: Se
   const { q, sort = "date", from, to, cursor, limit, documentId, label, speakerId, status } = query;
   const requested = query.author;
   // An annotator who sees only their own layer filters documents by their own annotations.
-  const ownLayer = await layerAuthor(actor, projectId);
+  const ownLayer = await countedLayer(actor, projectId);
   const author = requested === undefined ? requested : (ownLayer ?? requested);
   const parsed = q ? parseQuery(q) : null;
   const conditions = new Conditions();
@@ -372,7 +372,7 @@ export async function searchDocuments(actor: Actor, projectId: string, query: Se
   const where = conditions.sql;
   const countParams = [...conditions.params];
   // Each hit's annotationCount counts what the actor may see (annotation-visibility.ts).
-  const pageParams = [...conditions.params, ownLayer ?? null];
+  const pageParams = [...conditions.params, ownLayer];
   const summary = documentSummarySql(`$${pageParams.length}`);
   const after = afterCursorSql(order, cursor, pageParams, true);
   pageParams.push(limit + 1);

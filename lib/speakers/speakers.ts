@@ -8,7 +8,7 @@ import { z } from "zod";
 import { memberAllowedSql, projectAccess, speakerAccess, type ProjectAccess } from "../auth/access";
 import type { Actor } from "../auth/authenticate";
 import { rolesAllowed } from "../auth/roles";
-import { inVisibleLayerSql, layerAuthor } from "../annotations/annotation-visibility";
+import { countedLayer, inVisibleLayerSql } from "../annotations/annotation-visibility";
 import { insertChangesSql, kindSql } from "../changes/record-change";
 import { pool, type Queryable } from "../db/client";
 import { afterCursorSql, toPage, type KeyColumn, type PageOf, type PageRequest } from "../db/keyset";
@@ -42,11 +42,6 @@ function speakerViewSql(layerSql = "NULL"): string {
 }
 /** The view events carry: every annotation counted. */
 const SPEAKER_VIEW_SQL = speakerViewSql();
-
-/** The layer whose annotations `actor`'s speaker counts include (null: all); after the access check. */
-async function countedLayer(actor: Actor, projectId: string, q: Queryable = pool()): Promise<string | null> {
-  return (await layerAuthor(actor, projectId, undefined, q)) ?? null;
-}
 
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
