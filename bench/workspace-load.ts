@@ -5,13 +5,13 @@
 // "Quote" to the new highlight being painted.
 // Targets: open ≤ 1 s with 5,000 annotations and ≤ 2 s with 20,000; a new highlight ≤ 50 ms after
 // the click with 20,000. Needs `npm run build`.
-//   node --import tsx bench/workspace-load.ts [rounds]
+//   node --import tsx bench/workspace-load.ts [rounds]   (default 5)
 
 import type { Page } from "@playwright/test";
 import { CodePointIndex } from "../lib/text/code-points";
 import { analystSpan, apiJson, benchServer, disposeBenchServer, launchChromium, machine, median, settledPage } from "./lib";
 
-const rounds = Number(process.argv[2] ?? 3);
+const rounds = Number(process.argv[2] ?? 5);
 const WORDS = 100_000;
 const COUNTS = [0, 500, 5000, 20000];
 
