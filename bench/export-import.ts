@@ -122,9 +122,27 @@ for (const format of ["jsonl", "csv"]) {
     `  ${format.padEnd(5)}: first byte ${Math.round(http.firstByte)} ms, total ${seconds(http.ms)} (${(http.bytes / 1e6).toFixed(0)} MB, ${http.lines.toLocaleString()} lines); ` +
       `bare cursor ${seconds(bare.ms)} for ${bare.rows.toLocaleString()} rows → ${(http.ms / bare.ms).toFixed(2)}×; server RSS +${http.rssGrowth.toFixed(0)} MB`,
   );
+  console.log(results.at(-1)); // as measured, in case a later step fails
 }
 
 // --- import -------------------------------------------------------------------------------
+/** The first `count` lines of a response, read no further (a whole export is longer than a string may be). */
+async function firstLines(response: Response, count: number): Promise<string[]> {
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  const lines: string[] = [];
+  let rest = "";
+  while (lines.length < count) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const parts = (rest + decoder.decode(value, { stream: true })).split("\n");
+    rest = parts.pop() as string;
+    lines.push(...parts);
+  }
+  await reader.cancel();
+  return lines.slice(0, count);
+}
+
 const target = await apiJson(`${server.url}/api/v1/projects`, { method: "POST", token, json: { name: "Import benchmark" } });
 const targetId = target.body.id as string;
 const firstDocs = await db.query<{ id: string; title: string }>(
@@ -138,9 +156,8 @@ await db.query(
 const source = await fetch(`${server.url}/api/v1/projects/${projectId}/export?format=jsonl`, {
   headers: { authorization: `Bearer ${token}` },
 });
-const all = (await source.text()).split("\n");
 // Lines attach to the target project's copies by title (their documentIds belong to the source project).
-const body = `${all.slice(0, IMPORT).join("\n")}\n`;
+const body = `${(await firstLines(source, IMPORT)).join("\n")}\n`;
 started = t();
 const imported = await fetch(`${server.url}/api/v1/projects/${targetId}/import?format=jsonl`, {
   method: "POST",
