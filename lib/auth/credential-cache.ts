@@ -3,31 +3,23 @@
 // is. Entries live at most TTL_MS; signing out evicts the session at once in this process.
 // Authorisation is never cached: membership is checked per request, in the query that acts.
 
+import { LRUCache } from "lru-cache";
 import type { Actor } from "./authenticate";
 
 const TTL_MS = 10_000;
 const MAX_ENTRIES = 10_000;
 
-const entries = new Map<string, { actor: Actor; expiresAt: number }>();
+const entries = new LRUCache<string, Actor>({ max: MAX_ENTRIES, ttl: TTL_MS });
 
 export function cachedActor(digest: string): Actor | null {
-  const entry = entries.get(digest);
-  if (!entry) return null;
-  if (entry.expiresAt <= Date.now()) {
-    entries.delete(digest);
-    return null;
-  }
-  return entry.actor;
+  return entries.get(digest) ?? null;
 }
 
 /** Remembers `actor` for `digest` until TTL_MS from now, or `notAfter` if that is sooner. */
 export function rememberActor(digest: string, actor: Actor, notAfter?: Date): void {
-  if (entries.size >= MAX_ENTRIES) {
-    const oldest = entries.keys().next().value;
-    if (oldest !== undefined) entries.delete(oldest);
-  }
-  const expiresAt = Math.min(Date.now() + TTL_MS, notAfter?.getTime() ?? Infinity);
-  entries.set(digest, { actor, expiresAt });
+  const ttl = Math.min(TTL_MS, (notAfter?.getTime() ?? Infinity) - Date.now());
+  if (ttl > 0) entries.set(digest, actor, { ttl });
+  else entries.delete(digest);
 }
 
 export function forgetCredential(digest: string): void {

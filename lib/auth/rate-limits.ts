@@ -6,6 +6,7 @@
 // cannot lock a person out from their own address — with wider nets per address and per account.
 // Only failures are counted: a script using a valid token pays nothing.
 
+import { LRUCache } from "lru-cache";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { pool } from "../db/client";
 import { tooManyRequests } from "../errors/domain-error";
@@ -146,16 +147,17 @@ export function limitUrlImport(userId: string): Promise<void> {
 /**
  * Addresses this process knows to be blocked for bad tokens, so that every bearer request can be
  * checked without a database round trip (a blocked address must not go on learning which tokens
- * are valid). Other processes learn it at that address's next bad token.
+ * are valid). Other processes learn it at that address's next bad token. Each entry leaves when its
+ * block ends; at most MAX_BLOCKED_ADDRESSES are kept, the least recently seen going first, so many
+ * addresses cannot grow it without bound (one pushed out is blocked again at its next bad token).
  */
-const blockedTokenAddresses = new Map<string, number>();
+const MAX_BLOCKED_ADDRESSES = 10_000;
+const blockedTokenAddresses = new LRUCache<string, number>({ max: MAX_BLOCKED_ADDRESSES });
 
 /** Before a bearer token is looked up: 429 if this address is blocked for presenting unknown tokens. */
 export function ensureTokensAllowed(address: string): void {
   const until = blockedTokenAddresses.get(address);
-  if (until === undefined) return;
-  if (until > Date.now()) refuse(until - Date.now(), "invalid API tokens from this address");
-  blockedTokenAddresses.delete(address);
+  if (until !== undefined && until > Date.now()) refuse(until - Date.now(), "invalid API tokens from this address");
 }
 
 /** After an unknown token: counts it; once over the limit the address is blocked (429). */
@@ -163,7 +165,7 @@ export async function countBadToken(address: string): Promise<void> {
   await countFailure([["badTokenAddress", address]]);
   const state = await limiter("badTokenAddress").get(address);
   if (state && state.consumedPoints > allowance("badTokenAddress") && state.msBeforeNext > 0) {
-    blockedTokenAddresses.set(address, Date.now() + state.msBeforeNext);
+    blockedTokenAddresses.set(address, Date.now() + state.msBeforeNext, { ttl: state.msBeforeNext });
     refuse(state.msBeforeNext, "invalid API tokens from this address");
   }
 }
