@@ -11,7 +11,7 @@ import type { AnnotationView } from "@/lib/annotations/annotation-view";
 import { CHANGE_KIND_NAMES, type ChangeKind } from "@/lib/changes/change-kinds";
 import type { DocumentAssignments } from "@/lib/assignments/assignments";
 import type { CommentView } from "@/lib/comments/comments";
-import type { DocumentSummary } from "@/lib/documents/documents";
+import type { DocumentSummary } from "@/lib/documents/document-view";
 import type { SpeakerView } from "@/lib/speakers/speakers";
 
 /** Who made a change, as every event's data carries it. */

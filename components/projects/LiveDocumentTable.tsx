@@ -11,7 +11,7 @@ import { exportUrl } from "@/components/export/export-request";
 import { api, errorMessage } from "@/components/ui/api-client";
 import { formatCount, formatDate, formatNumber, linkHost } from "@/components/ui/format";
 import { useReturnFocus } from "@/components/ui/use-return-focus";
-import type { DocumentSummary } from "@/lib/documents/documents";
+import type { DocumentSummary } from "@/lib/documents/document-view";
 import { documentsAfter } from "./document-events";
 import styles from "./projects.module.css";
 import { TableRegion } from "./TableRegion";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AnnotationView } from "@/lib/annotations/annotation-view";
-import type { DocumentSummary } from "@/lib/documents/documents";
+import type { DocumentSummary } from "@/lib/documents/document-view";
 import { documentsAfter } from "./document-events";
 
 const doc = (id: string, annotationCount = 0): DocumentSummary => ({

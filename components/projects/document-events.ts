@@ -2,7 +2,7 @@
 // appears or disappears, and annotation counts follow annotations created, restored and deleted.
 // Pure, so it is unit-tested.
 
-import type { DocumentSummary } from "@/lib/documents/documents";
+import type { DocumentSummary } from "@/lib/documents/document-view";
 import type { LiveEvent } from "./use-project-events";
 
 function recount(documents: DocumentSummary[], documentId: string | null, delta: number): DocumentSummary[] {

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { historyEntrySchema } from "../annotations/annotations";
 import { annotationViewSchema } from "../annotations/annotation-view";
 import { actorSchema } from "../auth/authenticate";
-import { documentSummarySchema, documentViewSchema } from "../documents/documents";
+import { documentSummarySchema, documentViewSchema } from "../documents/document-view";
 import { importReportSchema } from "../import/import-record";
 import { assigneeSchema, documentAssignmentsSchema, queueItemSchema } from "../assignments/assignments";
 import { memberViewSchema, projectViewSchema } from "../projects/projects";

@@ -49,7 +49,7 @@ import {
 } from "../validation/schemas";
 import { annotationViewSchema } from "../annotations/annotation-view";
 import { actorSchema } from "../auth/authenticate";
-import { documentViewSchema } from "../documents/documents";
+import { documentViewSchema } from "../documents/document-view";
 import { MAX_LINE_BYTES } from "../formats/jsonl/reader";
 import { STREAMED_IMPORT_LIMIT, WHOLE_IMPORT_LIMIT } from "../import/import-annotations";
 import { importReportSchema } from "../import/import-record";

@@ -3,16 +3,15 @@
 // change in the same statement, and has the new document's suggestions computed when they are
 // wanted (lib/suggestions/new-documents.ts).
 
-import { z } from "zod";
 import { documentAccess, memberAllowedSql, projectAccess } from "../auth/access";
 import type { Actor } from "../auth/authenticate";
 import { rolesAllowed } from "../auth/roles";
 import { insertChangesSql, kindSql } from "../changes/record-change";
-import { isoTimestampSql } from "../annotations/annotation-view";
-import { countedLayer, inVisibleLayerSql } from "../annotations/annotation-visibility";
+import { countedLayer } from "../annotations/annotation-visibility";
 import { pool, type Queryable } from "../db/client";
 import { afterCursorSql, toPage, type KeyColumn, type PageOf, type PageRequest } from "../db/keyset";
 import { withTransaction } from "../db/transaction";
+import { DOCUMENT_VIEW_SQL, documentSummarySql, type DocumentSummary, type DocumentView } from "./document-view";
 import { forgetDocument } from "./document-text";
 import { notFound, validationFailed } from "../errors/domain-error";
 import { codePointLength } from "../text/code-points";
@@ -21,53 +20,6 @@ import { normalizeNewlines, textStorageProblem } from "../text/normalize";
 import type { InputReader } from "../validation/parse-input";
 import type { CreateDocumentInput, UpdateDocumentInput } from "../validation/schemas";
 
-export const documentViewSchema = z.object({
-  id: z.string(),
-  projectId: z.string(),
-  title: z.string(),
-  text: z.string(),
-  /** Code points. */
-  length: z.int(),
-  sourceUrl: z.string().nullable(),
-  /** Who wrote it, as the article says. */
-  byline: z.string().nullable(),
-  /** The language it is written in, a BCP 47 tag ("en", "pt-BR"); null when not known. */
-  language: z.string().nullable(),
-  publishedAt: z.string().nullable(),
-  createdAt: z.string(),
-});
-export type DocumentView = z.infer<typeof documentViewSchema>;
-
-export const documentSummarySchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  sourceUrl: z.string().nullable(),
-  publishedAt: z.string().nullable(),
-  language: z.string().nullable(),
-  length: z.int(),
-  annotationCount: z.int(),
-  createdAt: z.string(),
-});
-export type DocumentSummary = z.infer<typeof documentSummarySchema>;
-
-/** The document view as JSON, from documents `d`. */
-const DOCUMENT_VIEW_SQL = `json_build_object(
-  'id', d.id, 'projectId', d.project_id, 'title', d.title, 'text', d.text, 'length', d.length,
-  'sourceUrl', d.source_url, 'byline', d.byline, 'language', d.language, 'publishedAt', ${isoTimestampSql("d.published_at")},
-  'createdAt', ${isoTimestampSql("d.created_at")})`;
-
-/**
- * The document summary (lists, document events) as JSON, from documents `d`. Its annotationCount
- * counts the annotations of layer `layerSql` (a parameter holding layerAuthor's answer for the
- * reader: annotation-visibility.ts); NULL, as events have it, counts all.
- */
-export function documentSummarySql(layerSql = "NULL"): string {
-  return `json_build_object(
-  'id', d.id, 'title', d.title, 'sourceUrl', d.source_url, 'publishedAt', ${isoTimestampSql("d.published_at")},
-  'language', d.language, 'length', d.length,
-  'annotationCount', (SELECT count(*)::int FROM annotations a WHERE a.document_id = d.id AND ${inVisibleLayerSql(layerSql)}),
-  'createdAt', ${isoTimestampSql("d.created_at")})`;
-}
 /** The summary events carry: every annotation counted. */
 const DOCUMENT_SUMMARY_SQL = documentSummarySql();
 

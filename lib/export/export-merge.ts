@@ -4,7 +4,7 @@
 // begin → annotation* → end.
 
 import type pg from "pg";
-import { EXPORT_WRITERS } from "../formats/registry";
+import { EXPORT_WRITERS } from "../formats/writers";
 import type { ExportFormatId } from "../formats/catalog";
 import type { ExportFilter, CellMode } from "../validation/schemas";
 import { ExportQuery } from "./export-query";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { EXPORT_FORMAT_IDS, FORMAT_CATALOG, IMPORT_FORMAT_IDS, importFormatOfMediaType } from "./catalog";
-import { EXPORT_WRITERS, IMPORT_READERS } from "./registry";
+import { IMPORT_READERS } from "./registry";
+import { EXPORT_WRITERS } from "./writers";
 
 describe("the formats registry", () => {
   it("has a writer for exactly the catalog's exporting formats and a reader for its importing ones", () => {

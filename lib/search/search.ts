@@ -13,7 +13,7 @@ import { countedLayer, layerAuthor } from "../annotations/annotation-visibility"
 import { annotationJoins, annotationViewSchema, annotationViewSql, isoTimestampSql } from "../annotations/annotation-view";
 import { pool } from "../db/client";
 import { afterCursorSql, orderBySql, toPage, type KeyColumn } from "../db/keyset";
-import { documentSummarySchema, documentSummarySql, type DocumentSummary } from "../documents/documents";
+import { documentSummarySchema, documentSummarySql, type DocumentSummary } from "../documents/document-view";
 import { ANNOTATION_STATUSES, LABELS } from "../model/vocabulary";
 import type { AnnotationMatch, SearchQuery } from "../validation/schemas";
 import { tsqueryConjuncts, wordPairQuery } from "./tsquery";

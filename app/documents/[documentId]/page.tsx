@@ -19,7 +19,8 @@ import { listAnnotationRecords } from "@/lib/annotations/list-annotation-records
 import type { Actor } from "@/lib/auth/authenticate";
 import { can } from "@/lib/auth/roles";
 import { requirePageActor } from "@/lib/auth/current-actor";
-import { getDocument, type DocumentView } from "@/lib/documents/documents";
+import { getDocument } from "@/lib/documents/documents";
+import type { DocumentView } from "@/lib/documents/document-view";
 import { orNotFound } from "@/lib/projects/project-page";
 import { getProject, type ProjectView } from "@/lib/projects/projects";
 import { listSpeakers } from "@/lib/speakers/speakers";
