@@ -53,6 +53,8 @@ const COMMENT_FIELDS: Record<ExportFormat["comments"], Record<string, string>> =
 
 export class ExportQuery {
   private batch: AnnotationRow[] = [];
+  /** The batch after `batch`, asked for as soon as `batch` arrived. */
+  private following: Promise<AnnotationRow[]> | null = null;
   private position = 0;
   private exhausted = false;
 
@@ -86,18 +88,29 @@ export class ExportQuery {
     return rows.map((row) => ({ ...row, aliases: row.aliases ?? [] }));
   }
 
+  private async fetchBatch(): Promise<AnnotationRow[]> {
+    const { rows } = await this.client.query<AnnotationRow>({
+      text: `FETCH ${ANNOTATION_BATCH} FROM export_annotations`,
+      rowMode: "array",
+      types: RAW_TYPES,
+    });
+    return rows;
+  }
+
   private async row(): Promise<AnnotationRow | null> {
     if (this.position >= this.batch.length) {
       if (this.exhausted) return null;
-      this.batch = (
-        await this.client.query<AnnotationRow>({
-          text: `FETCH ${ANNOTATION_BATCH} FROM export_annotations`,
-          rowMode: "array",
-          types: RAW_TYPES,
-        })
-      ).rows;
+      this.batch = await (this.following ?? this.fetchBatch());
+      this.following = null;
       this.position = 0;
       if (this.batch.length < ANNOTATION_BATCH) this.exhausted = true;
+      else {
+        // PostgreSQL builds the next batch's views while this one is written: the export waited for
+        // it (idle most of the time in a profile) with nothing to do in between. A batch never read
+        // (the client went away) must not leave an unhandled rejection behind.
+        this.following = this.fetchBatch();
+        this.following.catch(() => undefined);
+      }
       if (this.batch.length === 0) return null;
     }
     return this.batch[this.position++] ?? null;
