@@ -148,6 +148,10 @@ export async function positionOf(q: Queryable, eventId: string, projectId: strin
   return row ? { tx: BigInt(row.tx), id: BigInt(row.id) } : null;
 }
 
+// The reads below sort by the table's columns, named through the alias `e`: unqualified, ORDER BY
+// takes the output columns of the same name, which are text ('9999' sorts after '28336'). The
+// server then started its feed from a stale head, and read every event since at each start
+// (18,000 of them in one data directory).
 /**
  * Where a page's live stream should resume (its ?since=): the project's last event below the
  * horizon, read BEFORE the page reads its data — every later change is then either in the data
@@ -156,8 +160,8 @@ export async function positionOf(q: Queryable, eventId: string, projectId: strin
  */
 export async function projectStreamStart(q: Queryable, projectId: string): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
-    `SELECT id::text AS id FROM change_events
-      WHERE project_id = $1 AND tx < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY tx DESC, id DESC LIMIT 1`,
+    `SELECT e.id::text AS id FROM change_events e
+      WHERE e.project_id = $1 AND e.tx < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY e.tx DESC, e.id DESC LIMIT 1`,
     [projectId],
   );
   return rows[0]?.id ?? "0";
@@ -177,8 +181,8 @@ export async function documentStreamStart(q: Queryable, documentId: string): Pro
 /** The latest position a reader can have reached now (the last event below the horizon). */
 export async function headPosition(q: Queryable): Promise<Position> {
   const { rows } = await q.query<{ tx: string; id: string }>(
-    `SELECT tx::text AS tx, id::text AS id FROM change_events
-      WHERE tx < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY tx DESC, id DESC LIMIT 1`,
+    `SELECT e.tx::text AS tx, e.id::text AS id FROM change_events e
+      WHERE e.tx < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY e.tx DESC, e.id DESC LIMIT 1`,
   );
   const row = rows[0];
   return row ? { tx: BigInt(row.tx), id: BigInt(row.id) } : START;

@@ -4,6 +4,7 @@
 
 import { afterEach, expect, it } from "vitest";
 import { ChangeFeed, CHANGES_CHANNEL } from "@/lib/changes/change-feed";
+import { headPosition, projectStreamStart } from "@/lib/changes/change-log";
 import { pool } from "@/lib/db/client";
 import { call, newProjectWithDocument, newUser } from "../helpers/api";
 
@@ -33,4 +34,26 @@ it("forgets a notification that comes after its event was delivered", async () =
 
   // Nothing is left to wait for (before the fix: the late one, re-read every 15 ms for ever).
   await expect.poll(() => feed.unread, { timeout: 5_000 }).toBe(0);
+});
+
+it("the head of the log and a project's stream start are the last events by number, not by their text", async () => {
+  const client = await pool().connect();
+  try {
+    await client.query("BEGIN");
+    // Two events of one transaction just below the horizon, numbered past every real one and with
+    // a different number of digits: as text, 99999999999 sorts after 100000000000.
+    const { rows } = await client.query<{ tx: string }>("SELECT (pg_snapshot_xmin(pg_current_snapshot())::text::bigint - 1)::text AS tx");
+    const tx = rows[0]?.tx as string;
+    const projectId = `head-test-${Date.now()}`;
+    await client.query(
+      `INSERT INTO change_events (id, tx, project_id, subject_id, kind)
+       VALUES (99999999999, $1::xid8, $2, $2, 'speaker.created'), (100000000000, $1::xid8, $2, $2, 'speaker.created')`,
+      [tx, projectId],
+    );
+    expect(await headPosition(client)).toEqual({ tx: BigInt(tx), id: 100000000000n });
+    expect(await projectStreamStart(client, projectId)).toBe("100000000000");
+  } finally {
+    await client.query("ROLLBACK");
+    client.release();
+  }
 });
