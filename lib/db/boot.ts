@@ -5,7 +5,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { offerDemoProject } from "../demo/demo-project";
+import { offerDemoProject } from "../demo/demo-offer";
 import { SERVER_APPLICATION_NAME } from "./client";
 import { databaseConfigFromEnv, prepareDatabase, type PreparedDatabase } from "./prepare-database";
 

@@ -9,36 +9,9 @@ import type { Actor } from "../auth/authenticate";
 import { createDocument } from "../documents/documents";
 import { createProject, writeProjectSettings } from "../projects/projects";
 import { given } from "../validation/parse-input";
-import { normalizeNewlines } from "../text/normalize";
+import { DEMO_KEY, type ClaimedDemo, type OwedDemo } from "./demo-offer";
 
-const DEMO_KEY = "demo";
 export const DEMO_PROJECT_NAME = "Demo project";
-
-interface OwedDemo {
-  state: "owed";
-  title: string;
-  text: string;
-}
-
-interface ClaimedDemo {
-  state: "claimed";
-  projectId: string;
-  userId: string;
-}
-
-/** Records the demo as owed when the install has no accounts yet. Idempotent. */
-export async function offerDemoProject(client: pg.ClientBase, article: string): Promise<boolean> {
-  const text = normalizeNewlines(article);
-  const title = text.split("\n", 1)[0]?.trim() || "Demo article";
-  const value: OwedDemo = { state: "owed", title, text };
-  const result = await client.query(
-    `INSERT INTO app_state (key, value)
-     SELECT $1, $2::jsonb WHERE NOT EXISTS (SELECT 1 FROM users)
-     ON CONFLICT (key) DO NOTHING`,
-    [DEMO_KEY, JSON.stringify(value)],
-  );
-  return (result.rowCount ?? 0) > 0;
-}
 
 /** Inside the transaction creating `user`: gives them the demo project if it is still owed. */
 export async function claimDemoProject(client: pg.ClientBase, user: Actor): Promise<string | null> {
