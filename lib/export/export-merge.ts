@@ -1,4 +1,4 @@
-// An export as a sequence of output chunks: the format's writer (lib/formats/registry.ts) fed, in
+// An export as a sequence of output chunks: the format's writer (lib/formats/writers.ts) fed, in
 // order, begin → (document → annotation* → endDocument)* → end — walking the documents cursor and
 // the annotations cursor together (both are ordered by document id) — or, for flat formats,
 // begin → annotation* → end.

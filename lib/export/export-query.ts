@@ -150,6 +150,9 @@ export class ExportQuery {
 
   /** The next documents, by id; empty at the end. */
   async nextDocuments(): Promise<ExportDocument[]> {
+    // A failed read of the next annotations, queued before this one on the same connection, aborts
+    // the transaction: report its error, not this read's "transaction is aborted".
+    await this.following;
     const { rows } = await this.client.query<DocumentRow>(`FETCH ${DOCUMENT_BATCH} FROM export_documents`);
     return rows.map((row) => ({
       id: row.id,

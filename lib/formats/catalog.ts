@@ -1,7 +1,8 @@
 // The file formats Sourcemark reads and writes, as people and the API name them: one entry per
 // format, typed `as const`, from which the API's `format` enums, the export dialog's list and the
-// import form's list are derived. Pure metadata, safe in the browser; the writers and readers
-// behind each id are in lib/formats/registry.ts, which must cover every entry here.
+// import form's list are derived. Pure metadata, safe in the browser; the writers behind each id are
+// in lib/formats/writers.ts and the readers in lib/formats/registry.ts, which must cover every
+// entry here.
 
 export interface FormatInfo {
   /** What the export dialog and the import form show. */

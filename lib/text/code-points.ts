@@ -72,7 +72,7 @@ export class CodePointIndex {
     this.astralPoints = [];
     // Found by the regular expression engine: a loop over the code units runs in the interpreter
     // the first time, which is when the workspace builds its one index, of the whole article.
-    const pairs = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g; // a surrogate pair: one astral character
+    const pairs = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g; // a surrogate pair: the two ranges above
     for (let match = pairs.exec(text); match; match = pairs.exec(text)) {
       this.astralUnits.push(match.index);
       this.astralPoints.push(match.index - this.astralPoints.length);
