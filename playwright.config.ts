@@ -5,11 +5,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "./e2e/chromium";
 
 // Workers inherit the environment, so they all see the data directory the main process made.
 process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "sourcemark-e2e-"));
 const port = Number(process.env.E2E_PORT ?? 3210);
-const systemChromium = "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "e2e",
@@ -22,19 +22,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",
-    launchOptions: fs.existsSync(systemChromium)
-      ? {
-          executablePath: systemChromium,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-          ],
-        }
-      : {},
+    launchOptions: chromiumLaunchOptions(),
   },
   projects: [
     // The demo project goes to the first account of a fresh install: this spec runs first, alone.

@@ -1,12 +1,13 @@
 // Shared pieces of the benchmark scripts: a server on a throwaway DATA_DIR, credentials, stats.
 
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import type pg from "pg";
 import type { CodePointIndex } from "../lib/text/code-points";
+import { chromiumLaunchOptions } from "../e2e/chromium";
 import { snapSpan } from "../lib/text/quote-selector";
 import { admin, apiJson, freePort, startServer, tempDataDir, type RunningServer } from "../tests/helpers/server";
 
@@ -104,17 +105,7 @@ export function goldTexts(): string[] {
 
 /** Headless Chromium as the browser benchmarks run it: Debian's where installed, no background traffic. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  return chromium.launch(chromiumLaunchOptions());
 }
 
 /**
