@@ -1,7 +1,7 @@
 // The first half of the demo (see demo-project.ts): recording the demo article as owed, at the
-// first start of the embedded default. Apart from the half that creates the project, so that the
-// server's start does not load the writers of projects and documents and what they bring
-// (suggestions and their NLP library: 0.3 s of every start).
+// first start of the embedded default. Apart from the half that creates the project, so that
+// booting the database does not load the writers of projects and documents and what they bring
+// (suggestions, whose NLP library alone takes 0.3 s to load).
 
 import type pg from "pg";
 import { normalizeNewlines } from "../text/normalize";
