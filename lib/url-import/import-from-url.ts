@@ -8,27 +8,22 @@ import { projectAccess } from "../auth/access";
 import type { Actor } from "../auth/authenticate";
 import { limitUrlImport } from "../auth/rate-limits";
 import { createDocument, prepareDocumentText } from "../documents/documents";
-import type { DocumentView } from "../documents/document-view";
+import { documentViewSchema, type DocumentView } from "../documents/document-view";
 import { validationFailed } from "../errors/domain-error";
 import { given } from "../validation/parse-input";
 import type { ImportUrlInput } from "../validation/schemas";
 import { extractArticle } from "./extract-article";
 import { fetchPage, type FetchOptions } from "./safe-fetch";
 
-export const urlPreviewSchema = z.object({
-  /** The address the page was read from, after redirects: the document's sourceUrl. */
-  sourceUrl: z.string(),
-  title: z.string(),
-  text: z.string(),
-  /** Code points. */
-  length: z.int(),
-  byline: z.string().nullable(),
-  publishedAt: z.string().nullable(),
-  /** The page's language (<html lang>, else og:locale), a BCP 47 tag; null when it does not say. */
-  language: z.string().nullable(),
-  /** "article": the story was found among the page's navigation, ads and comments; "page": the page's whole text. */
-  extraction: z.enum(["article", "page"]),
-});
+/** A document as it would be created: the document's own fields, from the page (its language from <html lang>, else og:locale). */
+export const urlPreviewSchema = documentViewSchema
+  .pick({ title: true, text: true, length: true, byline: true, publishedAt: true, language: true })
+  .extend({
+    /** The address the page was read from, after redirects: the document's sourceUrl. */
+    sourceUrl: z.string(),
+    /** "article": the story was found among the page's navigation, ads and comments; "page": the page's whole text. */
+    extraction: z.enum(["article", "page"]),
+  });
 export type UrlPreview = z.infer<typeof urlPreviewSchema>;
 
 /** What the page at `url` would become (nothing stored). */
