@@ -176,6 +176,32 @@ describe("GET /projects/{id}/search (annotations)", () => {
     });
   });
 
+  it("pairs each word with the words one position further on, for every stored vector and odd ones", async () => {
+    // The definition the phrase index was first built with (a self-join on positions); the
+    // function now computes it in one pass, and the index built on the former must still hold.
+    const definition = (vector: string) =>
+      `SELECT coalesce(array_to_tsvector(array_agg(DISTINCT w.lexeme || ' ' || n.lexeme)), ''::tsvector)::text AS pairs
+         FROM (SELECT u.lexeme, p FROM unnest(${vector}) u, unnest(u.positions) p) w
+         JOIN (SELECT u.lexeme, p FROM unnest(${vector}) u, unnest(u.positions) p) n ON n.p = w.p + 1`;
+    const odd = ["", "'alone':1", "'no':1 'positions'", "'a':1 'b':1 'c':2 'd':4 'e':5,2", "'gap':1 'after':3", "'same':1,2,3"];
+    for (const vector of odd) {
+      const [expected] = await rows<{ pairs: string }>(definition("$1::tsvector"), [vector]);
+      const [actual] = await rows<{ pairs: string }>("SELECT public.sourcemark_shingles($1::tsvector)::text AS pairs", [vector]);
+      expect(actual?.pairs, vector).toBe(expected?.pairs);
+    }
+    const [several] = await rows<{ pairs: string }>("SELECT public.sourcemark_shingles($1::tsvector)::text AS pairs", [
+      "'a':1 'b':1 'c':2 'd':4 'e':5,2",
+    ]);
+    expect(several?.pairs).toBe("'a c' 'a e' 'b c' 'b e' 'd e'");
+    const differing = await rows<{ id: string }>(
+      `SELECT a.id FROM annotations a
+        WHERE a.project_id = $1
+          AND public.sourcemark_shingles(a.search_vector)::text IS DISTINCT FROM (${definition("a.search_vector")})`,
+      [f.projectId],
+    );
+    expect(differing).toEqual([]);
+  });
+
   it("finds a speaker's annotations by name or alias, and notes and the words around a span", async () => {
     // Zhao's four quotes first; then the claim just before his name in the text.
     const byName = await search({ q: "Lijian", sort: "relevance" });
