@@ -1,11 +1,11 @@
 // What an export reads, inside one read-only REPEATABLE READ transaction (one consistent snapshot):
 // the speakers, a server-side cursor over the filtered annotations (ordered by document, then
 // position) and one over the documents (by id), each fetched in batches. Annotations are read
-// through the one projection of annotation-view.ts, as JSON text: rows stay strings until a
-// writer needs the object, which keeps memory flat on million-row exports.
+// through the one projection of annotation-view.ts, as its columns (annotationViewColumns): the
+// view is built here from each row as the writer asks for it.
 
 import type pg from "pg";
-import { annotationJoins, annotationViewSql } from "../annotations/annotation-view";
+import { annotationJoins, annotationViewColumns, type AnnotationViewColumns } from "../annotations/annotation-view";
 import type { ExportFilter } from "../validation/schemas";
 import { COMMENT_VIEW_SQL, commentJoins } from "../comments/comments";
 import { annotationMatchSql } from "../search/search";
@@ -14,11 +14,8 @@ import type { ExportAnnotation, ExportDocument, ExportFormat, ExportSpeaker } fr
 const ANNOTATION_BATCH = 2000;
 const DOCUMENT_BATCH = 20;
 
-/** The document id (to merge with the documents cursor) and the annotation with its document's title. */
-type AnnotationRow = [documentId: string, view: string];
-
-/** Every column as the text PostgreSQL sends. */
-const RAW_TYPES = { getTypeParser: () => (value: string) => value } as unknown as pg.CustomTypesConfig;
+/** The document id (to merge with the documents cursor), then the view's columns (annotationViewColumns). */
+type AnnotationRow = [documentId: string, ...columns: unknown[]];
 
 interface DocumentRow {
   id: string;
@@ -43,7 +40,7 @@ export const DOCUMENT_FIELDS = {
  * The comments an annotation brings into the export, by what its format asks. The subqueries'
  * own aliases (c, u) hide the outer query's author `u` inside them.
  */
-const COMMENT_FIELDS: Record<ExportFormat["comments"], Record<string, string>> = {
+export const COMMENT_FIELDS: Record<ExportFormat["comments"], Record<string, string>> = {
   none: {},
   count: { commentCount: "(SELECT count(*)::int FROM comments c WHERE c.annotation_id = a.id)" },
   thread: {
@@ -57,13 +54,16 @@ export class ExportQuery {
   private following: Promise<AnnotationRow[]> | null = null;
   private position = 0;
   private exhausted = false;
+  private readonly view: AnnotationViewColumns;
 
   constructor(
     private readonly client: pg.ClientBase,
     private readonly projectId: string,
     private readonly filter: ExportFilter,
     private readonly comments: ExportFormat["comments"] = "none",
-  ) {}
+  ) {
+    this.view = annotationViewColumns({ ...DOCUMENT_FIELDS, ...COMMENT_FIELDS[comments] });
+  }
 
   /** Opens the snapshot and the annotations cursor. */
   async open(): Promise<void> {
@@ -72,7 +72,7 @@ export class ExportQuery {
     await this.client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     await this.client.query(
       `DECLARE export_annotations NO SCROLL CURSOR FOR
-       SELECT a.document_id, ${annotationViewSql({ ...DOCUMENT_FIELDS, ...COMMENT_FIELDS[this.comments] })}::text
+       SELECT a.document_id, ${this.view.sql}
          FROM ${annotationJoins()} JOIN documents d ON d.id = a.document_id
         WHERE ${where.where}${this.filter.layer === "curated" ? " AND a.curated" : ""}
         ORDER BY a.document_id, a.start, a."end", a.id`,
@@ -92,7 +92,6 @@ export class ExportQuery {
     const { rows } = await this.client.query<AnnotationRow>({
       text: `FETCH ${ANNOTATION_BATCH} FROM export_annotations`,
       rowMode: "array",
-      types: RAW_TYPES,
     });
     return rows;
   }
@@ -119,7 +118,7 @@ export class ExportQuery {
   /** The next annotation, or null at the end. */
   async nextAnnotation(): Promise<ExportAnnotation | null> {
     const row = await this.row();
-    return row ? (JSON.parse(row[1]) as ExportAnnotation) : null;
+    return row ? this.view.read<ExportAnnotation>(row, 1) : null;
   }
 
   /** The next annotation if it belongs to `documentId` (the cursors share their order), else null. */
@@ -130,7 +129,7 @@ export class ExportQuery {
       this.position--; // not this document's: leave it for the next one
       return null;
     }
-    return JSON.parse(row[1]) as ExportAnnotation;
+    return this.view.read<ExportAnnotation>(row, 1);
   }
 
   /** Opens the documents cursor (texts included): for formats that nest annotations in documents. */
