@@ -24,6 +24,17 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const exportWorker = path.join(root, ".next", "sourcemark", "export-worker.mjs");
 if (process.env.SOURCEMARK_EXPORT_WORKER === undefined && existsSync(exportWorker)) process.env.SOURCEMARK_EXPORT_WORKER = exportWorker;
 
+// Next.js and the API's route modules load while PostgreSQL starts (a process of its own, waited
+// for here): neither needs the database until a request comes. They used to load one after the
+// other, the database first.
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? (databaseConfigFromEnv(process.env).databaseUrl ? "0.0.0.0" : "127.0.0.1");
+const nextHandler = loadNext();
+const apiRoutes = loadRouteTable(path.join(root, "app"));
+// Whichever fails first ends the start; the other's rejection is not left unhandled.
+nextHandler.catch(() => undefined);
+apiRoutes.catch(() => undefined);
+
 const database = await bootDatabase(process.env);
 process.env.DATABASE_URL = database.url;
 const embedded = database.embedded;
@@ -55,22 +66,23 @@ const supervisor = embedded
 // One LISTEN connection: live streams, presence, and credentials ended in another process.
 await changeFeed();
 
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? (embedded ? "127.0.0.1" : "0.0.0.0");
-// tsx turns Node's source maps on for our TypeScript (already loaded by now); left on, Node would
-// also read and parse the map of every Next.js chunk loaded from here, 0.3 s of each start, which
-// `next start` does not do.
-process.setSourceMapsEnabled(false);
-const { default: next } = await import("next");
-const app = next({ dev: false, dir: root, hostname: host, port });
-await app.prepare();
-const handle = app.getRequestHandler();
+async function loadNext() {
+  // tsx turns Node's source maps on for our TypeScript (the launcher's, loaded by now); left on,
+  // Node would also read and parse the map of every Next.js chunk loaded from here, 0.3 s of each
+  // start, which `next start` does not do.
+  process.setSourceMapsEnabled(false);
+  const { default: next } = await import("next");
+  const app = next({ dev: false, dir: root, hostname: host, port });
+  await app.prepare();
+  return app.getRequestHandler();
+}
+const handle = await nextHandler;
 // API requests go straight to the App Router's route handlers (the same app/api/**/route.ts files
 // Next would run): Next's page pipeline costs more per request than the whole annotation write.
-const apiRoutes = await loadRouteTable(path.join(root, "app"));
+const routes = await apiRoutes;
 const origin = `http://${host}:${port}`;
 const server = http.createServer((req, res) => {
-  const work = (req.url ?? "/").startsWith("/api/") ? serveApiRequest(req, res, apiRoutes, origin) : handle(req, res);
+  const work = (req.url ?? "/").startsWith("/api/") ? serveApiRequest(req, res, routes, origin) : handle(req, res);
   work.catch((error: unknown) => {
     console.error("[sourcemark] request failed:", error);
     if (!res.headersSent) res.writeHead(500).end();
