@@ -39,7 +39,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "node --import tsx scripts/serve.ts",
+    command: "node .next/sourcemark/server/serve.mjs",
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 120_000,

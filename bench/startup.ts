@@ -1,4 +1,4 @@
-// Benchmark: time from `npm start` (scripts/serve.ts) to the first answered request, from an empty
+// Benchmark: time from `npm start` (the bundle of scripts/serve.ts) to the first answered request, from an empty
 // DATA_DIR and again on the existing one. Target: ≤ 10 s and ≤ 3 s. Needs `npm run build`.
 //   node --import tsx bench/startup.ts [rounds]
 

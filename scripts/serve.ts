@@ -1,11 +1,11 @@
 // `npm start`: gets the database ready (embedded PostgreSQL under DATA_DIR unless DATABASE_URL is
-// set), then serves the built Next.js app from this same process. On SIGINT/SIGTERM it stops
+// set), then serves the built Next.js app from this same process. It runs from its bundle,
+// .next/sourcemark/server.mjs, which `npm run build` makes (scripts/build-server.mjs). On SIGINT/SIGTERM it stops
 // taking requests, closes its connections and stops the embedded server it runs.
 
 import { existsSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { changeFeed, stopChangeFeed } from "../lib/changes/change-feed";
 import { closeAllStreams } from "../lib/changes/live-streams";
@@ -15,11 +15,12 @@ import { databaseConfigFromEnv } from "../lib/db/prepare-database";
 import { superviseEmbeddedPostgres } from "../lib/db/supervise";
 import { serveApiRequest } from "../lib/http/node-adapter";
 import { loadRouteTable } from "../lib/http/route-table";
+import { PROJECT_ROOT } from "../lib/project-root";
 
 const started = performance.now();
 (process.env as Record<string, string>).NODE_ENV = "production";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const root = PROJECT_ROOT;
 // Exports run in worker threads from the bundle `npm run build` makes (see export-stream.ts).
 const exportWorker = path.join(root, ".next", "sourcemark", "export-worker.mjs");
 if (process.env.SOURCEMARK_EXPORT_WORKER === undefined && existsSync(exportWorker)) process.env.SOURCEMARK_EXPORT_WORKER = exportWorker;
@@ -67,10 +68,6 @@ const supervisor = embedded
 await changeFeed();
 
 async function loadNext() {
-  // tsx turns Node's source maps on for our TypeScript (the launcher's, loaded by now); left on,
-  // Node would also read and parse the map of every Next.js chunk loaded from here, 0.3 s of each
-  // start, which `next start` does not do.
-  process.setSourceMapsEnabled(false);
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: root, hostname: host, port });
   await app.prepare();

@@ -3,13 +3,13 @@
 
 import fs from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { offerDemoProject } from "../demo/demo-offer";
 import { SERVER_APPLICATION_NAME } from "./client";
 import { databaseConfigFromEnv, prepareDatabase, type PreparedDatabase } from "./prepare-database";
+import { PROJECT_ROOT } from "../project-root";
 
-export const DEMO_ARTICLE_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../prisma/seed/seed-article.txt");
+export const DEMO_ARTICLE_PATH = path.join(PROJECT_ROOT, "prisma/seed/seed-article.txt");
 
 /** Whether to offer the demo: on by default for the embedded database, off for DATABASE_URL. */
 export function demoEnabled(env: NodeJS.ProcessEnv, embedded: boolean): boolean {

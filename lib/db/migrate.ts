@@ -6,13 +6,13 @@
 import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type pg from "pg";
+import { PROJECT_ROOT } from "../project-root";
 
 /** Arbitrary constant identifying "Sourcemark schema migration" among advisory locks. */
 const MIGRATION_LOCK_KEY = 7_318_020_261_127n;
 
-export const DEFAULT_MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../prisma/migrations");
+export const DEFAULT_MIGRATIONS_DIR = path.join(PROJECT_ROOT, "prisma/migrations");
 
 export interface MigrationFile {
   name: string;

@@ -7,6 +7,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { methodNotAllowed } from "../errors/domain-error";
 import { errorResponse } from "./api-route";
+import { bundledRoutes } from "./bundled-routes";
 
 export type RouteHandler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 export const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
@@ -40,18 +41,21 @@ async function findRouteFiles(dir: string): Promise<string[]> {
   return files;
 }
 
-/** Route entries for every route.ts under `appDir/subdir` (URL paths relative to `appDir`). */
+/** Route entries for every route.ts under `appDir/subdir` (URL paths relative to `appDir`); from the bundle's own when it has them. */
 export async function loadRouteTable(appDir: string, subdir = "api"): Promise<RouteEntry[]> {
-  const files = await findRouteFiles(path.join(appDir, subdir));
-  const entries = await Promise.all(
-    files.map(async (file) => {
-      const parts = path.relative(appDir, path.dirname(file)).split(path.sep);
+  const modules: [directory: string, module: RouteModule | Promise<RouteModule>][] = bundledRoutes
+    ? Object.entries(await bundledRoutes()).filter(([directory]) => directory === subdir || directory.startsWith(`${subdir}/`))
+    : (await findRouteFiles(path.join(appDir, subdir))).map((file) => [
+        path.relative(appDir, path.dirname(file)).split(path.sep).join("/"),
+        import(pathToFileURL(file).href) as Promise<RouteModule>,
+      ]);
+  return Promise.all(
+    modules.map(async ([directory, module]) => {
+      const parts = directory.split("/");
       const segments = parts.map(parseSegment).filter((s): s is Segment => s !== null);
-      const handlers = (await import(pathToFileURL(file).href)) as RouteModule;
-      return { pattern: `/${parts.join("/")}`, segments, module: handlers };
+      return { pattern: `/${parts.join("/")}`, segments, module: await module };
     }),
   );
-  return entries;
 }
 
 const RANK = { static: 0, param: 1, catchAll: 2 } as const;

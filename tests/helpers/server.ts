@@ -1,5 +1,5 @@
-// Runs the real server (`scripts/serve.ts`, what `npm start` runs) as a child process on a
-// throwaway DATA_DIR, for system tests. Needs a build (`npm run build`).
+// Runs the real server (the bundle of scripts/serve.ts that `npm start` runs) as a child process on
+// a throwaway DATA_DIR, for system tests. Needs a build (`npm run build`).
 
 import { spawn, execFile, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -10,6 +10,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
+const SERVER_BUNDLE = path.join(ROOT, ".next", "sourcemark", "server", "serve.mjs");
 const execFileAsync = promisify(execFile);
 
 export async function freePort(): Promise<number> {
@@ -36,7 +37,7 @@ export interface RunningServer {
 }
 
 export function requireBuild(): void {
-  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID")) || !existsSync(SERVER_BUNDLE)) {
     throw new Error("System tests need a production build: run `npm run build` first (npm test does).");
   }
 }
@@ -50,7 +51,7 @@ process.once("exit", () => {
 export async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<RunningServer> {
   requireBuild();
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+  const child = spawn(process.execPath, [SERVER_BUNDLE], {
     cwd: ROOT,
     // As `npm start` runs it (see package.json).
     env: { ...process.env, MALLOC_ARENA_MAX: "2", DATABASE_URL: "", DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", ...env },
