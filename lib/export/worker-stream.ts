@@ -3,7 +3,7 @@
 // from whose live size V8 sizes its next collection — that garbage piles up by hundreds of MB
 // before it is collected (measured: +300 MB for 1M rows as jsonl). In a worker it stays small, and
 // the export's CPU stays off the thread that answers requests. The worker is a bundle of
-// export-worker.ts built by `npm run build` (scripts/build-worker.mjs), started at the first read
+// export-worker.ts built by `npm run build` (scripts/build-server.mjs), started at the first read
 // (a HEAD or a client gone before reading starts none), and stopped when the client cancels or
 // stops reading for IDLE_MS.
 
