@@ -1,26 +1,27 @@
-// The process's one reader of the change log, for live streams. It LISTENs on one dedicated
-// connection; a notification (sent by change_events' trigger on commit, carrying the statement's
-// highest event id) wakes it, and it reads the new rows itself in delivery order (change-log.ts),
-// then hands each to the subscribers whose scope it is in. Any number of app processes on one
-// database each run one feed and so each see every change, whichever process wrote it.
-// It also carries presence and ended credentials between processes. Started with the server (or by
-// the first subscriber); stopped at shutdown.
+// The process's one reader of the change log, for live streams. While any stream is open it looks
+// for new events every LIVE_POLL_MS (one indexed read, nothing found most times), reads them in
+// delivery order (change-log.ts) and hands each to the subscribers whose scope it is in. Any number
+// of app processes on one database each run one feed and so each see every change, whichever
+// process wrote it. Writers do not notify it: a NOTIFY in a writing transaction makes PostgreSQL
+// serialise the commits of all such transactions behind one lock, held through each commit's
+// flush to disk, which halved annotation writes (migration 20261130100000). It also carries
+// presence and ended credentials between processes (LISTEN, on one dedicated connection). Started
+// with the server (or by the first subscriber); stopped at shutdown.
 
 import pg from "pg";
 import { forgetCredential } from "../auth/credential-cache";
 import { pool } from "../db/client";
-import { eventsAfter, headPosition, inScope, readChanges, type Position, type StoredChange, type StreamScope } from "./change-log";
+import { headPosition, inScope, readChanges, type Position, type StoredChange, type StreamScope } from "./change-log";
 
-export const CHANGES_CHANNEL = "sourcemark_changes";
 export const PRESENCE_CHANNEL = "sourcemark_presence";
 /** A credential (token or session digest) ended: every process drops it from its cache. */
 export const CREDENTIALS_CHANNEL = "sourcemark_credentials";
 
 const READ_BATCH = 500;
-/** A notified event not yet readable (an older transaction still runs): look again after this. */
-const RETRY_MS = 15;
-/** Even without notifications (a lost connection), look for new events this often. */
-const SAFETY_POLL_MS = 2_000;
+/** While a stream is open, look for new events this often: half of it is the average added delay. */
+const LIVE_POLL_MS = 20;
+/** With no stream open, follow the log this often, so a stream opening later starts from near its head. */
+const IDLE_POLL_MS = 2_000;
 const RECONNECT_MS = 500;
 
 export interface FeedSubscriber {
@@ -36,17 +37,15 @@ export class ChangeFeed {
   private position: Position | null = null;
   private readonly subscribers = new Set<FeedSubscriber>();
   private readonly presenceListeners = new Set<PresenceListener>();
-  /** Event ids announced by notifications and not yet read. */
-  private readonly pending = new Set<string>();
   private reading: Promise<void> | null = null;
   private readAgain = false;
-  private retryTimer: NodeJS.Timeout | null = null;
-  private readonly safetyTimer: NodeJS.Timeout;
+  private readonly idleTimer: NodeJS.Timeout;
+  private liveTimer: NodeJS.Timeout | null = null;
   private stopped = false;
 
   constructor(private readonly connectionString: string) {
-    this.safetyTimer = setInterval(() => void this.read(), SAFETY_POLL_MS);
-    this.safetyTimer.unref();
+    this.idleTimer = setInterval(() => void this.read(), IDLE_POLL_MS);
+    this.idleTimer.unref();
   }
 
   /** Starts listening (once); resolves when notifications will be received and the head is known. */
@@ -61,10 +60,7 @@ export class ChangeFeed {
   private async connect(): Promise<void> {
     const client = new pg.Client({ connectionString: this.connectionString, application_name: "sourcemark-feed" });
     client.on("notification", (message) => {
-      if (message.channel === CHANGES_CHANNEL) {
-        if (message.payload) this.pending.add(message.payload);
-        void this.read();
-      } else if (message.channel === PRESENCE_CHANNEL && message.payload) {
+      if (message.channel === PRESENCE_CHANNEL && message.payload) {
         for (const listener of this.presenceListeners) listener(message.payload);
       } else if (message.channel === CREDENTIALS_CHANNEL && message.payload) {
         forgetCredential(message.payload);
@@ -76,7 +72,6 @@ export class ChangeFeed {
     });
     client.on("end", () => this.reconnect(client));
     await client.connect();
-    await client.query(`LISTEN ${CHANGES_CHANNEL}`);
     await client.query(`LISTEN ${PRESENCE_CHANNEL}`);
     await client.query(`LISTEN ${CREDENTIALS_CHANNEL}`);
     this.listener = client;
@@ -91,7 +86,7 @@ export class ChangeFeed {
     client.end().catch(() => undefined);
     setTimeout(() => {
       if (this.stopped) return;
-      // Whatever was notified meanwhile is read after the new LISTEN: the position is kept.
+      // The position is kept: the log is read on from where it was.
       this.connecting = this.connect().catch((error: unknown) => {
         console.error("[sourcemark] change feed could not reconnect:", (error as Error).message);
         this.connecting = null;
@@ -102,7 +97,17 @@ export class ChangeFeed {
 
   subscribe(subscriber: FeedSubscriber): () => void {
     this.subscribers.add(subscriber);
-    return () => this.subscribers.delete(subscriber);
+    if (!this.liveTimer && !this.stopped) {
+      this.liveTimer = setInterval(() => void this.read(), LIVE_POLL_MS);
+      this.liveTimer.unref();
+    }
+    return () => {
+      this.subscribers.delete(subscriber);
+      if (this.subscribers.size === 0 && this.liveTimer) {
+        clearInterval(this.liveTimer);
+        this.liveTimer = null;
+      }
+    };
   }
 
   onPresence(listener: PresenceListener): () => void {
@@ -113,11 +118,6 @@ export class ChangeFeed {
   /** The position the feed has delivered up to (null before it is ready). */
   get delivered(): Position | null {
     return this.position;
-  }
-
-  /** Notified events not read yet: 0 once the feed has caught up. */
-  get unread(): number {
-    return this.pending.size;
   }
 
   /** Reads and delivers new events; concurrent calls coalesce into one more read. */
@@ -135,7 +135,6 @@ export class ChangeFeed {
             const changes = await readChanges(pool(), this.position as Position, READ_BATCH);
             for (const change of changes) {
               this.position = change.position;
-              this.pending.delete(change.id);
               for (const subscriber of this.subscribers) {
                 if (inScope(subscriber.scope, change)) subscriber.deliver(change);
               }
@@ -143,24 +142,10 @@ export class ChangeFeed {
             if (changes.length < READ_BATCH) break;
           }
         } while (this.readAgain);
-        // A notification can arrive after an earlier read already took its event (committed in
-        // between): waiting for it would re-read every RETRY_MS for ever, and the set would grow.
-        if (this.pending.size > 0) {
-          const asked = [...this.pending];
-          const ahead = new Set(await eventsAfter(pool(), asked, this.position as Position));
-          for (const id of asked) if (!ahead.has(id)) this.pending.delete(id);
-        }
       } catch (error) {
         console.error("[sourcemark] change feed read failed:", (error as Error).message);
       } finally {
         this.reading = null;
-      }
-      // A notified event that was not readable yet: an older transaction is still running.
-      if (this.pending.size > 0 && !this.retryTimer && !this.stopped) {
-        this.retryTimer = setTimeout(() => {
-          this.retryTimer = null;
-          void this.read();
-        }, RETRY_MS);
       }
     })();
     return this.reading;
@@ -173,8 +158,8 @@ export class ChangeFeed {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    clearInterval(this.safetyTimer);
-    if (this.retryTimer) clearTimeout(this.retryTimer);
+    clearInterval(this.idleTimer);
+    if (this.liveTimer) clearInterval(this.liveTimer);
     const listener = this.listener;
     this.listener = null;
     await listener?.end().catch(() => undefined);

@@ -128,15 +128,6 @@ export async function readChanges(q: Queryable, from: Position, limit: number, s
   return rows.map(toStoredChange);
 }
 
-/** Which of the events `ids` come after `from` in the log, readable yet or not (the others were read already). */
-export async function eventsAfter(q: Queryable, ids: string[], from: Position): Promise<string[]> {
-  const { rows } = await q.query<{ id: string }>(
-    "SELECT id::text AS id FROM change_events WHERE id = ANY($1::bigint[]) AND (tx, id) > ($2::xid8, $3::bigint)",
-    [ids, from.tx.toString(), from.id.toString()],
-  );
-  return rows.map((row) => row.id);
-}
-
 /** The position of event `eventId` if it is an event of `projectId`'s log; null otherwise. */
 export async function positionOf(q: Queryable, eventId: string, projectId: string): Promise<Position | null> {
   if (!/^\d{1,18}$/.test(eventId)) return null;

@@ -1,6 +1,6 @@
 // Writing change events: the one column list of change_events, for the statements that write a
 // change and its event together. Every writer of annotations, speakers and documents appends its
-// events through insertChangesSql; the table's trigger notifies listeners on commit.
+// events through insertChangesSql; each process's change feed reads them from the table.
 
 import type { ChangeKind } from "./change-kinds";
 

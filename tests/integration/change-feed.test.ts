@@ -1,10 +1,9 @@
-// The change feed's bookkeeping of notified events: it waits for an event that is not readable yet,
-// and stops waiting once the event is read — also when the notification comes after the event was
-// read (an earlier read took it, committed in between), which used to keep it waiting for ever.
+// The change feed reads the log itself (writers send no notification): a subscriber gets each new
+// change in its scope, in order, soon after it commits, and nothing once it has unsubscribed.
 
 import { afterEach, expect, it } from "vitest";
-import { ChangeFeed, CHANGES_CHANNEL } from "@/lib/changes/change-feed";
-import { headPosition, projectStreamStart } from "@/lib/changes/change-log";
+import { ChangeFeed } from "@/lib/changes/change-feed";
+import { headPosition, projectStreamStart, type StoredChange } from "@/lib/changes/change-log";
 import { pool } from "@/lib/db/client";
 import { call, newProjectWithDocument, newUser } from "../helpers/api";
 
@@ -13,27 +12,40 @@ afterEach(async () => {
   for (const feed of feeds.splice(0)) await feed.stop();
 });
 
-it("forgets a notification that comes after its event was delivered", async () => {
+it("delivers a project's new changes to its subscriber, in order, with no notification from the writers", async () => {
   const feed = new ChangeFeed(process.env.DATABASE_URL as string);
   feeds.push(feed);
   await feed.ready();
   const owner = await newUser("owner");
-  const { projectId } = await newProjectWithDocument(owner, "The minister said so.");
-  const { rows } = await pool().query<{ id: string }>("SELECT max(id)::text AS id FROM change_events WHERE project_id = $1", [projectId]);
-  const delivered = BigInt(rows[0]?.id as string);
-  await expect.poll(() => (feed.delivered?.id ?? 0n) >= delivered, { timeout: 15_000 }).toBe(true);
+  const { projectId } = await newProjectWithDocument(owner, "The minister said so. The ministry agreed.");
+  const { projectId: otherProject } = await newProjectWithDocument(owner, "Another story.");
+  const caughtUp = async () => {
+    const { rows } = await pool().query<{ id: string }>("SELECT max(id)::text AS id FROM change_events WHERE project_id = $1", [projectId]);
+    await expect.poll(() => (feed.delivered?.id ?? 0n) >= BigInt(rows[0]?.id as string), { timeout: 15_000 }).toBe(true);
+  };
+  await caughtUp(); // the project's creation is behind it
+  const received: StoredChange[] = [];
+  const unsubscribe = feed.subscribe({ scope: { projectId }, deliver: (change) => received.push(change) });
 
-  // The delivered event notified again, late; then a new change, whose notification comes after it.
-  await pool().query("SELECT pg_notify($1, $2)", [CHANGES_CHANNEL, delivered.toString()]);
-  const speaker = await call("POST", `/api/v1/projects/${projectId}/speakers`, { token: owner.token, body: { name: "The minister" } });
-  expect(speaker.status).toBe(201);
-  const { rows: latest } = await pool().query<{ id: string }>("SELECT max(id)::text AS id FROM change_events WHERE project_id = $1", [
-    projectId,
-  ]);
-  await expect.poll(() => (feed.delivered?.id ?? 0n) >= BigInt(latest[0]?.id as string), { timeout: 15_000 }).toBe(true);
+  const names = ["The minister", "The ministry", "Zhao Lijian"];
+  const created: string[] = [];
+  for (const name of names) {
+    const speaker = await call("POST", `/api/v1/projects/${projectId}/speakers`, { token: owner.token, body: { name } });
+    expect(speaker.status).toBe(201);
+    created.push(speaker.body.id as string);
+    // Another project's change is not this subscriber's.
+    expect((await call("POST", `/api/v1/projects/${otherProject}/speakers`, { token: owner.token, body: { name } })).status).toBe(201);
+  }
+  await expect.poll(() => received.length, { timeout: 5_000 }).toBe(3);
+  expect(received.map((change) => [change.kind, change.subjectId])).toEqual(created.map((id) => ["speaker.created", id]));
+  expect(new Set(received.map((change) => change.projectId))).toEqual(new Set([projectId]));
 
-  // Nothing is left to wait for (before the fix: the late one, re-read every 15 ms for ever).
-  await expect.poll(() => feed.unread, { timeout: 5_000 }).toBe(0);
+  // Unsubscribed, it gets nothing more, while the feed still follows the log.
+  unsubscribe();
+  const later = await call("POST", `/api/v1/projects/${projectId}/speakers`, { token: owner.token, body: { name: "Late speaker" } });
+  expect(later.status).toBe(201);
+  await caughtUp();
+  expect(received).toHaveLength(3);
 });
 
 it("the head of the log and a project's stream start are the last events by number, not by their text", async () => {
