@@ -11,6 +11,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { QUOTE_CONTEXT_LENGTH } from "../lib/text/quote-selector";
 import { apiJson, benchServer, disposeBenchServer, machine, percentile } from "./lib";
 
 const seconds = Number(process.argv[2] ?? 10);
@@ -72,7 +73,7 @@ async function autocannon(duration: number): Promise<CannonResult> {
 }
 
 const INSERT_ANNOTATION = `INSERT INTO annotations (project_id, document_id, label, quote_kind, start, "end", exact, prefix, suffix, speaker_id, note, author_id)
-           VALUES ($1, $2, 'quote', NULL, 2000, 2150, $3, '', '', $4, 'bench', $5)`;
+           VALUES ($1, $2, 'quote', NULL, 2000, 2150, $3, $6, $7, $4, 'bench', $5)`;
 const INSERT_WITH_HISTORY = `WITH ins AS (${INSERT_ANNOTATION} RETURNING *)
   INSERT INTO change_events (project_id, document_id, subject_id, kind, actor_id, after)
   SELECT ins.project_id, ins.document_id, ins.id, 'annotation.created', $5, row_to_json(ins) FROM ins`;
@@ -85,14 +86,19 @@ async function bareInsert(duration: number, sql: string): Promise<{ perSecond: n
     [documentId],
   );
   const { author_id: authorId, project_id: projectId } = rows[0] as { author_id: string; project_id: string };
-  const exact = Array.from(article).slice(2000, 2150).join("");
+  // The same text, and the same words around it, as the API stores for this span: the search
+  // indexes' cost grows with the words, the context's included.
+  const codePoints = Array.from(article);
+  const exact = codePoints.slice(2000, 2150).join("");
+  const prefix = codePoints.slice(2000 - QUOTE_CONTEXT_LENGTH, 2000).join("");
+  const suffix = codePoints.slice(2150, 2150 + QUOTE_CONTEXT_LENGTH).join("");
   const latencies: number[] = [];
   const deadline = performance.now() + duration * 1000;
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
       while (performance.now() < deadline) {
         const t = performance.now();
-        await db.query(sql, [projectId, documentId, exact, speaker.body.id, authorId]);
+        await db.query(sql, [projectId, documentId, exact, speaker.body.id, authorId, prefix, suffix]);
         latencies.push(performance.now() - t);
       }
     }),
