@@ -1,7 +1,8 @@
 // `npm start`: gets the database ready (embedded PostgreSQL under DATA_DIR unless DATABASE_URL is
 // set), then serves the built Next.js app from this same process. It runs from its bundle,
-// .next/sourcemark/server.mjs, which `npm run build` makes (scripts/build-server.mjs). On SIGINT/SIGTERM it stops
-// taking requests, closes its connections and stops the embedded server it runs.
+// .next/sourcemark/server/serve.mjs, which `npm run build` makes (scripts/build-server.mjs). On
+// SIGINT/SIGTERM it stops taking requests, closes its connections and stops the embedded server it
+// runs.
 
 import { existsSync } from "node:fs";
 import http from "node:http";

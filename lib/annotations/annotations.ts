@@ -1,7 +1,7 @@
 // Annotations: the one write path. Every change — create (API, workspace, import), update, delete,
 // restore — is checked here (access, span, quote kind, speaker) and written by one of three
 // statements (insertAnnotations, the update, the delete), each of which writes the row and its
-// change event together; the event table's trigger notifies listeners on commit. Reads go through
+// change event together; each process's change feed reads the events from there. Reads go through
 // the one projection in annotation-view.ts. Plain SQL: this is the hot path of annotation work.
 
 import { randomUUID } from "node:crypto";

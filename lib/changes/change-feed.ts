@@ -48,7 +48,7 @@ export class ChangeFeed {
     this.idleTimer.unref();
   }
 
-  /** Starts listening (once); resolves when notifications will be received and the head is known. */
+  /** Starts listening (once); resolves when presence and credential notifications reach it and the head is known. */
   ready(): Promise<void> {
     this.connecting ??= this.connect().catch((error: unknown) => {
       this.connecting = null;
