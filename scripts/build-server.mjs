@@ -3,23 +3,13 @@
 // .next/sourcemark/export-worker.mjs. Packages stay external (loaded from node_modules). Our own
 // TypeScript is compiled once here instead of by tsx at every start, and the API's route files,
 // which the server would otherwise find and import one by one, are one chunk of the bundle, loaded
-// while the database starts (lib/http/bundled-routes.ts).
-import { readdir } from "node:fs/promises";
+// while the database starts (lib/http/bundled-routes.ts). Run through tsx, to find the routes with
+// the server's own findRoutes.
 import path from "node:path";
 import { build } from "esbuild";
+import { findRoutes } from "../lib/http/route-table.ts";
 
-const root = path.resolve(import.meta.dirname, "..");
-const app = path.join(root, "app");
-
-async function routeFiles(dir) {
-  const files = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await routeFiles(full)));
-    else if (/^route\.(ts|js)$/.test(entry.name)) files.push(full);
-  }
-  return files.sort();
-}
+const app = path.resolve(import.meta.dirname, "..", "app");
 
 /** lib/http/bundled-routes.ts as the bundle has it, and the chunk of every app/api route module it loads. */
 const bundledRoutes = {
@@ -31,12 +21,10 @@ const bundledRoutes = {
     }));
     build.onResolve({ filter: /^sourcemark:api-routes$/ }, () => ({ path: "api-routes", namespace: "sourcemark" }));
     build.onLoad({ filter: /^api-routes$/, namespace: "sourcemark" }, async () => {
-      const files = await routeFiles(path.join(app, "api"));
-      const imports = files.map((file, i) => `import * as route${i} from ${JSON.stringify(file)};`);
-      const entries = files.map(
-        (file, i) => `  ${JSON.stringify(path.relative(app, path.dirname(file)).split(path.sep).join("/"))}: route${i},`,
-      );
-      return { contents: `${imports.join("\n")}\nexport const routes = {\n${entries.join("\n")}\n};\n`, loader: "js", resolveDir: root };
+      const routes = await findRoutes(app);
+      const imports = routes.map(({ file }, i) => `import * as route${i} from ${JSON.stringify(file)};`);
+      const entries = routes.map(({ directory }, i) => `  ${JSON.stringify(directory)}: route${i},`);
+      return { contents: `${imports.join("\n")}\nexport const routes = {\n${entries.join("\n")}\n};\n`, loader: "js", resolveDir: app };
     });
   },
 };

@@ -41,12 +41,18 @@ async function findRouteFiles(dir: string): Promise<string[]> {
   return files;
 }
 
+/** Every route file under `appDir/subdir`, with its directory relative to `appDir` ("api/v1/projects/[projectId]"). */
+export async function findRoutes(appDir: string, subdir = "api"): Promise<{ directory: string; file: string }[]> {
+  const files = await findRouteFiles(path.join(appDir, subdir));
+  return files.sort().map((file) => ({ directory: path.relative(appDir, path.dirname(file)).split(path.sep).join("/"), file }));
+}
+
 /** Route entries for every route.ts under `appDir/subdir` (URL paths relative to `appDir`); from the bundle's own when it has them. */
 export async function loadRouteTable(appDir: string, subdir = "api"): Promise<RouteEntry[]> {
   const modules: [directory: string, module: RouteModule | Promise<RouteModule>][] = bundledRoutes
     ? Object.entries(await bundledRoutes()).filter(([directory]) => directory === subdir || directory.startsWith(`${subdir}/`))
-    : (await findRouteFiles(path.join(appDir, subdir))).map((file) => [
-        path.relative(appDir, path.dirname(file)).split(path.sep).join("/"),
+    : (await findRoutes(appDir, subdir)).map(({ directory, file }) => [
+        directory,
         import(pathToFileURL(file).href) as Promise<RouteModule>,
       ]);
   return Promise.all(
