@@ -60,7 +60,7 @@ export class ExportQuery {
     private readonly client: pg.ClientBase,
     private readonly projectId: string,
     private readonly filter: ExportFilter,
-    private readonly comments: ExportFormat["comments"] = "none",
+    comments: ExportFormat["comments"] = "none",
   ) {
     this.view = annotationViewColumns({ ...DOCUMENT_FIELDS, ...COMMENT_FIELDS[comments] });
   }
