@@ -141,11 +141,16 @@ export async function serveApiRequest(req: IncomingMessage, res: ServerResponse,
   const match = matchRoute(routes, pathname);
   const method = (req.method ?? "GET").toUpperCase();
   let response: Response;
+  // The request the route saw: its headers also tell whether the client came over HTTPS.
+  let request: Request | null = null;
   try {
     if (!match) response = errorResponse(notFound("API route"));
     // TRACE, CONNECT and the like: no route has them, and the Fetch API cannot even represent them.
     else if (!(HTTP_METHODS as readonly string[]).includes(method)) response = methodNotAllowedResponse(match.entry, method);
-    else response = await dispatch(match.entry, match.params, await toWebRequest(req, origin));
+    else {
+      request = await toWebRequest(req, origin);
+      response = await dispatch(match.entry, match.params, request);
+    }
   } catch (error) {
     if (error instanceof ClientGone) {
       res.destroy();
@@ -154,7 +159,7 @@ export async function serveApiRequest(req: IncomingMessage, res: ServerResponse,
     throw error;
   }
   if (!req.complete) res.setHeader("connection", "close");
-  const https = isHttps(new Request(new URL(req.url ?? "/", origin), { headers: headersOf(req) }));
+  const https = isHttps(request ?? new Request(new URL(req.url ?? "/", origin), { headers: headersOf(req) }));
   for (const [name, value] of Object.entries(apiSecurityHeaders(https))) if (!response.headers.has(name)) res.setHeader(name, value);
   await sendWebResponse(res, response);
 }
