@@ -10,7 +10,7 @@ import { useEffect, useRef, useState } from "react";
 import type { AnnotationView } from "@/lib/annotations/annotation-view";
 import { CHANGE_KIND_NAMES, type ChangeKind } from "@/lib/changes/change-kinds";
 import type { DocumentAssignments } from "@/lib/assignments/assignments";
-import type { CommentView } from "@/lib/comments/comments";
+import type { CommentView } from "@/lib/comments/comment-view";
 import type { DocumentSummary } from "@/lib/documents/document-view";
 import type { SpeakerView } from "@/lib/speakers/speakers";
 

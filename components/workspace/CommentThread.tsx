@@ -9,7 +9,7 @@ import { api } from "@/components/ui/api-client";
 import { formatDate } from "@/components/ui/format";
 import { linkify } from "@/components/ui/linkify";
 import { can, canDeleteComment, canEditComment, type Role } from "@/lib/auth/roles";
-import type { CommentView } from "@/lib/comments/comments";
+import type { CommentView } from "@/lib/comments/comment-view";
 import { commentsAfter, type CommentEvent, type EventHub } from "./comment-events";
 import { failureMessage } from "./workspace-api";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CommentView } from "@/lib/comments/comments";
+import type { CommentView } from "@/lib/comments/comment-view";
 import { commentsAfter, createEventHub, type CommentEvent } from "./comment-events";
 
 const BOB = { id: "u-bob", name: "Bob" };

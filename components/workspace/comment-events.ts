@@ -2,7 +2,7 @@
 // small hub through which the workspace hands those events to the thread on show. Pure.
 
 import type { LiveEvent } from "@/components/live/use-live-events";
-import type { CommentView } from "@/lib/comments/comments";
+import type { CommentView } from "@/lib/comments/comment-view";
 
 export type CommentEvent = Extract<LiveEvent, { kind: "comment.created" | "comment.updated" | "comment.deleted" }>;
 

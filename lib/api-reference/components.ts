@@ -12,7 +12,7 @@ import { importReportSchema } from "../import/import-record";
 import { assigneeSchema, documentAssignmentsSchema, queueItemSchema } from "../assignments/assignments";
 import { memberViewSchema, projectViewSchema } from "../projects/projects";
 import { sessionViewSchema, tokenViewSchema } from "../auth/account";
-import { commentViewSchema } from "../comments/comments";
+import { commentViewSchema } from "../comments/comment-view";
 import { invitationViewSchema } from "../projects/invitations";
 import { healthSchema } from "../db/health";
 import { reviewItemSchema, reviewQueuePageSchema } from "../review/review-queue";

@@ -54,7 +54,7 @@ import { MAX_LINE_BYTES } from "../formats/jsonl/reader";
 import { STREAMED_IMPORT_LIMIT, WHOLE_IMPORT_LIMIT } from "../import/import-annotations";
 import { importReportSchema } from "../import/import-record";
 import { memberViewSchema, projectViewSchema } from "../projects/projects";
-import { commentViewSchema } from "../comments/comments";
+import { commentViewSchema } from "../comments/comment-view";
 import { invitationViewSchema } from "../projects/invitations";
 import { healthSchema } from "../db/health";
 import { reviewQueuePageSchema } from "../review/review-queue";

@@ -2,11 +2,9 @@
 // viewers read. A comment is edited by its author only and deleted by its author or an owner.
 // Each change is written with its change event (comment.created/updated/deleted) in one statement.
 
-import { z } from "zod";
 import { checkedAccess, memberAllowedSql } from "../auth/access";
 import type { Actor } from "../auth/authenticate";
 import { canDeleteComment, canEditComment, rolesAllowed } from "../auth/roles";
-import { isoTimestampSql } from "../annotations/annotation-view";
 import { annotationVisibleSql } from "../annotations/annotation-visibility";
 import type { ChangeKind } from "../changes/change-kinds";
 import { insertChangesSql } from "../changes/record-change";
@@ -16,29 +14,7 @@ import { withTransaction } from "../db/transaction";
 import { forbidden, notFound } from "../errors/domain-error";
 import type { InputReader } from "../validation/parse-input";
 import type { CommentInput } from "../validation/schemas";
-
-const personRef = z.object({ id: z.string(), name: z.string() });
-
-export const commentViewSchema = z.object({
-  id: z.string(),
-  annotationId: z.string(),
-  author: personRef,
-  /** Plain text: show it as text, never as HTML. */
-  body: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-export type CommentView = z.infer<typeof commentViewSchema>;
-
-/** The comment view as JSON, from comments `c` joined to its author `u`. */
-export const COMMENT_VIEW_SQL = `json_build_object(
-  'id', c.id, 'annotationId', c.annotation_id, 'author', json_build_object('id', u.id, 'name', u.name), 'body', c.body,
-  'createdAt', ${isoTimestampSql("c.created_at")}, 'updatedAt', ${isoTimestampSql("c.updated_at")})`;
-
-/** FROM clause joining a comment source (table or CTE) aliased `c` to its author `u`. */
-export function commentJoins(source = "comments"): string {
-  return `${source} c JOIN users u ON u.id = c.author_id`;
-}
+import { COMMENT_VIEW_SQL, commentJoins, type CommentView } from "./comment-view";
 
 /** The annotation's project and document, with the actor's role in it (null if not a member). */
 async function annotationWithRole(q: Queryable, actor: Actor, annotationId: string) {

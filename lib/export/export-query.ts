@@ -7,8 +7,8 @@
 import type pg from "pg";
 import { annotationJoins, annotationViewColumns, type AnnotationViewColumns } from "../annotations/annotation-view";
 import type { ExportFilter } from "../validation/schemas";
-import { COMMENT_VIEW_SQL, commentJoins } from "../comments/comments";
-import { annotationMatchSql } from "../search/search";
+import { COMMENT_VIEW_SQL, commentJoins } from "../comments/comment-view";
+import { annotationMatchSql } from "../search/annotation-match";
 import type { ExportAnnotation, ExportDocument, ExportFormat, ExportSpeaker } from "./export-types";
 
 const ANNOTATION_BATCH = 2000;
@@ -68,7 +68,7 @@ export class ExportQuery {
   /** Opens the snapshot and the annotations cursor. */
   async open(): Promise<void> {
     // The search terms find their speakers before the snapshot opens: the names a query means.
-    const where = await annotationMatchSql(this.projectId, this.filter);
+    const where = await annotationMatchSql(this.client, this.projectId, this.filter);
     await this.client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     await this.client.query(
       `DECLARE export_annotations NO SCROLL CURSOR FOR

@@ -2,7 +2,7 @@
 // begin → (document → annotation* → endDocument)* → end. Pure: no database, no I/O.
 
 import type { AnnotationView } from "../annotations/annotation-view";
-import type { CommentView } from "../comments/comments";
+import type { CommentView } from "../comments/comment-view";
 import type { ExportFilter, CellMode } from "../validation/schemas";
 
 export interface ExportMeta {

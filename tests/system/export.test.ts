@@ -51,6 +51,28 @@ describe("exports from the running server", () => {
     expect(lines).toHaveLength(30000);
     for (const line of lines.slice(0, 500)) expect(line.text).toBe(points.slice(line.start, line.end).join(""));
 
+    // "Export these results": the worker selects on its own connection (the phrase's word pairs,
+    // the speakers a name means) the same annotations as the search.
+    for (const q of ['"Abe Shinzo"', "Minier"]) {
+      const found = await apiJson(`${server.url}/api/v1/projects/${project.id}/search?${new URLSearchParams({ q, facets: "true" })}`, {
+        token,
+      });
+      expect(found.status, q).toBe(200);
+      expect(found.body.total, q).toBeGreaterThan(0);
+      const filtered = await fetch(`${server.url}/api/v1/projects/${project.id}/export?${new URLSearchParams({ q, format: "jsonl" })}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(filtered.status, q).toBe(200);
+      const ids = new Set(
+        (await filtered.text())
+          .trimEnd()
+          .split("\n")
+          .map((l) => JSON.parse(l).id as string),
+      );
+      expect(ids.size, q).toBe(found.body.total);
+      for (const item of found.body.items as { id: string }[]) expect(ids.has(item.id), q).toBe(true);
+    }
+
     for (const format of ["json", "csv", "w3c", "brat", "spacy"]) {
       const r = await fetch(`${server.url}/api/v1/projects/${project.id}/export?format=${format}`, {
         headers: { authorization: `Bearer ${token}` },

@@ -7,7 +7,7 @@
 // and the source carry the document's language (BCP 47) when it is known. Each annotation's
 // comments follow it as replies (motivation "replying", targeting the annotation).
 
-import type { CommentView } from "../../comments/comments";
+import type { CommentView } from "../../comments/comment-view";
 import type { ExportAnnotation, ExportDocument, ExportFormat, ExportMeta, ExportWriter } from "../../export/export-types";
 
 export const W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
