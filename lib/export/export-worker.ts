@@ -5,7 +5,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import pg from "pg";
 import { exportChunks } from "./export-merge";
 import type { Chunk } from "./export-types";
-import { nextOutput } from "./output-buffer";
+import { nextOutput, OutputBuffer } from "./output-buffer";
 import type { ExportWorkerData, FromWorker, ToWorker } from "./worker-protocol";
 
 const port = parentPort;
@@ -17,6 +17,7 @@ const client = new pg.Client({ connectionString: process.env.DATABASE_URL, appli
 // it; without a listener the error would also be thrown as an uncaught exception.
 client.on("error", () => undefined);
 let chunks: AsyncGenerator<Chunk> | null = null;
+const buffer = new OutputBuffer();
 let busy = false;
 
 const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
@@ -39,7 +40,7 @@ port.on("message", async (message: ToWorker) => {
       await client.connect();
       chunks = exportChunks(client, options);
     }
-    const output = await nextOutput(chunks);
+    const output = await nextOutput(chunks, buffer);
     if (output) {
       // Transfer needs a buffer of its own (a Buffer may be a slice of a shared pool).
       const whole = output.byteOffset === 0 && output.byteLength === output.buffer.byteLength;

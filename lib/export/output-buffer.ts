@@ -6,6 +6,8 @@ import type { Chunk } from "./export-types";
 
 /** Hand output on once this many bytes are pending. */
 export const FLUSH_AT = 256 * 1024;
+/** The first piece is handed on sooner: the client sees the file begin without waiting for 256 KB. */
+export const FIRST_FLUSH_AT = 16 * 1024;
 
 /**
  * Gathers output into one reused byte buffer, encoding each small string as it comes, so no large
@@ -17,6 +19,7 @@ export class OutputBuffer {
   private used = 0;
   private readonly extra: Uint8Array[] = [];
   private extraSize = 0;
+  private taken = false;
 
   get size(): number {
     return this.used + this.extraSize;
@@ -47,9 +50,15 @@ export class OutputBuffer {
     this.used = 0;
   }
 
+  /** How many pending bytes make a piece: fewer for the first piece. */
+  get flushAt(): number {
+    return this.taken ? FLUSH_AT : FIRST_FLUSH_AT;
+  }
+
   /** Everything written so far, as one piece (null if nothing). */
   take(): Uint8Array | null {
     this.spill();
+    this.taken = true;
     const parts = this.extra.splice(0);
     this.extraSize = 0;
     if (parts.length === 0) return null;
@@ -57,13 +66,13 @@ export class OutputBuffer {
   }
 }
 
-/** The next piece of output (about FLUSH_AT bytes); null when the export is complete. */
+/** The next piece of output (about FLUSH_AT bytes, the first FIRST_FLUSH_AT); null when the export is complete. */
 export async function nextOutput(chunks: AsyncGenerator<Chunk>, output = new OutputBuffer()): Promise<Uint8Array | null> {
   for (;;) {
     const { done, value } = await chunks.next();
     if (done) break;
     output.write(value);
-    if (output.size >= FLUSH_AT) break;
+    if (output.size >= output.flushAt) break;
   }
   return output.take();
 }
