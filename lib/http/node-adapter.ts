@@ -60,6 +60,11 @@ export async function toWebRequest(req: IncomingMessage, origin: string): Promis
   } as RequestInit);
 }
 
+/** Resolves with null once the promise callbacks already due, and the event loop's I/O, have run. */
+function afterPendingWork(): Promise<null> {
+  return new Promise((resolve) => setImmediate(() => resolve(null)));
+}
+
 function drained(res: ServerResponse): Promise<void> {
   return new Promise((resolve) => {
     const go = () => {
@@ -108,15 +113,18 @@ export async function sendWebResponse(res: ServerResponse, response: Response): 
       res.end();
       return;
     }
-    const second = await reader.read();
-    if (second.done) {
-      // A body of one chunk (every JSON answer): a single write, sized instead of chunked.
+    const following = reader.read();
+    const second = await Promise.race([following, afterPendingWork()]);
+    if (second?.done) {
+      // A body of one chunk (every JSON answer, whose end is known at once): a single write, sized
+      // instead of chunked.
       res.setHeader("content-length", first.value.byteLength);
       res.end(first.value);
       return;
     }
-    let next: ReadableStreamReadResult<Uint8Array> = second;
+    // A streamed body (an export): its first piece goes out now, not once the second is ready.
     if (!res.write(first.value)) await drained(res);
+    let next: ReadableStreamReadResult<Uint8Array> = second ?? (await following);
     while (!next.done && !res.destroyed) {
       if (!res.write(next.value)) await drained(res);
       next = await reader.read();
