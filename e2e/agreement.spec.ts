@@ -126,7 +126,9 @@ test("blind double annotation: independent mode, assignment, done, agreement, cu
   await expect(page.getByRole("heading", { name: `Curate: ${SEED_TITLE}` })).toBeVisible();
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Accept every unanimous span (1)" }).click();
-  await expect(page.getByRole("heading", { name: "Curated layer (1)" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Accepted the unanimous spans." })).toBeVisible();
+  // The view reloads from the server (agreement recomputed): slower than a click when CI is busy.
+  await expect(page.getByRole("heading", { name: "Curated layer (1)" })).toBeVisible({ timeout: 20_000 });
   const differing = page.getByRole("list", { name: "Span groups" }).getByRole("listitem").filter({ hasText: words[5]! }).first();
   await differing.getByRole("button", { name: "Accept" }).first().click();
   await expect(page.getByRole("heading", { name: "Curated layer (2)" })).toBeVisible();

@@ -4,7 +4,7 @@
 // curated span (its ordinary DELETE). Each action reloads the server's view.
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, useTransition } from "react";
 import type { AnnotationView } from "@/lib/annotations/annotation-view";
 import type { CurationVersion, CurationGroup } from "@/lib/curation/curation-groups";
 import type { CurationView as CurationData } from "@/lib/curation/curation";
@@ -29,19 +29,23 @@ async function post(url: string, body?: unknown): Promise<string | null> {
 
 export function CurationView({ documentId, view, speakers }: Props) {
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
+  const [saving, setSaving] = useState(false);
+  // The server's view is reloaded after each action; until it has arrived, the counts on the page
+  // are the old ones, so the actions wait (a second "accept every unanimous span" would repeat the first).
+  const [reloading, startReload] = useTransition();
+  const busy = saving || reloading;
   const [message, setMessage] = useState<string | null>(null);
   const [discarded, setDiscarded] = useState<Set<number>>(new Set());
   const total = view.finished.length;
   const unanimous = view.groups.filter((g) => g.unanimous && g.curatedIds.length === 0).length;
 
   async function act(work: () => Promise<string | null>, done: string) {
-    setBusy(true);
+    setSaving(true);
     setMessage(null);
     const error = await work();
-    setBusy(false);
+    setSaving(false);
     setMessage(error ?? done);
-    if (!error) router.refresh();
+    if (!error) startReload(() => router.refresh());
   }
 
   return (
@@ -64,7 +68,7 @@ export function CurationView({ documentId, view, speakers }: Props) {
         </button>
       </p>
       <p role="status" aria-live="polite">
-        {busy ? "Saving…" : message}
+        {saving ? "Saving…" : reloading ? `${message ?? ""} Updating the view…`.trim() : message}
       </p>
 
       <h2>Span groups</h2>
