@@ -11,7 +11,7 @@ import type { Actor } from "../auth/authenticate";
 import { can, canDeleteAnnotation, canEditAnnotation, rolesAllowed } from "../auth/roles";
 import { kindInfo, kindsOf, type ChangeKind } from "../changes/change-kinds";
 import { insertChangesSql } from "../changes/record-change";
-import { pool, type Queryable } from "../db/client";
+import { pool, preparedPool, type Queryable } from "../db/client";
 import { afterCursorSql, toPage, type KeyColumn, type PageOf, type PageRequest } from "../db/keyset";
 import { pgErrorCode, withTransaction } from "../db/transaction";
 import { cachedDocument } from "../documents/document-text";
@@ -311,7 +311,12 @@ export async function createAnnotation({ actor, documentId, input }: CreateAnnot
     await requireAccess();
     throw error;
   }
-  const [view] = await insertAnnotations(pool(), { projectId: document.projectId, actor, rows: [checked], kind: "annotation.created" });
+  const [view] = await insertAnnotations(preparedPool(), {
+    projectId: document.projectId,
+    actor,
+    rows: [checked],
+    kind: "annotation.created",
+  });
   if (!view) {
     await requireAccess();
     throw noSuchSpeaker();
