@@ -66,8 +66,11 @@ export class OutputBuffer {
   }
 }
 
-/** The next piece of output (about FLUSH_AT bytes, the first FIRST_FLUSH_AT); null when the export is complete. */
-export async function nextOutput(chunks: AsyncGenerator<Chunk>, output = new OutputBuffer()): Promise<Uint8Array | null> {
+/**
+ * The next piece of output (about FLUSH_AT bytes, the first FIRST_FLUSH_AT); null when the export is
+ * complete. One `output` buffer for the whole export: it knows whether its first piece has gone.
+ */
+export async function nextOutput(chunks: AsyncGenerator<Chunk>, output: OutputBuffer): Promise<Uint8Array | null> {
   for (;;) {
     const { done, value } = await chunks.next();
     if (done) break;
