@@ -4,6 +4,7 @@
 // Annotations match on their text, note and the words around them, or on their speaker's name;
 // documents on their title and text. Results come newest document first or by relevance, a keyset
 // page at a time, with highlights in code points and, on the first page, the total and facets.
+// Which annotations match, as SQL, is annotation-match.ts (the export of search results uses it too).
 
 import { z } from "zod";
 import { projectAccess } from "../auth/access";
